@@ -1,0 +1,97 @@
+"""The phases of a traject and the steps that move it between them (Dordrecht process model)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Phase(StrEnum):
+    """Where a traject is. The order of the members is the order of the procesplaat."""
+
+    AANMELDING = "aanmelding"
+    TOELATING = "toelating"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+    STABILISATIE = "stabilisatie"
+    INVENTARISATIE = "inventarisatie"
+    SCHULDREGELING = "schuldregeling"
+    NAZORG = "nazorg"
+    AFGESLOTEN = "afgesloten"
+
+
+class Step(StrEnum):
+    """A caseworker's action that moves a traject on."""
+
+    EERSTE_GESPREK = "eerste_gesprek"
+    BESCHIKKING = "beschikking"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+
+
+PHASE_LABELS: dict[Phase, str] = {
+    Phase.AANMELDING: "Aanmelding",
+    Phase.TOELATING: "Gesprek en besluit",
+    Phase.PLAN_VAN_AANPAK: "Plan van aanpak",
+    Phase.STABILISATIE: "Rust in uw geldzaken",
+    Phase.INVENTARISATIE: "Overzicht van uw schulden",
+    Phase.SCHULDREGELING: "Regeling van uw schulden",
+    Phase.NAZORG: "Nazorg",
+    Phase.AFGESLOTEN: "Afgesloten",
+}
+
+_ALLOWED: dict[Phase, tuple[Step, ...]] = {
+    Phase.AANMELDING: (Step.EERSTE_GESPREK,),
+    Phase.TOELATING: (Step.BESCHIKKING,),
+    Phase.PLAN_VAN_AANPAK: (Step.PLAN_VAN_AANPAK,),
+}
+
+
+def allowed_steps(phase: Phase) -> tuple[Step, ...]:
+    """The steps a caseworker may take in this phase."""
+    return _ALLOWED.get(phase, ())
+
+
+def phase_after(step: Step, toegelaten: bool = True) -> Phase:
+    """The phase a traject enters once `step` is recorded; a refusal closes the traject."""
+    if step is Step.EERSTE_GESPREK:
+        return Phase.TOELATING
+    if step is Step.BESCHIKKING:
+        return Phase.PLAN_VAN_AANPAK if toegelaten else Phase.AFGESLOTEN
+    return Phase.STABILISATIE
+
+
+class PhaseStatus(StrEnum):
+    """A phase's place on the procesplaat relative to where the traject is."""
+
+    AFGEROND = "afgerond"
+    HUIDIG = "huidig"
+    KOMEND = "komend"
+
+
+@dataclass(frozen=True)
+class ProcesplaatItem:
+    """One phase on the procesplaat."""
+
+    phase: Phase
+    label: str
+    status: PhaseStatus
+
+
+def procesplaat(current: Phase, closed_after: Phase | None = None) -> list[ProcesplaatItem]:
+    """All phases in order with where the traject stands.
+
+    A closed traject shows the phases it went through, up to `closed_after`, then its close.
+    """
+    open_phases: list[Phase] = [phase for phase in Phase if phase is not Phase.AFGESLOTEN]
+    if current is Phase.AFGESLOTEN:
+        last = open_phases.index(closed_after) if closed_after else -1
+        done = [ProcesplaatItem(p, PHASE_LABELS[p], PhaseStatus.AFGEROND) for p in open_phases[: last + 1]]
+        return [*done, ProcesplaatItem(current, PHASE_LABELS[current], PhaseStatus.HUIDIG)]
+    position = open_phases.index(current)
+    return [
+        ProcesplaatItem(
+            phase,
+            PHASE_LABELS[phase],
+            PhaseStatus.AFGEROND if i < position else PhaseStatus.HUIDIG if i == position else PhaseStatus.KOMEND,
+        )
+        for i, phase in enumerate(open_phases)
+    ]

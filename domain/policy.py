@@ -1,0 +1,20 @@
+"""The municipality's policy values, handed to each traject at its start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Policy values a municipality may set; a running traject keeps the values it started with.
+
+    The defaults are the legal maxima of the Wgs (art. 4) and the Awb objection period.
+    """
+
+    first_conversation_weeks: int = 4
+    crisis_working_days: int = 3
+    beschikking_weeks: int = 8
+    objection_weeks: int = 6
+    timezone: str = "Europe/Amsterdam"
+    extra_crisis_kinds: tuple[str, ...] = field(default_factory=tuple)

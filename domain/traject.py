@@ -1,0 +1,186 @@
+"""What each step of a traject records, and the traject's state as the workflow holds it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from domain.aanmelding import Bron
+from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
+from domain.phases import Phase
+from domain.policy import Policy
+
+
+@dataclass(frozen=True)
+class Persoon:
+    """The person asking for help. Lives in payloads (encrypted) and the dossier DB, nowhere else."""
+
+    bsn: str
+    naam: str
+    straat: str
+    postcode: str
+    woonplaats: str
+    telefoon: str | None = None
+    email: str | None = None
+
+
+@dataclass(frozen=True)
+class Afspraak:
+    """The appointment for the first conversation."""
+
+    op: datetime
+    locatie: str
+
+
+@dataclass(frozen=True)
+class Aanmelding:
+    """A request for help as registered by the caseworker; meldingsdatum starts the Wgs clock."""
+
+    persoon: Persoon
+    bron: Bron
+    kinderen: bool
+    meldingsdatum: date
+    crisis: str | None = None
+    afspraak: Afspraak | None = None
+
+
+@dataclass(frozen=True)
+class TrajectStart:
+    """Everything a traject starts from, including the policy it keeps for its whole life."""
+
+    traject_id: str
+    caseworker: str
+    aanmelding: Aanmelding
+    policy: Policy
+
+
+class Wie(StrEnum):
+    """Who does an action point."""
+
+    CLIENT = "client"
+    GEMEENTE = "gemeente"
+
+
+@dataclass(frozen=True)
+class Actiepunt:
+    """One line of the actielijst."""
+
+    wie: Wie
+    wat: str
+    uiterlijk: date | None = None
+
+
+@dataclass(frozen=True)
+class EersteGesprek:
+    """The first conversation: the income and benefits check, the two assessments, the action points."""
+
+    gehouden_op: date
+    ernst: Ernst
+    zelfredzaamheid: Zelfredzaamheid
+    gevonden_voorzieningen: list[str] = field(default_factory=list)
+    actiepunten: list[Actiepunt] = field(default_factory=list)
+    door: str = ""
+
+
+class Besluit(StrEnum):
+    """The outcome of the beschikking on admission."""
+
+    TOELATING = "toelating"
+    AFWIJZING = "afwijzing"
+
+
+@dataclass(frozen=True)
+class Beschikking:
+    """The formal decision on admission, with its reasons."""
+
+    besluit: Besluit
+    besluit_op: date
+    motivering: str
+    door: str = ""
+
+
+@dataclass(frozen=True)
+class PlanVanAanpak:
+    """The plan of Wgs art. 4a: the question, the goals, who does what, referrals and conditions."""
+
+    hulpvraag: str
+    doelen: list[str]
+    gemeente_doet: list[str]
+    client_doet: list[str]
+    doorverwijzingen: list[str] = field(default_factory=list)
+    voorwaarden: list[str] = field(default_factory=list)
+    door: str = ""
+
+
+class Clock(StrEnum):
+    """The Wgs clocks a traject carries."""
+
+    EERSTE_GESPREK = "eerste_gesprek"
+    BESCHIKKING = "beschikking"
+
+
+@dataclass
+class Deadline:
+    """One clock: its last day, when it was met, whether it was breached."""
+
+    clock: Clock
+    uiterlijk: date
+    gehaald_op: date | None = None
+    overschreden: bool = False
+
+
+@dataclass
+class TrajectState:
+    """Where a traject is and what it has recorded; the workflow's state, projected to the dossier DB."""
+
+    traject_id: str
+    caseworker: str
+    phase: Phase
+    phase_since: datetime
+    meldingsdatum: date
+    crisis: str | None
+    deadlines: list[Deadline]
+    version: int = 0
+    closed_after: Phase | None = None
+    eerste_gesprek: EersteGesprek | None = None
+    klantprofiel: Klantprofiel | None = None
+    beschikking: Beschikking | None = None
+    bezwaar_uiterlijk: date | None = None
+    plan_van_aanpak: PlanVanAanpak | None = None
+
+    def deadline(self, clock: Clock) -> Deadline | None:
+        """The deadline of `clock`, if it has started."""
+        return next((d for d in self.deadlines if d.clock is clock), None)
+
+    @property
+    def deadline_breached(self) -> bool:
+        """Whether any clock was breached."""
+        return any(d.overschreden for d in self.deadlines)
+
+    @property
+    def next_deadline(self) -> date | None:
+        """The earliest last day of a clock not yet met."""
+        open_days = [d.uiterlijk for d in self.deadlines if d.gehaald_op is None]
+        return min(open_days) if open_days else None
+
+
+def step_problems_eerste_gesprek(state: TrajectState, gesprek: EersteGesprek, today: date) -> list[tuple[str, str]]:
+    """Field problems with a first conversation: (field, reason) pairs; empty when it can be recorded."""
+    problems = []
+    if gesprek.gehouden_op < state.meldingsdatum:
+        problems.append(("gehouden_op", "ligt voor de meldingsdatum"))
+    if gesprek.gehouden_op > today:
+        problems.append(("gehouden_op", "ligt in de toekomst"))
+    return problems
+
+
+def step_problems_beschikking(state: TrajectState, beschikking: Beschikking, today: date) -> list[tuple[str, str]]:
+    """Field problems with a beschikking: it cannot precede the conversation nor lie ahead."""
+    problems = []
+    gesprek = state.eerste_gesprek
+    if gesprek is not None and beschikking.besluit_op < gesprek.gehouden_op:
+        problems.append(("besluit_op", "ligt voor het eerste gesprek"))
+    if beschikking.besluit_op > today:
+        problems.append(("besluit_op", "ligt in de toekomst"))
+    return problems

@@ -1,0 +1,133 @@
+"""Render a letter from its template and context: pure, no I/O beyond reading the templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+LOCAL = ZoneInfo("Europe/Amsterdam")
+
+
+class LetterKind(StrEnum):
+    """Every letter the engine sends; the value is the template's file name."""
+
+    AANMELDING_BEVESTIGING = "aanmelding_bevestiging"
+    ACTIELIJST = "actielijst"
+    BESCHIKKING_TOELATING = "beschikking_toelating"
+    BESCHIKKING_AFWIJZING = "beschikking_afwijzing"
+    PLAN_VAN_AANPAK = "plan_van_aanpak"
+
+
+SUBJECTS: dict[LetterKind, str] = {
+    LetterKind.AANMELDING_BEVESTIGING: "Wij hebben uw aanmelding ontvangen",
+    LetterKind.ACTIELIJST: "Wat u nu doet: uw actielijst",
+    LetterKind.BESCHIKKING_TOELATING: "U krijgt hulp bij uw schulden",
+    LetterKind.BESCHIKKING_AFWIJZING: "Ons besluit over uw aanvraag",
+    LetterKind.PLAN_VAN_AANPAK: "Uw plan van aanpak",
+}
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    """A letter ready to store: its subject line and its HTML."""
+
+    kind: LetterKind
+    onderwerp: str
+    html: str
+
+
+def long_date(value: date | datetime | str) -> str:
+    """'maandag 23 november 2026': how a Dutch reader writes a date (ISO strings from JSON too)."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = value.astimezone(LOCAL).date()
+    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+def clock_time(value: datetime | str) -> str:
+    """'14.30 uur'."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    local = value.astimezone(LOCAL)
+    return f"{local.hour}.{local.minute:02d} uur"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["datum"] = long_date
+    env.filters["tijd"] = clock_time
+    return env
+
+
+_ENV = _environment()
+
+
+def render_letter(kind: LetterKind, context: dict[str, Any]) -> RenderedLetter:
+    """Render `kind` with `context`; a missing value raises instead of printing an empty gap."""
+    html = _ENV.get_template(f"{kind.value}.html.j2").render(onderwerp=SUBJECTS[kind], **context)
+    return RenderedLetter(kind, SUBJECTS[kind], html)
+
+
+class _BodyText(HTMLParser):
+    """Collects the text of the letter's body, one line per block, leaving out the bijlage."""
+
+    BLOCKS = frozenset({"p", "li", "h1", "h2", "h3"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_body = False
+        self.lines: list[str] = []
+        self.current: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "main":
+            self.in_body = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "main":
+            self.in_body = False
+        if tag in self.BLOCKS and self.current:
+            line = " ".join("".join(self.current).split())
+            self.lines.append(line if line.endswith((".", "?", "!", ":")) else f"{line}.")
+            self.current = []
+
+    def handle_data(self, data: str) -> None:
+        if self.in_body:
+            self.current.append(data)
+
+
+def body_text(html: str) -> str:
+    """The letter's main text as plain sentences, without the bijlage: what a reader reads first."""
+    parser = _BodyText()
+    parser.feed(html)
+    return "\n".join(parser.lines)

@@ -1,0 +1,1 @@
+"""Process wiring: settings, the Temporal connection, the worker and the local stack."""

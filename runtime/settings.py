@@ -1,0 +1,67 @@
+"""All settings in one place, read from the environment (prefix SCHULDHULP_) or a .env file."""
+
+from __future__ import annotations
+
+import base64
+import json
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from domain.policy import Policy
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "var"
+DEVELOPMENT_SECRET = "development-only-secret-change-me-0123456789"  # noqa: S105 (refused in production)
+DEVELOPMENT_CODEC_KEY = base64.b64encode(b"development-only-codec-key-32byt").decode()
+
+
+class Settings(BaseSettings):
+    """Process settings; development defaults are refused in any other environment."""
+
+    model_config = SettingsConfigDict(env_prefix="SCHULDHULP_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{VAR / 'dossier.db'}"
+    temporal_address: str = "127.0.0.1:7233"
+    temporal_namespace: str = "default"
+    task_queue: str = "trajecten"
+    token_secret: str = DEVELOPMENT_SECRET
+    token_hours: int = 12
+    codec_key_id: str = "dev-1"
+    codec_key: str = DEVELOPMENT_CODEC_KEY
+    outbox_dir: Path = VAR / "outbox"
+    policy_file: Path | None = None
+    gemeente_naam: str = "Gemeente Voorbeeldstad"
+    gemeente_adres: str = "Stadhuisplein 1, 1234 AB Voorbeeldstad"
+    gemeente_telefoon: str = "14 0000"
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+
+    @model_validator(mode="after")
+    def _refuse_development_secrets(self) -> Settings:
+        if self.environment == "production" and (
+            self.token_secret == DEVELOPMENT_SECRET or self.codec_key == DEVELOPMENT_CODEC_KEY
+        ):
+            raise ValueError("set SCHULDHULP_TOKEN_SECRET and SCHULDHULP_CODEC_KEY for production")
+        if len(base64.b64decode(self.codec_key)) != 32:
+            raise ValueError("SCHULDHULP_CODEC_KEY must be 32 bytes, base64-encoded (AES-256)")
+        return self
+
+    def policy(self) -> Policy:
+        """The municipality's policy: the Wgs defaults, overridden by the policy file if one is set."""
+        if self.policy_file is None:
+            return Policy()
+        values = json.loads(self.policy_file.read_text(encoding="utf-8"))
+        if "extra_crisis_kinds" in values:
+            values["extra_crisis_kinds"] = tuple(values["extra_crisis_kinds"])
+        return Policy(**values)
+
+
+@cache
+def get_settings() -> Settings:
+    """The settings of this process, read once."""
+    return Settings()

@@ -1,0 +1,54 @@
+"""How every process of ours talks to Temporal: one data converter, one set of search attributes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from temporalio.api.enums.v1 import IndexedValueType
+from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest, ListSearchAttributesRequest
+from temporalio.client import Client
+from temporalio.contrib.pydantic import pydantic_data_converter
+from temporalio.converter import DataConverter
+from temporalio.service import RPCError, RPCStatusCode
+
+from runtime.codec import EncryptionCodec
+from runtime.settings import Settings
+from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
+
+
+def data_converter(settings: Settings) -> DataConverter:
+    """Pydantic-aware JSON, encrypted with the configured key."""
+    codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
+    return dataclasses.replace(pydantic_data_converter, payload_codec=codec)
+
+
+async def connect(settings: Settings) -> Client:
+    """A client for the configured server and namespace, with our data converter."""
+    return await Client.connect(
+        settings.temporal_address, namespace=settings.temporal_namespace, data_converter=data_converter(settings)
+    )
+
+
+async def register_search_attributes(client: Client, namespace: str) -> None:
+    """Register the project's custom search attributes that the namespace does not have yet.
+
+    An upsert of an unregistered attribute fails the workflow task forever, so every server we run on
+    gets these before a worker starts.
+    """
+    try:
+        listed = await client.operator_service.list_search_attributes(ListSearchAttributesRequest(namespace=namespace))
+        existing = set(listed.custom_attributes)
+    except RPCError as err:
+        # The time-skipping test server cannot list, and starts empty.
+        if err.status is not RPCStatusCode.UNIMPLEMENTED:
+            raise
+        existing = set()
+    missing = {
+        key.name: IndexedValueType.ValueType(key.indexed_value_type)
+        for key in CUSTOM_SEARCH_ATTRIBUTES
+        if key.name not in existing
+    }
+    if missing:
+        await client.operator_service.add_search_attributes(
+            AddSearchAttributesRequest(namespace=namespace, search_attributes=missing)
+        )

@@ -1,0 +1,56 @@
+"""The worker: every workflow and activity registered in one place, with the resources they share."""
+
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.worker import Worker
+
+from activities.delivery import Mailroom
+from activities.dossier import DossierActivities
+from activities.letters import Afzender, LetterActivities
+from runtime.settings import Settings, get_settings
+from runtime.temporal import connect, register_search_attributes
+from store.db import make_engine, migrate, session_factory
+from workflows.traject import TrajectWorkflow
+
+WORKFLOWS = [TrajectWorkflow]
+
+
+def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
+    """A worker on the settings' task queue with activities bound to the settings' dossier DB."""
+    sessions = session_factory(make_engine(settings.database_url))
+    dossier = DossierActivities(sessions)
+    letters = LetterActivities(
+        sessions,
+        Afzender(settings.gemeente_naam, settings.gemeente_adres, settings.gemeente_telefoon),
+        Mailroom(settings.outbox_dir),
+    )
+    return Worker(
+        client,
+        task_queue=settings.task_queue,
+        workflows=WORKFLOWS,
+        activities=[
+            dossier.register_aanmelding,
+            dossier.record_step,
+            letters.write_letter,
+            letters.deliver_letter,
+        ],
+        activity_executor=executor,
+    )
+
+
+async def main() -> None:
+    """Run the worker until it is interrupted."""
+    settings = get_settings()
+    migrate(settings.database_url)
+    client = await connect(settings)
+    await register_search_attributes(client, settings.temporal_namespace)
+    with ThreadPoolExecutor(max_workers=16) as executor:
+        await build_worker(client, settings, executor).run()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,132 @@
+"""Writes to the dossier, each idempotent: called by activities, which Temporal may retry."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from domain.traject import Clock, TrajectStart, TrajectState
+from store.models import Brief, OutboxEntry, Persoon, Traject, TrajectEvent
+
+
+def as_json(value: Any) -> Any:
+    """A domain value as plain JSON data for a JSON column."""
+    return TypeAdapter(type(value)).dump_python(value, mode="json")
+
+
+def register(session: Session, start: TrajectStart, state: TrajectState) -> list[dict[str, Any]]:
+    """Store the person and the new traject once; return the person's earlier trajecten for weighing."""
+    existing = session.get(Traject, start.traject_id)
+    if existing is not None:
+        return existing.eerdere_trajecten
+    persoon = start.aanmelding.persoon
+    earlier = session.exec(
+        select(Traject).join(Persoon).where(Persoon.bsn == persoon.bsn).order_by(col(Traject.meldingsdatum))
+    ).all()
+    eerdere = [
+        {
+            "traject_id": t.id,
+            "meldingsdatum": t.meldingsdatum.isoformat(),
+            "phase": t.phase,
+            "closed_after": t.closed_after,
+            "besluit": (t.beschikking or {}).get("besluit"),
+        }
+        for t in earlier
+    ]
+    persoon_row = Persoon(id=str(uuid.uuid4()), **as_json(persoon))
+    now = datetime.now(UTC)
+    aanmelding = start.aanmelding
+    session.add(persoon_row)
+    session.add(
+        Traject(
+            id=start.traject_id,
+            persoon_id=persoon_row.id,
+            bron=aanmelding.bron.value,
+            kinderen=aanmelding.kinderen,
+            afspraak_op=aanmelding.afspraak.op if aanmelding.afspraak else None,
+            afspraak_locatie=aanmelding.afspraak.locatie if aanmelding.afspraak else None,
+            eerdere_trajecten=eerdere,
+            created_at=now,
+            **_projection(state),
+        )
+    )
+    session.commit()
+    return eerdere
+
+
+def apply_state(session: Session, state: TrajectState) -> None:
+    """Project the workflow's state onto the traject row, unless a newer version is already there."""
+    row = session.get(Traject, state.traject_id)
+    if row is None:
+        raise LookupError("traject not registered")
+    if row.version > state.version:
+        return
+    for name, value in _projection(state).items():
+        setattr(row, name, value)
+    session.add(row)
+    session.commit()
+
+
+def _projection(state: TrajectState) -> dict[str, Any]:
+    gesprek = state.deadline(Clock.EERSTE_GESPREK)
+    besluit = state.deadline(Clock.BESCHIKKING)
+    eerste_gesprek = state.eerste_gesprek
+    return {
+        "version": state.version,
+        "phase": state.phase.value,
+        "phase_since": state.phase_since,
+        "closed_after": state.closed_after.value if state.closed_after else None,
+        "caseworker": state.caseworker,
+        "crisis": state.crisis,
+        "meldingsdatum": state.meldingsdatum,
+        "first_conversation_due": gesprek.uiterlijk if gesprek else state.meldingsdatum,
+        "first_conversation_on": gesprek.gehaald_op if gesprek else None,
+        "beschikking_due": besluit.uiterlijk if besluit else None,
+        "beschikking_on": besluit.gehaald_op if besluit else None,
+        "deadline_breached": state.deadline_breached,
+        "breaches": [d.clock.value for d in state.deadlines if d.overschreden],
+        "next_deadline": state.next_deadline,
+        "klantprofiel": as_json(state.klantprofiel) if state.klantprofiel else None,
+        "inkomenscheck": {"gevonden": eerste_gesprek.gevonden_voorzieningen} if eerste_gesprek else None,
+        "actielijst": [as_json(a) for a in eerste_gesprek.actiepunten] if eerste_gesprek else [],
+        "beschikking": (
+            {**as_json(state.beschikking), "bezwaar_uiterlijk": as_json(state.bezwaar_uiterlijk)}
+            if state.beschikking
+            else None
+        ),
+        "plan_van_aanpak": as_json(state.plan_van_aanpak) if state.plan_van_aanpak else None,
+        "updated_at": datetime.now(UTC),
+    }
+
+
+def add_event(session: Session, event: TrajectEvent) -> bool:
+    """Append a timeline event once per key; False when it was already there."""
+    if session.exec(select(TrajectEvent.id).where(TrajectEvent.key == event.key)).first() is not None:
+        return False
+    session.add(event)
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return False
+    return True
+
+
+def store_letter(session: Session, brief: Brief, channel: str) -> str:
+    """Keep a rendered letter and queue it in the outbox, once per key; returns the letter's id."""
+    existing = session.exec(select(Brief.id).where(Brief.key == brief.key)).first()
+    if existing is not None:
+        return existing
+    session.add(brief)
+    session.add(OutboxEntry(brief_id=brief.id, channel=channel))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        return session.exec(select(Brief.id).where(Brief.key == brief.key)).one()
+    return brief.id

@@ -1,0 +1,104 @@
+"""Dossier tables. Timestamps are aware datetimes, stored and read back as UTC on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Persoon(SQLModel, table=True):
+    """A person who asked for help; the only table holding a BSN."""
+
+    id: str = Field(primary_key=True)
+    bsn: str = Field(index=True, max_length=9)
+    naam: str
+    straat: str
+    postcode: str
+    woonplaats: str
+    telefoon: str | None = None
+    email: str | None = None
+
+
+class Traject(SQLModel, table=True):
+    """One client's case as readers see it: a projection of the workflow's state."""
+
+    id: str = Field(primary_key=True)
+    persoon_id: str = Field(foreign_key="persoon.id", index=True)
+    version: int = 0
+    phase: str = Field(index=True)
+    phase_since: datetime
+    closed_after: str | None = None
+    caseworker: str = Field(index=True)
+    bron: str
+    crisis: str | None = None
+    kinderen: bool
+    meldingsdatum: date
+    afspraak_op: datetime | None = None
+    afspraak_locatie: str | None = None
+    first_conversation_due: date
+    first_conversation_on: date | None = None
+    beschikking_due: date | None = None
+    beschikking_on: date | None = None
+    deadline_breached: bool = Field(default=False, index=True)
+    breaches: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    next_deadline: date | None = Field(default=None, index=True)
+    klantprofiel: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    inkomenscheck: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    actielijst: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    beschikking: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    plan_van_aanpak: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    eerdere_trajecten: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime
+    updated_at: datetime
+
+
+class TrajectEvent(SQLModel, table=True):
+    """One entry of a traject's timeline; the key makes a retried write land once."""
+
+    __table_args__ = (UniqueConstraint("key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str
+    traject_id: str = Field(foreign_key="traject.id", index=True)
+    kind: str
+    at: datetime
+    actor: str
+    data: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Brief(SQLModel, table=True):
+    """A rendered letter to the client, kept as sent."""
+
+    __table_args__ = (UniqueConstraint("key"),)
+
+    id: str = Field(primary_key=True)
+    key: str
+    traject_id: str = Field(foreign_key="traject.id", index=True)
+    kind: str
+    onderwerp: str
+    html: str = Field(sa_column=Column(Text, nullable=False))
+    created_at: datetime
+
+
+class OutboxEntry(SQLModel, table=True):
+    """A letter waiting for, or done with, delivery."""
+
+    brief_id: str = Field(primary_key=True, foreign_key="brief.id")
+    channel: str
+    status: str = Field(default="pending", index=True)
+    attempts: int = 0
+    sent_at: datetime | None = None
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who read which dossier, when: appended by the API on every read of personal data."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    actor: str
+    role: str
+    action: str
+    traject_id: str | None = Field(default=None, index=True)

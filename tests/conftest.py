@@ -1,0 +1,96 @@
+"""Shared fixtures: Temporal servers from the installed binaries, a migrated dossier DB, a worker per test."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+from temporalio.client import Client
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from domain.aanmelding import Bron
+from domain.policy import Policy
+from domain.traject import Aanmelding, Persoon, TrajectStart
+from runtime.settings import Settings
+from runtime.temporal import data_converter, register_search_attributes
+from runtime.worker import build_worker
+from store.db import SessionFactory, make_engine, migrate, session_factory
+
+BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(scope="session")
+def executor() -> Iterator[ThreadPoolExecutor]:
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        yield pool
+
+
+@pytest.fixture(scope="session")
+async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
+    env = await WorkflowEnvironment.start_time_skipping(
+        test_server_existing_path=str(BIN / "temporal-test-server"),
+        data_converter=data_converter(Settings()),
+    )
+    await register_search_attributes(env.client, env.client.namespace)
+    yield env
+    await env.shutdown()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(
+        environment="test",
+        database_url=f"sqlite:///{tmp_path / 'dossier.db'}",
+        outbox_dir=tmp_path / "outbox",
+        task_queue=f"tq-{uuid.uuid4()}",
+    )
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Engine:
+    migrate(settings.database_url)
+    return make_engine(settings.database_url)
+
+
+@pytest.fixture
+def sessions(engine: Engine) -> SessionFactory:
+    return session_factory(engine)
+
+
+@pytest.fixture
+async def ts_worker(
+    time_skipping_env: WorkflowEnvironment, settings: Settings, engine: Engine, executor: ThreadPoolExecutor
+) -> AsyncIterator[Worker]:
+    worker = build_worker(time_skipping_env.client, settings, executor)
+    async with worker:
+        yield worker
+
+
+@pytest.fixture
+def ts_client(time_skipping_env: WorkflowEnvironment) -> Client:
+    return time_skipping_env.client
+
+
+def make_start(meldingsdatum: date, crisis: str | None = None, bsn: str = "111222333") -> TrajectStart:
+    """A traject start for Tanya, the persona of the client journey."""
+    return TrajectStart(
+        traject_id=str(uuid.uuid4()),
+        caseworker="hv-anna",
+        aanmelding=Aanmelding(
+            persoon=Persoon(
+                bsn=bsn, naam="Tanya de Vries", straat="Kerkstraat 1", postcode="3311 AA", woonplaats="Dordrecht"
+            ),
+            bron=Bron.ZELF,
+            kinderen=True,
+            meldingsdatum=meldingsdatum,
+            crisis=crisis,
+        ),
+        policy=Policy(),
+    )

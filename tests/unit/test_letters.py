@@ -1,0 +1,87 @@
+"""Every letter renders strictly from sample data and reads at B1 level (Flesch-Douma >= 60)."""
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+import textstat
+
+from letters.render import LetterKind, body_text, long_date, render_letter
+
+textstat.set_lang("nl")
+
+BASE: dict[str, Any] = {
+    "gemeente": {"naam": "Gemeente Dordrecht", "adres": "Spuiboulevard 300, 3311 GR Dordrecht", "telefoon": "14 078"},
+    "persoon": {"naam": "Tanya de Vries", "straat": "Kerkstraat 1", "postcode": "3311 AA", "woonplaats": "Dordrecht"},
+    "datum": date(2026, 11, 23),
+    "kenmerk": "SHV-1A2B3C4D",
+}
+
+SAMPLES: dict[LetterKind, dict[str, Any]] = {
+    LetterKind.AANMELDING_BEVESTIGING: {
+        "crisis": True,
+        "afspraak": {"op": datetime(2026, 11, 25, 13, 30, tzinfo=UTC), "locatie": "Stadskantoor, Spuiboulevard 300"},
+        "meldingsdatum": date(2026, 11, 23),
+        "eerste_gesprek_uiterlijk": date(2026, 11, 26),
+    },
+    LetterKind.ACTIELIJST: {
+        "gesprek_op": date(2026, 11, 25),
+        "client_doet": [
+            {"wat": "Stuur ons de brieven van uw schuldeisers", "uiterlijk": date(2026, 12, 9)},
+            {"wat": "Vraag huurtoeslag aan", "uiterlijk": None},
+        ],
+        "gemeente_doet": [{"wat": "Wij bellen de woningcorporatie over uw huur"}],
+        "gevonden": ["Huurtoeslag", "Kwijtschelding van de gemeentelijke belastingen"],
+        "tandem": True,
+        "beschikking_uiterlijk": date(2027, 1, 20),
+    },
+    LetterKind.BESCHIKKING_TOELATING: {
+        "besluit_op": date(2026, 12, 2),
+        "motivering": "U heeft schulden die u niet zelf kunt oplossen.",
+        "bezwaar_uiterlijk": date(2027, 1, 13),
+    },
+    LetterKind.BESCHIKKING_AFWIJZING: {
+        "besluit_op": date(2026, 12, 2),
+        "motivering": "U bent veroordeeld voor fraude met een uitkering. De wet staat hulp dan niet toe.",
+        "bezwaar_uiterlijk": date(2027, 1, 13),
+    },
+    LetterKind.PLAN_VAN_AANPAK: {
+        "hulpvraag": "Ik wil weer rust en mijn huur kunnen betalen.",
+        "doelen": ["Uw huur wordt weer elke maand betaald", "U maakt geen nieuwe schulden"],
+        "gemeente_doet": ["Wij vragen al uw schuldeisers om een overzicht", "Wij regelen budgetbeheer"],
+        "client_doet": ["U opent elke dag uw post", "U geeft nieuwe brieven aan ons"],
+        "doorverwijzingen": ["Schuldhulpmaatje"],
+        "voorwaarden": ["U maakt geen nieuwe schulden."],
+    },
+}
+
+
+def test_every_letter_has_a_sample() -> None:
+    assert set(SAMPLES) == set(LetterKind)
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_letter_renders_and_reads_at_b1(kind: LetterKind) -> None:
+    letter = render_letter(kind, {**BASE, **SAMPLES[kind]})
+    text = body_text(letter.html)
+    sentences = textstat.sentence_count(text)
+    words = textstat.lexicon_count(text)
+    assert "Tanya de Vries" in letter.html
+    assert textstat.flesch_reading_ease(text) >= 60, text
+    assert words / sentences <= 15, text
+
+
+@pytest.mark.parametrize("kind", list(LetterKind))
+def test_a_missing_value_refuses_to_render(kind: LetterKind) -> None:
+    with pytest.raises(Exception, match="undefined"):
+        render_letter(kind, BASE)
+
+
+def test_body_text_leaves_out_the_bijlage() -> None:
+    html = render_letter(LetterKind.BESCHIKKING_AFWIJZING, {**BASE, **SAMPLES[LetterKind.BESCHIKKING_AFWIJZING]}).html
+    assert "Algemene wet bestuursrecht" in html
+    assert "Algemene wet bestuursrecht" not in body_text(html)
+
+
+def test_dates_are_written_out_in_dutch() -> None:
+    assert long_date(date(2026, 4, 27)) == "maandag 27 april 2026"

@@ -1,0 +1,36 @@
+"""Phase transitions and the procesplaat."""
+
+from domain.phases import Phase, PhaseStatus, Step, allowed_steps, phase_after, procesplaat
+
+
+def test_each_step_is_allowed_in_exactly_one_phase() -> None:
+    for step in Step:
+        assert [p for p in Phase if step in allowed_steps(p)] != []
+        assert len([p for p in Phase if step in allowed_steps(p)]) == 1
+
+
+def test_the_path_to_stabilisatie() -> None:
+    assert phase_after(Step.EERSTE_GESPREK) is Phase.TOELATING
+    assert phase_after(Step.BESCHIKKING, toegelaten=True) is Phase.PLAN_VAN_AANPAK
+    assert phase_after(Step.PLAN_VAN_AANPAK) is Phase.STABILISATIE
+
+
+def test_a_refusal_closes_the_traject() -> None:
+    assert phase_after(Step.BESCHIKKING, toegelaten=False) is Phase.AFGESLOTEN
+    assert allowed_steps(Phase.AFGESLOTEN) == ()
+
+
+def test_procesplaat_marks_where_the_traject_is() -> None:
+    plate = procesplaat(Phase.PLAN_VAN_AANPAK)
+    statuses = {item.phase: item.status for item in plate}
+    assert statuses[Phase.AANMELDING] is PhaseStatus.AFGEROND
+    assert statuses[Phase.TOELATING] is PhaseStatus.AFGEROND
+    assert statuses[Phase.PLAN_VAN_AANPAK] is PhaseStatus.HUIDIG
+    assert statuses[Phase.NAZORG] is PhaseStatus.KOMEND
+    assert Phase.AFGESLOTEN not in statuses
+
+
+def test_procesplaat_of_a_refused_traject_stops_where_it_closed() -> None:
+    plate = procesplaat(Phase.AFGESLOTEN, closed_after=Phase.TOELATING)
+    assert [item.phase for item in plate] == [Phase.AANMELDING, Phase.TOELATING, Phase.AFGESLOTEN]
+    assert plate[-1].status is PhaseStatus.HUIDIG

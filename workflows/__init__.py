@@ -1,0 +1,1 @@
+"""Temporal workflow definitions: one business process per file, named after it."""

@@ -1,0 +1,271 @@
+"""The traject of one client: aanmelding, first conversation, beschikking, plan van aanpak, stabilisatie."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from temporalio import workflow
+from temporalio.common import RetryPolicy
+from temporalio.exceptions import ApplicationError
+
+with workflow.unsafe.imports_passed_through():
+    from activities.dossier import DossierActivities, Registration, StepRecord
+    from activities.letters import LetterActivities, LetterRequest
+    from domain.klantprofiel import klantprofiel
+    from domain.phases import Phase, Step, allowed_steps, phase_after
+    from domain.traject import (
+        Beschikking,
+        Besluit,
+        Clock,
+        Deadline,
+        EersteGesprek,
+        PlanVanAanpak,
+        TrajectStart,
+        TrajectState,
+        step_problems_beschikking,
+        step_problems_eerste_gesprek,
+    )
+    from domain.wgs_deadlines import (
+        beschikking_deadline,
+        end_of_day,
+        first_conversation_deadline,
+        local_date,
+        objection_deadline,
+    )
+    from letters.render import LetterKind
+    from workflows import search_attributes as sa
+
+ACTIVITY_TIMEOUT = timedelta(minutes=2)
+RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interval=timedelta(minutes=5))
+
+
+@dataclass(frozen=True)
+class TrajectResult:
+    """How a traject ended."""
+
+    phase: Phase
+    closed_after: Phase | None
+
+
+@workflow.defn
+class TrajectWorkflow:
+    """Drives one client's traject through the Wgs process and watches its legal clocks.
+
+    Every caseworker step is an Update with a validator, so a step that does not fit the phase is refused
+    before anything changes. Each recorded step is written to the dossier and answered with the client's
+    letter by idempotent activities. A clock that runs out marks the breach on the traject and in search
+    attributes, and the step can still be recorded afterwards.
+    """
+
+    @workflow.init
+    def __init__(self, start: TrajectStart) -> None:
+        self._start = start
+        self._policy = start.policy
+        aanmelding = start.aanmelding
+        due = first_conversation_deadline(aanmelding.meldingsdatum, aanmelding.crisis is not None, self._policy)
+        self._state = TrajectState(
+            traject_id=start.traject_id,
+            caseworker=start.caseworker,
+            phase=Phase.AANMELDING,
+            phase_since=workflow.now(),
+            meldingsdatum=aanmelding.meldingsdatum,
+            crisis=aanmelding.crisis,
+            deadlines=[Deadline(Clock.EERSTE_GESPREK, due)],
+        )
+        self._registered = False
+        self._lock = asyncio.Lock()
+
+    @workflow.run
+    async def run(self, start: TrajectStart) -> TrajectResult:
+        """Register, confirm by letter, then keep each Wgs clock until the traject leaves the steps it covers."""
+        await workflow.execute_activity_method(
+            DossierActivities.register_aanmelding,
+            Registration(start, self._state),
+            start_to_close_timeout=ACTIVITY_TIMEOUT,
+            retry_policy=RETRY,
+        )
+        await self._send_letter(LetterKind.AANMELDING_BEVESTIGING)
+        self._registered = True
+        self._upsert_search_attributes()
+        await self._keep_clock(Clock.EERSTE_GESPREK)
+        await self._keep_clock(Clock.BESCHIKKING)
+        if self._state.phase is Phase.AFGESLOTEN and self._state.bezwaar_uiterlijk is not None:
+            # A refused client may still object; the traject stays open to hear it until the term ends.
+            await workflow.sleep(self._until(self._state.bezwaar_uiterlijk))
+        else:
+            await workflow.wait_condition(lambda: self._state.phase is Phase.AFGESLOTEN)
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        return TrajectResult(self._state.phase, self._state.closed_after)
+
+    @workflow.query
+    def state(self) -> TrajectState:
+        """The traject's live state."""
+        return self._state
+
+    @workflow.update
+    async def wait_registered(self) -> TrajectState:
+        """Returns once the aanmelding is in the dossier and its letter is written."""
+        await workflow.wait_condition(lambda: self._registered)
+        return self._state
+
+    @workflow.update
+    async def eerste_gesprek(self, gesprek: EersteGesprek) -> TrajectState:
+        """Record the first conversation: klantprofiel, route and actielijst."""
+        async with self._lock:
+            await workflow.wait_condition(lambda: self._registered)
+            self._check_step(Step.EERSTE_GESPREK)
+            due = beschikking_deadline(gesprek.gehouden_op, self._policy)
+            self._meet_clock(Clock.EERSTE_GESPREK, gesprek.gehouden_op)
+            self._state.deadlines.append(Deadline(Clock.BESCHIKKING, due))
+            self._state.eerste_gesprek = gesprek
+            self._state.klantprofiel = klantprofiel(
+                gesprek.ernst, gesprek.zelfredzaamheid, crisis=self._state.crisis is not None
+            )
+            await self._enter(phase_after(Step.EERSTE_GESPREK), Step.EERSTE_GESPREK, gesprek.door)
+            await self._send_letter(LetterKind.ACTIELIJST)
+            return self._state
+
+    @eerste_gesprek.validator
+    def _validate_eerste_gesprek(self, gesprek: EersteGesprek) -> None:
+        self._check_step(Step.EERSTE_GESPREK)
+        self._check_fields(step_problems_eerste_gesprek(self._state, gesprek, self._today()))
+
+    @workflow.update
+    async def beschikking(self, beschikking: Beschikking) -> TrajectState:
+        """Record the decision on admission; a refusal closes the traject after the objection term."""
+        async with self._lock:
+            self._check_step(Step.BESCHIKKING)
+            toegelaten = beschikking.besluit is Besluit.TOELATING
+            self._meet_clock(Clock.BESCHIKKING, beschikking.besluit_op)
+            self._state.beschikking = beschikking
+            self._state.bezwaar_uiterlijk = objection_deadline(beschikking.besluit_op, self._policy)
+            if not toegelaten:
+                self._state.closed_after = self._state.phase
+            await self._enter(phase_after(Step.BESCHIKKING, toegelaten), Step.BESCHIKKING, beschikking.door)
+            letter = LetterKind.BESCHIKKING_TOELATING if toegelaten else LetterKind.BESCHIKKING_AFWIJZING
+            await self._send_letter(letter)
+            return self._state
+
+    @beschikking.validator
+    def _validate_beschikking(self, beschikking: Beschikking) -> None:
+        self._check_step(Step.BESCHIKKING)
+        self._check_fields(step_problems_beschikking(self._state, beschikking, self._today()))
+
+    @workflow.update
+    async def plan_van_aanpak(self, plan: PlanVanAanpak) -> TrajectState:
+        """Record the plan van aanpak; the traject enters stabilisatie."""
+        async with self._lock:
+            self._check_step(Step.PLAN_VAN_AANPAK)
+            self._state.plan_van_aanpak = plan
+            await self._enter(phase_after(Step.PLAN_VAN_AANPAK), Step.PLAN_VAN_AANPAK, plan.door)
+            await self._send_letter(LetterKind.PLAN_VAN_AANPAK)
+            return self._state
+
+    @plan_van_aanpak.validator
+    def _validate_plan_van_aanpak(self, plan: PlanVanAanpak) -> None:
+        self._check_step(Step.PLAN_VAN_AANPAK)
+
+    def _check_step(self, step: Step) -> None:
+        allowed = allowed_steps(self._state.phase)
+        if step not in allowed:
+            raise ApplicationError(
+                f"Stap '{step.value}' kan niet in fase '{self._state.phase.value}'.",
+                {"phase": self._state.phase.value, "allowed": [s.value for s in allowed]},
+                type="StepNotAllowed",
+                non_retryable=True,
+            )
+
+    @staticmethod
+    def _check_fields(problems: list[tuple[str, str]]) -> None:
+        if problems:
+            raise ApplicationError(
+                "De stap bevat ongeldige gegevens.",
+                [{"name": name, "reason": reason} for name, reason in problems],
+                type="InvalidStep",
+                non_retryable=True,
+            )
+
+    async def _keep_clock(self, clock: Clock) -> None:
+        """Wait for `clock` to be met; if its last day passes first, record the breach and keep waiting."""
+        deadline = self._state.deadline(clock)
+        if deadline is None:
+            await workflow.wait_condition(lambda: self._state.deadline(clock) is not None or self._closed())
+            deadline = self._state.deadline(clock)
+            if deadline is None:
+                return
+
+        def met() -> bool:
+            return deadline.gehaald_op is not None or self._closed()
+
+        try:
+            await workflow.wait_condition(met, timeout=self._until(deadline.uiterlijk))
+        except TimeoutError:
+            async with self._lock:
+                if not met():
+                    deadline.overschreden = True
+                    await self._record(f"termijn_overschreden:{clock.value}", self._start.caseworker)
+            await workflow.wait_condition(met)
+
+    def _meet_clock(self, clock: Clock, on: date) -> None:
+        deadline = self._state.deadline(clock)
+        if deadline is not None:
+            deadline.gehaald_op = on
+            deadline.overschreden = on > deadline.uiterlijk
+
+    async def _enter(self, phase: Phase, step: Step, actor: str) -> None:
+        self._state.phase = phase
+        self._state.phase_since = workflow.now()
+        await self._record(step.value, actor or self._start.caseworker)
+
+    async def _record(self, kind: str, actor: str) -> None:
+        self._state.version += 1
+        self._upsert_search_attributes()
+        await workflow.execute_activity_method(
+            DossierActivities.record_step,
+            StepRecord(
+                key=f"{self._state.traject_id}:{kind}",
+                kind=kind,
+                at=workflow.now(),
+                actor=actor,
+                state=replace(self._state, deadlines=[replace(d) for d in self._state.deadlines]),
+            ),
+            start_to_close_timeout=ACTIVITY_TIMEOUT,
+            retry_policy=RETRY,
+        )
+
+    async def _send_letter(self, kind: LetterKind) -> None:
+        brief_id = await workflow.execute_activity_method(
+            LetterActivities.write_letter,
+            LetterRequest(self._state.traject_id, kind, f"{self._state.traject_id}:{kind.value}", self._today()),
+            start_to_close_timeout=ACTIVITY_TIMEOUT,
+            retry_policy=RETRY,
+        )
+        await workflow.execute_activity_method(
+            LetterActivities.deliver_letter, brief_id, start_to_close_timeout=ACTIVITY_TIMEOUT, retry_policy=RETRY
+        )
+
+    def _upsert_search_attributes(self) -> None:
+        next_deadline = self._state.next_deadline
+        workflow.upsert_search_attributes(
+            [
+                sa.PHASE.value_set(self._state.phase.value),
+                sa.PHASE_SINCE.value_set(self._state.phase_since),
+                sa.DEADLINE_BREACHED.value_set(self._state.deadline_breached),
+                sa.CASEWORKER.value_set(self._state.caseworker),
+                sa.WAITING_ON.value_set("hulpverlener" if allowed_steps(self._state.phase) else "niemand"),
+                sa.NEXT_DEADLINE.value_set(end_of_day(next_deadline, self._policy.timezone))
+                if next_deadline
+                else sa.NEXT_DEADLINE.value_unset(),
+            ]
+        )
+
+    def _closed(self) -> bool:
+        return self._state.phase is Phase.AFGESLOTEN
+
+    def _today(self) -> date:
+        return local_date(workflow.now(), self._policy.timezone)
+
+    def _until(self, day: date) -> timedelta:
+        return max(end_of_day(day, self._policy.timezone) - workflow.now(), timedelta(seconds=1))
