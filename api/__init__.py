@@ -1,0 +1,1 @@
+"""The public HTTP API under /api/v1: one router per audience, every route authenticated."""

@@ -1,0 +1,51 @@
+"""The FastAPI application: routers under /api/v1, problem+json errors, the API-Version header."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
+from temporalio.client import Client
+
+from api import problems
+from api.routers import beheer, dossier, hulpverlening
+from runtime.settings import Settings, get_settings
+from runtime.temporal import connect
+from store.db import make_engine, session_factory
+
+API_VERSION = "1.0.0"
+
+
+def create_app(settings: Settings | None = None, temporal: Client | None = None) -> FastAPI:
+    """The app for `settings`; tests hand in their own Temporal client, a real process connects at start."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if temporal is None:
+            app.state.temporal = await connect(settings)
+        yield
+
+    app = FastAPI(
+        title="Schuldhulp Engine API",
+        version=API_VERSION,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.temporal = temporal
+    app.state.sessions = session_factory(make_engine(settings.database_url))
+    problems.install(app)
+    for router in (hulpverlening.router, dossier.router, beheer.router):
+        app.include_router(router, prefix="/api/v1")
+
+    @app.middleware("http")
+    async def api_version(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers["API-Version"] = API_VERSION
+        return response
+
+    return app

@@ -1,0 +1,102 @@
+"""Errors as application/problem+json (RFC 9457), mapped once from their sources."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from temporalio.client import WorkflowUpdateFailedError
+from temporalio.exceptions import ApplicationError
+
+MEDIA_TYPE = "application/problem+json"
+TITLES = {
+    400: "Ongeldig verzoek",
+    401: "Niet ingelogd",
+    403: "Geen toegang",
+    404: "Niet gevonden",
+    405: "Methode niet toegestaan",
+    409: "Conflict met de huidige stand",
+    422: "Ongeldige gegevens",
+    500: "Interne fout",
+    503: "Dienst tijdelijk niet beschikbaar",
+}
+
+
+class Problem(Exception):  # noqa: N818 (named after the RFC's object, not an error kind)
+    """An error the API answers with; `extra` lands as members of the problem object."""
+
+    def __init__(self, status: int, code: str, detail: str, **extra: Any) -> None:
+        super().__init__(detail)
+        self.status = status
+        self.code = code
+        self.detail = detail
+        self.extra = extra
+
+
+def problem_response(request: Request, problem: Problem) -> JSONResponse:
+    """The problem as a response; a 401 also says how to authenticate."""
+    body = {
+        "type": f"urn:schuldhulp:probleem:{problem.code}",
+        "title": TITLES.get(problem.status, "Fout"),
+        "status": problem.status,
+        "detail": problem.detail,
+        "instance": request.url.path,
+        **problem.extra,
+    }
+    headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
+    return JSONResponse(body, status_code=problem.status, media_type=MEDIA_TYPE, headers=headers)
+
+
+def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
+    """A refused workflow step: 409 when the phase does not allow it, 422 when its fields are wrong."""
+    cause = error.cause
+    if isinstance(cause, ApplicationError) and cause.type == "StepNotAllowed":
+        info = cause.details[0] if cause.details else {}
+        return Problem(
+            409,
+            "stap-niet-toegestaan",
+            f"{cause.message} Nu toegestaan: {', '.join(info.get('allowed', [])) or 'geen stappen'}.",
+            fase=info.get("phase"),
+            toegestaneStappen=info.get("allowed", []),
+        )
+    if isinstance(cause, ApplicationError) and cause.type == "InvalidStep":
+        params = cause.details[0] if cause.details else []
+        return Problem(
+            422,
+            "ongeldige-gegevens",
+            cause.message,
+            invalidParams=[{"name": p["name"], "code": "invalid", "reason": p["reason"]} for p in params],
+        )
+    raise error
+
+
+def install(app: FastAPI) -> None:
+    """Answer every error, ours and the framework's, as problem+json."""
+
+    async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, Problem)
+        return problem_response(request, exc)
+
+    async def on_http(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, StarletteHTTPException)
+        return problem_response(request, Problem(exc.status_code, f"http-{exc.status_code}", str(exc.detail)))
+
+    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        params = [
+            {
+                "name": ".".join(str(part) for part in error["loc"][1:]) or str(error["loc"][0]),
+                "code": error["type"],
+                "reason": error["msg"],
+            }
+            for error in exc.errors()
+        ]
+        detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params)
+        return problem_response(request, Problem(422, "ongeldige-gegevens", detail, invalidParams=params))
+
+    app.add_exception_handler(Problem, on_problem)
+    app.add_exception_handler(StarletteHTTPException, on_http)
+    app.add_exception_handler(RequestValidationError, on_validation)

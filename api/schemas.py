@@ -1,0 +1,174 @@
+"""Request and response bodies. Requests validate what a person can get wrong; responses never leak columns."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from stdnum.nl import bsn as stdnum_bsn
+
+from domain.aanmelding import Bron
+from domain.klantprofiel import Ernst, Zelfredzaamheid
+from domain.traject import Besluit, Wie
+
+
+def _valid_bsn(value: str) -> str:
+    # stdnum pads short numbers with zeros, so "12" would pass the 11-proef: demand nine digits first.
+    if not (len(value) == 9 and value.isdigit() and stdnum_bsn.is_valid(value)):
+        raise ValueError("BSN is geen 9 cijfers of voldoet niet aan de 11-proef")
+    return value
+
+
+Bsn = Annotated[str, AfterValidator(_valid_bsn)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Line = Annotated[str, Field(min_length=1, max_length=300)]
+
+
+class Strict(BaseModel):
+    """Unknown fields are refused, so a typo is an error and not silently lost."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PersoonIn(Strict):
+    bsn: Bsn
+    naam: Line
+    straat: Line
+    postcode: Annotated[str, Field(pattern=r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")]
+    woonplaats: Line
+    telefoon: Annotated[str, Field(pattern=r"^\+?[0-9 -]{8,15}$")] | None = None
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+
+
+class AfspraakIn(Strict):
+    op: AwareDatetime
+    locatie: Line
+
+
+class AanmeldingIn(Strict):
+    """A request for help. `crisis` is one of the policy's crisis kinds (see GET /beheer/beleid)."""
+
+    persoon: PersoonIn
+    bron: Bron
+    kinderen: bool
+    meldingsdatum: date | None = Field(default=None, description="Datum van de melding; standaard vandaag.")
+    crisis: str | None = None
+    afspraak: AfspraakIn | None = None
+    hulpverlener: Line | None = Field(default=None, description="Wie het traject voert; standaard de aanmelder.")
+
+
+class ActiepuntIn(Strict):
+    wie: Wie
+    wat: Line
+    uiterlijk: date | None = None
+
+
+class EersteGesprekIn(Strict):
+    gehouden_op: date
+    ernst: Ernst
+    zelfredzaamheid: Zelfredzaamheid
+    gevonden_voorzieningen: list[Line] = Field(
+        default_factory=list, description="Uitkomst inkomens- en voorzieningencheck"
+    )
+    actiepunten: list[ActiepuntIn] = Field(default_factory=list)
+
+
+class BeschikkingIn(Strict):
+    besluit: Besluit
+    besluit_op: date
+    motivering: str = Field(default="", max_length=4000)
+
+    @model_validator(mode="after")
+    def _refusal_has_reasons(self) -> BeschikkingIn:
+        if self.besluit is Besluit.AFWIJZING and len(self.motivering.strip()) < 10:
+            raise ValueError("een afwijzing heeft een motivering nodig (minstens 10 tekens)")
+        return self
+
+
+class PlanVanAanpakIn(Strict):
+    hulpvraag: Text
+    doelen: Annotated[list[Line], Field(min_length=1)]
+    gemeente_doet: Annotated[list[Line], Field(min_length=1)]
+    client_doet: Annotated[list[Line], Field(min_length=1)]
+    doorverwijzingen: list[Line] = Field(default_factory=list)
+    voorwaarden: list[Line] = Field(default_factory=list)
+
+
+class ZoekVraag(Strict):
+    """A search by BSN travels in the body, never in a URI."""
+
+    bsn: Bsn
+
+
+class TrajectSamenvatting(BaseModel):
+    id: str
+    url: str
+    fase: str
+    fase_sinds: datetime
+    hulpverlener: str
+    meldingsdatum: date
+    crisis: str | None
+    kinderen: bool
+    volgende_termijn: date | None
+    termijn_overschreden: bool
+
+
+class Pagina(BaseModel):
+    count: int
+    next: str | None
+    previous: str | None
+    results: list[TrajectSamenvatting]
+
+
+class Termijn(BaseModel):
+    klok: str
+    uiterlijk: date
+    gehaald_op: date | None
+    overschreden: bool
+
+
+class ProcesplaatStap(BaseModel):
+    fase: str
+    naam: str
+    status: str
+
+
+class Gebeurtenis(BaseModel):
+    soort: str
+    op: datetime
+    door: str
+
+
+class BriefVerwijzing(BaseModel):
+    id: str
+    soort: str
+    onderwerp: str
+    aangemaakt_op: datetime
+    url: str
+
+
+class PersoonUit(BaseModel):
+    naam: str
+    straat: str
+    postcode: str
+    woonplaats: str
+    telefoon: str | None
+    email: str | None
+
+
+class TrajectDetail(TrajectSamenvatting):
+    persoon: PersoonUit
+    bron: str
+    afspraak: dict[str, Any] | None
+    procesplaat: list[ProcesplaatStap]
+    toegestane_stappen: list[str]
+    termijnen: list[Termijn]
+    klantprofiel: dict[str, Any] | None
+    inkomenscheck: dict[str, Any] | None
+    actielijst: list[dict[str, Any]]
+    beschikking: dict[str, Any] | None
+    plan_van_aanpak: dict[str, Any] | None
+    eerdere_trajecten: list[dict[str, Any]]
+    tijdlijn: list[Gebeurtenis]
+    brieven: list[BriefVerwijzing]

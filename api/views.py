@@ -1,0 +1,97 @@
+"""Dossier rows as the API shows them."""
+
+from __future__ import annotations
+
+from sqlmodel import Session
+
+from api.schemas import (
+    BriefVerwijzing,
+    Gebeurtenis,
+    PersoonUit,
+    ProcesplaatStap,
+    Termijn,
+    TrajectDetail,
+    TrajectSamenvatting,
+)
+from domain.phases import Phase, allowed_steps, procesplaat
+from store.models import Traject
+from store.queries import letters_of, persoon_of, timeline
+
+BASE = "/api/v1"
+
+
+def traject_url(traject_id: str) -> str:
+    """Where a traject lives."""
+    return f"{BASE}/trajecten/{traject_id}"
+
+
+def summary(traject: Traject) -> TrajectSamenvatting:
+    """What a list shows: no personal data beyond the traject's own facts."""
+    return TrajectSamenvatting(
+        id=traject.id,
+        url=traject_url(traject.id),
+        fase=traject.phase,
+        fase_sinds=traject.phase_since,
+        hulpverlener=traject.caseworker,
+        meldingsdatum=traject.meldingsdatum,
+        crisis=traject.crisis,
+        kinderen=traject.kinderen,
+        volgende_termijn=traject.next_deadline,
+        termijn_overschreden=traject.deadline_breached,
+    )
+
+
+def _termijnen(traject: Traject) -> list[Termijn]:
+    termijnen = [
+        Termijn(
+            klok="eerste_gesprek",
+            uiterlijk=traject.first_conversation_due,
+            gehaald_op=traject.first_conversation_on,
+            overschreden="eerste_gesprek" in traject.breaches,
+        )
+    ]
+    if traject.beschikking_due is not None:
+        termijnen.append(
+            Termijn(
+                klok="beschikking",
+                uiterlijk=traject.beschikking_due,
+                gehaald_op=traject.beschikking_on,
+                overschreden="beschikking" in traject.breaches,
+            )
+        )
+    return termijnen
+
+
+def detail(session: Session, traject: Traject) -> TrajectDetail:
+    """Everything a caseworker needs on one page: procesplaat, deadlines, actielijst, timeline, letters."""
+    phase = Phase(traject.phase)
+    persoon = persoon_of(session, traject)
+    return TrajectDetail(
+        **summary(traject).model_dump(),
+        persoon=PersoonUit.model_validate(persoon, from_attributes=True),
+        bron=traject.bron,
+        afspraak={"op": traject.afspraak_op, "locatie": traject.afspraak_locatie} if traject.afspraak_op else None,
+        procesplaat=[
+            ProcesplaatStap(fase=item.phase.value, naam=item.label, status=item.status.value)
+            for item in procesplaat(phase, Phase(traject.closed_after) if traject.closed_after else None)
+        ],
+        toegestane_stappen=[step.value for step in allowed_steps(phase)],
+        termijnen=_termijnen(traject),
+        klantprofiel=traject.klantprofiel,
+        inkomenscheck=traject.inkomenscheck,
+        actielijst=traject.actielijst,
+        beschikking=traject.beschikking,
+        plan_van_aanpak=traject.plan_van_aanpak,
+        eerdere_trajecten=traject.eerdere_trajecten,
+        tijdlijn=[Gebeurtenis(soort=e.kind, op=e.at, door=e.actor) for e in timeline(session, traject.id)],
+        brieven=[
+            BriefVerwijzing(
+                id=b.id,
+                soort=b.kind,
+                onderwerp=b.onderwerp,
+                aangemaakt_op=b.created_at,
+                url=f"{traject_url(traject.id)}/brieven/{b.id}",
+            )
+            for b in letters_of(session, traject.id)
+        ],
+    )

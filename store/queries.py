@@ -1,0 +1,71 @@
+"""Read queries for the API, and the one write the API makes itself: the audit log of reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, func, select
+
+from store.models import AuditEntry, Brief, Persoon, Traject, TrajectEvent
+
+
+@dataclass(frozen=True)
+class TrajectFilter:
+    """The list filters supervisors and caseworkers use."""
+
+    fase: str | None = None
+    hulpverlener: str | None = None
+    termijn_overschreden: bool | None = None
+
+
+def list_trajecten(session: Session, filters: TrajectFilter, offset: int, limit: int) -> tuple[int, list[Traject]]:
+    """A page of trajecten, the most urgent deadline first, and the total that match."""
+    query = select(Traject)
+    if filters.fase is not None:
+        query = query.where(Traject.phase == filters.fase)
+    if filters.hulpverlener is not None:
+        query = query.where(Traject.caseworker == filters.hulpverlener)
+    if filters.termijn_overschreden is not None:
+        query = query.where(Traject.deadline_breached == filters.termijn_overschreden)
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    page = session.exec(
+        query.order_by(
+            col(Traject.next_deadline).is_(None), col(Traject.next_deadline), col(Traject.created_at), col(Traject.id)
+        )
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return total, list(page)
+
+
+def trajecten_of_bsn(session: Session, bsn: str) -> list[Traject]:
+    """Every traject of a person, newest first."""
+    query = select(Traject).join(Persoon).where(Persoon.bsn == bsn).order_by(col(Traject.created_at).desc())
+    return list(session.exec(query).all())
+
+
+def persoon_of(session: Session, traject: Traject) -> Persoon:
+    """The person a traject is about."""
+    persoon = session.get(Persoon, traject.persoon_id)
+    if persoon is None:
+        raise LookupError("person of traject missing")
+    return persoon
+
+
+def timeline(session: Session, traject_id: str) -> list[TrajectEvent]:
+    """A traject's events in the order they happened."""
+    query = select(TrajectEvent).where(TrajectEvent.traject_id == traject_id).order_by(col(TrajectEvent.id))
+    return list(session.exec(query).all())
+
+
+def letters_of(session: Session, traject_id: str) -> list[Brief]:
+    """A traject's letters, oldest first."""
+    query = select(Brief).where(Brief.traject_id == traject_id).order_by(col(Brief.created_at))
+    return list(session.exec(query).all())
+
+
+def audit(session: Session, actor: str, role: str, action: str, traject_id: str | None) -> None:
+    """Append who read what; never updated, never deleted."""
+    session.add(AuditEntry(at=datetime.now(UTC), actor=actor, role=role, action=action, traject_id=traject_id))
+    session.commit()
