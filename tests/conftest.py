@@ -21,8 +21,8 @@ from domain.traject import Aanmelding, Persoon, TrajectStart
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import build_worker
-from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 from store.db import SessionFactory, make_engine, migrate, session_factory
+from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 
 BIN = Path(sys.executable).parent
 

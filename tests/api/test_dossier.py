@@ -94,7 +94,7 @@ async def test_reading_a_traject_is_audited(api: httpx.AsyncClient, auth: Header
     body = response.json()
     assert body["persoon"]["naam"] == "Tanya de Vries"
     assert "bsn" not in body["persoon"]
-    assert [p["status"] for p in body["procesplaat"]][0] == "huidig"
+    assert next(p["status"] for p in body["procesplaat"]) == "huidig"
     with sessions() as session:
         entries = session.exec(select(AuditEntry).where(AuditEntry.actor == "tl-carla")).all()
     assert [(e.action, e.traject_id) for e in entries] == [("traject-lezen", traject["id"])]
