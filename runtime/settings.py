@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     database_url: str = f"sqlite:///{VAR / 'dossier.db'}"
     temporal_address: str = "127.0.0.1:7233"
     temporal_namespace: str = "default"
+    temporal_db: Path = VAR / "temporal.db"
+    temporal_ui_port: int = 8233
     task_queue: str = "trajecten"
     token_secret: str = DEVELOPMENT_SECRET
     token_hours: int = 12

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from concurrent.futures import ThreadPoolExecutor
 
 from temporalio.client import Client
@@ -43,13 +44,18 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
 
 
 async def main() -> None:
-    """Run the worker until it is interrupted."""
+    """Run the worker until SIGINT or SIGTERM, then let running activities finish."""
     settings = get_settings()
     migrate(settings.database_url)
     client = await connect(settings)
     await register_search_attributes(client, settings.temporal_namespace)
+    interrupted = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, interrupted.set)
     with ThreadPoolExecutor(max_workers=16) as executor:
-        await build_worker(client, settings, executor).run()
+        async with build_worker(client, settings, executor):
+            await interrupted.wait()
 
 
 if __name__ == "__main__":
