@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import AsyncIterator, Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -49,6 +50,11 @@ def auth(settings: Settings) -> Headers:
         return {"Authorization": f"Bearer {issue_token(settings, role, sub)}"}
 
     return headers
+
+
+def today() -> date:
+    """The municipality's date, as the API counts it: past 23:00 UTC it is already tomorrow in Amsterdam."""
+    return datetime.now(ZoneInfo("Europe/Amsterdam")).date()
 
 
 def aanmelding(bsn: str = "111222333", **overrides: Any) -> dict[str, Any]:

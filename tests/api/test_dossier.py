@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 from sqlmodel import select
@@ -11,9 +11,7 @@ from sqlmodel import select
 from api.auth import Role
 from store.db import SessionFactory
 from store.models import AuditEntry
-from tests.api.conftest import Headers, aanmelding, assert_problem
-
-TODAY = date.today()
+from tests.api.conftest import Headers, aanmelding, assert_problem, today
 
 
 async def register(api: httpx.AsyncClient, auth: Headers, bsn: str, **overrides: object) -> dict:
@@ -43,7 +41,7 @@ async def test_list_filters_and_pages(api: httpx.AsyncClient, auth: Headers) -> 
 
 
 async def test_a_breached_deadline_shows_in_the_supervisors_list(api: httpx.AsyncClient, auth: Headers) -> None:
-    late = await register(api, auth, "111222333", meldingsdatum=(TODAY - timedelta(weeks=6)).isoformat())
+    late = await register(api, auth, "111222333", meldingsdatum=(today() - timedelta(weeks=6)).isoformat())
     await register(api, auth, "123456782")
 
     for _ in range(50):

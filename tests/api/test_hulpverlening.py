@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 from sqlmodel import select
@@ -10,9 +10,7 @@ from sqlmodel import select
 from api.auth import Role
 from store.db import SessionFactory
 from store.models import Traject, TrajectEvent
-from tests.api.conftest import PLAN, Headers, aanmelding, assert_problem, gesprek, toelating
-
-TODAY = date.today()
+from tests.api.conftest import PLAN, Headers, aanmelding, assert_problem, gesprek, today, toelating
 
 
 async def register(api: httpx.AsyncClient, auth: Headers, **overrides: object) -> dict:
@@ -37,7 +35,7 @@ async def test_aanmelding_starts_a_traject_with_its_letter(api: httpx.AsyncClien
     assert traject["fase"] == "aanmelding"
     assert traject["toegestane_stappen"] == ["eerste_gesprek"]
     assert traject["termijnen"][0]["klok"] == "eerste_gesprek"
-    assert traject["volgende_termijn"] <= (TODAY + timedelta(days=7)).isoformat()
+    assert traject["volgende_termijn"] <= (today() + timedelta(days=7)).isoformat()
     assert [b["soort"] for b in traject["brieven"]] == ["aanmelding_bevestiging"]
     assert "111222333" not in response.headers["Location"]
 
@@ -54,7 +52,7 @@ async def test_aanmelding_refuses_bad_input_and_starts_nothing(
     bad_bsn = assert_problem(await api.post("/api/v1/aanmeldingen", json=aanmelding("123456789"), headers=auth()), 422)
     assert bad_bsn["invalidParams"][0]["name"] == "persoon.bsn"
     assert "11-proef" in bad_bsn["invalidParams"][0]["reason"]
-    future = aanmelding(meldingsdatum=(TODAY + timedelta(days=2)).isoformat())
+    future = aanmelding(meldingsdatum=(today() + timedelta(days=2)).isoformat())
     assert_problem(await api.post("/api/v1/aanmeldingen", json=future, headers=auth()), 422)
     unknown_crisis = assert_problem(
         await api.post("/api/v1/aanmeldingen", json=aanmelding(crisis="ruzie"), headers=auth()), 422
@@ -83,13 +81,13 @@ async def test_the_steps_to_stabilisatie(api: httpx.AsyncClient, auth: Headers) 
     traject = await register(api, auth)
     url = traject["url"]
 
-    after_gesprek = await api.post(f"{url}/gesprekken", json=gesprek(TODAY), headers=auth())
+    after_gesprek = await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth())
     assert after_gesprek.status_code == 201, after_gesprek.text
     assert after_gesprek.json()["klantprofiel"]["route"] == "schuldhulp"
     assert after_gesprek.json()["actielijst"] == [
         {"wie": "client", "wat": "Stuur uw bankafschriften", "uiterlijk": None}
     ]
-    after_besluit = await api.post(f"{url}/beschikkingen", json=toelating(TODAY), headers=auth())
+    after_besluit = await api.post(f"{url}/beschikkingen", json=toelating(today()), headers=auth())
     assert after_besluit.status_code == 201, after_besluit.text
     after_plan = await api.post(f"{url}/plannen-van-aanpak", json=PLAN, headers=auth())
     assert after_plan.status_code == 201, after_plan.text
@@ -109,8 +107,8 @@ async def test_the_steps_to_stabilisatie(api: httpx.AsyncClient, auth: Headers) 
 async def test_steps_refuse_callers_without_the_role(api: httpx.AsyncClient, auth: Headers) -> None:
     url = (await register(api, auth))["url"]
     for path, body in (
-        ("gesprekken", gesprek(TODAY)),
-        ("beschikkingen", toelating(TODAY)),
+        ("gesprekken", gesprek(today())),
+        ("beschikkingen", toelating(today())),
         ("plannen-van-aanpak", PLAN),
     ):
         assert_problem(await api.post(f"{url}/{path}", json=body), 401)
@@ -124,12 +122,12 @@ async def test_a_step_out_of_order_says_what_is_allowed_and_changes_nothing(
     traject = await register(api, auth)
     url = traject["url"]
 
-    too_early = assert_problem(await api.post(f"{url}/beschikkingen", json=toelating(TODAY), headers=auth()), 409)
+    too_early = assert_problem(await api.post(f"{url}/beschikkingen", json=toelating(today()), headers=auth()), 409)
     assert too_early["toegestaneStappen"] == ["eerste_gesprek"]
     assert "eerste_gesprek" in too_early["detail"]
     assert_problem(await api.post(f"{url}/plannen-van-aanpak", json=PLAN, headers=auth()), 409)
-    await api.post(f"{url}/gesprekken", json=gesprek(TODAY), headers=auth())
-    twice = assert_problem(await api.post(f"{url}/gesprekken", json=gesprek(TODAY), headers=auth()), 409)
+    await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth())
+    twice = assert_problem(await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth()), 409)
     assert twice["toegestaneStappen"] == ["beschikking"]
 
     with sessions() as session:
@@ -142,18 +140,18 @@ async def test_steps_refuse_bad_fields_and_change_nothing(api: httpx.AsyncClient
     url = traject["url"]
 
     unknown_ernst = assert_problem(
-        await api.post(f"{url}/gesprekken", json=gesprek(TODAY, ernst="heel erg"), headers=auth()), 422
+        await api.post(f"{url}/gesprekken", json=gesprek(today(), ernst="heel erg"), headers=auth()), 422
     )
     assert unknown_ernst["invalidParams"][0]["name"] == "ernst"
-    before_melding = gesprek(TODAY - timedelta(days=3))
+    before_melding = gesprek(today() - timedelta(days=3))
     early = assert_problem(await api.post(f"{url}/gesprekken", json=before_melding, headers=auth()), 422)
     assert early["invalidParams"] == [
         {"name": "gehouden_op", "code": "invalid", "reason": "ligt voor de meldingsdatum"}
     ]
-    await api.post(f"{url}/gesprekken", json=gesprek(TODAY), headers=auth())
-    no_reasons = {"besluit": "afwijzing", "besluit_op": TODAY.isoformat()}
+    await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth())
+    no_reasons = {"besluit": "afwijzing", "besluit_op": today().isoformat()}
     assert_problem(await api.post(f"{url}/beschikkingen", json=no_reasons, headers=auth()), 422)
-    await api.post(f"{url}/beschikkingen", json=toelating(TODAY), headers=auth())
+    await api.post(f"{url}/beschikkingen", json=toelating(today()), headers=auth())
     assert_problem(await api.post(f"{url}/plannen-van-aanpak", json=PLAN | {"doelen": []}, headers=auth()), 422)
 
     unchanged = (await api.get(url, headers=auth())).json()
@@ -163,4 +161,4 @@ async def test_steps_refuse_bad_fields_and_change_nothing(api: httpx.AsyncClient
 
 async def test_a_step_on_an_unknown_traject_is_not_found(api: httpx.AsyncClient, auth: Headers) -> None:
     missing = "/api/v1/trajecten/00000000-0000-0000-0000-000000000000/gesprekken"
-    assert_problem(await api.post(missing, json=gesprek(TODAY), headers=auth()), 404)
+    assert_problem(await api.post(missing, json=gesprek(today()), headers=auth()), 404)
