@@ -6,10 +6,12 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
 from temporalio.client import Client
 
 from api import problems
-from api.routers import beheer, dossier, hulpverlening
+from api.routers import beheer, codec, dossier, hulpverlening
+from runtime.codec import EncryptionCodec
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect
 from store.db import make_engine, session_factory
@@ -37,10 +39,20 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     )
     app.state.settings = settings
     app.state.temporal = temporal
+    app.state.codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
     app.state.sessions = session_factory(make_engine(settings.database_url))
     problems.install(app)
-    for router in (hulpverlening.router, dossier.router, beheer.router):
+    for router in (hulpverlening.router, dossier.router, beheer.router, codec.router):
         app.include_router(router, prefix="/api/v1")
+
+    # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.codec_cors_origins,
+        allow_methods=["POST"],
+        allow_headers=["Authorization", "Content-Type", "X-Namespace"],
+        allow_credentials=True,
+    )
 
     @app.middleware("http")
     async def api_version(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:

@@ -51,6 +51,8 @@ def temporal_command(settings: Settings) -> list[str]:
         "synchronous=normal",
         "--dynamic-config-value",
         "system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=5",
+        "--ui-codec-endpoint",
+        f"http://{settings.api_host}:{settings.api_port}/api/v1/codec",
         "--log-level",
         "warn",
     ]

@@ -37,6 +37,7 @@ class Settings(BaseSettings):
     codec_key: str = DEVELOPMENT_CODEC_KEY
     outbox_dir: Path = VAR / "outbox"
     policy_file: Path | None = None
+    codec_cors_origins: list[str] = ["http://127.0.0.1:8233", "http://localhost:8233"]
     gemeente_naam: str = "Gemeente Voorbeeldstad"
     gemeente_adres: str = "Stadhuisplein 1, 1234 AB Voorbeeldstad"
     gemeente_telefoon: str = "14 0000"

@@ -1,0 +1,56 @@
+"""The remote codec for the Temporal Web UI: decrypts payloads for supervisors and administrators only.
+
+Implements Temporal's remote codec protocol: POST {"payloads": [...]} to /codec/decode or /codec/encode.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from google.protobuf.json_format import MessageToDict, ParseDict, ParseError
+from pydantic import BaseModel
+from temporalio.api.common.v1 import Payloads
+
+from api.auth import Admin
+from api.problems import Problem
+from runtime.codec import EncryptionCodec
+
+router = APIRouter(prefix="/codec", tags=["codec"])
+
+
+class CodecBody(BaseModel):
+    """Payloads in protobuf JSON form, as the Web UI sends them."""
+
+    payloads: list[dict[str, Any]]
+
+
+def _payloads(body: CodecBody) -> Payloads:
+    try:
+        return ParseDict({"payloads": body.payloads}, Payloads())
+    except ParseError as err:
+        raise Problem(422, "ongeldige-gegevens", "Dit zijn geen Temporal-payloads.") from err
+
+
+def _codec(request: Request) -> EncryptionCodec:
+    codec: EncryptionCodec = request.app.state.codec
+    return codec
+
+
+@router.post("/decode")
+async def decode(principal: Admin, body: CodecBody, request: Request) -> dict[str, Any]:
+    """Decrypt payloads so an authorised user can read them in the Web UI."""
+    try:
+        decoded = await _codec(request).decode(_payloads(body).payloads)
+    except (ValueError, KeyError) as err:
+        raise Problem(
+            422, "ongeldige-gegevens", "Deze payloads zijn niet met een bekende sleutel versleuteld."
+        ) from err
+    return MessageToDict(Payloads(payloads=decoded))
+
+
+@router.post("/encode")
+async def encode(principal: Admin, body: CodecBody, request: Request) -> dict[str, Any]:
+    """Encrypt payloads, for input typed into the Web UI (a signal, say)."""
+    encoded = await _codec(request).encode(_payloads(body).payloads)
+    return MessageToDict(Payloads(payloads=encoded))
