@@ -112,13 +112,16 @@ class _BodyText(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "main":
             self.in_body = True
+        if tag == "br":
+            self.current.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "main":
             self.in_body = False
-        if tag in self.BLOCKS and self.current:
+        if tag in self.BLOCKS:
             line = " ".join("".join(self.current).split())
-            self.lines.append(line if line.endswith((".", "?", "!", ":")) else f"{line}.")
+            if line:
+                self.lines.append(line if line.endswith((".", "?", "!", ":", ",")) else f"{line}.")
             self.current = []
 
     def handle_data(self, data: str) -> None:
