@@ -4,7 +4,7 @@ UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 PY := .venv/bin/python
 
-.PHONY: run test lint bench token chromium
+.PHONY: run test lint bench token
 
 $(UV):
 	python3 -m venv .tools
@@ -24,6 +24,9 @@ lint: .venv/.synced
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
+
+bench: .venv/.synced
+	$(PY) -m bench
 
 token: .venv/.synced
 	@$(PY) -m api.tokens $(ROLE) $(if $(SUB),--sub $(SUB))

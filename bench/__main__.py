@@ -1,0 +1,146 @@
+"""Measure the API's aanmelding and a step against a bare Temporal round trip, on the dev server as
+`make run` starts it (SQLite file, WAL), and print the table the README keeps."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+from stdnum.nl import bsn
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from api.app import create_app
+from api.auth import Role, issue_token
+from bench.baseline import BaselineWorkflow
+from runtime.settings import Settings
+from runtime.temporal import data_converter
+from runtime.worker import build_worker
+from store.db import migrate
+from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
+
+BIN = Path(sys.executable).parent
+ROUNDS = 40
+WARMUP = 5
+# Nine-digit numbers passing the 11-proef, one per aanmelding so none conflicts with a running traject.
+BSNS = [number for n in range(100_000_000, 100_100_000) if bsn.is_valid(number := f"{n:09d}")]
+
+
+async def median_ms(action: Callable[[int], Awaitable[None]], rounds: int = ROUNDS) -> float:
+    """Median wall time of `action` over `rounds` runs, after a warm-up."""
+    for i in range(WARMUP):
+        await action(-1 - i)
+    samples = []
+    for i in range(rounds):
+        started = time.perf_counter()
+        await action(i)
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples)
+
+
+async def main() -> None:
+    """Run both measurements and print a Markdown table of ratios."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(database_url=f"sqlite:///{tmp}/dossier.db", outbox_dir=Path(tmp) / "outbox")
+        migrate(settings.database_url)
+        env = await WorkflowEnvironment.start_local(
+            dev_server_existing_path=str(BIN / "temporal"),
+            data_converter=data_converter(settings),
+            search_attributes=CUSTOM_SEARCH_ATTRIBUTES,
+            dev_server_extra_args=[
+                "--db-filename",
+                f"{tmp}/temporal.db",
+                "--sqlite-pragma",
+                "journal_mode=wal",
+                "--sqlite-pragma",
+                "synchronous=normal",
+            ],
+        )
+        client = env.client
+        headers = {"Authorization": f"Bearer {issue_token(settings, Role.HULPVERLENER, 'bench')}"}
+        baseline_queue = f"baseline-{uuid.uuid4()}"
+        bsns = iter(BSNS)
+        urls: list[str] = []
+
+        async def bare_round_trip(_: int) -> None:
+            handle = await client.start_workflow(
+                BaselineWorkflow.run, id=f"baseline-{uuid.uuid4()}", task_queue=baseline_queue
+            )
+            await handle.execute_update(BaselineWorkflow.touch)
+            await handle.signal(BaselineWorkflow.finish)
+
+        async def bare_update(_: int) -> None:
+            await baseline.execute_update(BaselineWorkflow.touch)
+
+        with ThreadPoolExecutor(max_workers=16) as executor:
+            async with (
+                build_worker(client, settings, executor),
+                Worker(client, task_queue=baseline_queue, workflows=[BaselineWorkflow]),
+            ):
+                app = create_app(settings, client)
+                async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as api:
+
+                    async def aanmelding(i: int) -> None:
+                        body = {
+                            "persoon": {
+                                "bsn": next(bsns),
+                                "naam": "B",
+                                "straat": "S 1",
+                                "postcode": "1234 AB",
+                                "woonplaats": "W",
+                            },
+                            "bron": "zelf",
+                            "kinderen": False,
+                        }
+                        response = await api.post("/api/v1/aanmeldingen", json=body, headers=headers)
+                        assert response.status_code == 201, response.text
+                        urls.append(response.json()["url"])
+
+                    async def gesprek(_: int) -> None:
+                        # Each aanmelding above left one traject waiting for its first conversation.
+                        today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+                        body = {"gehouden_op": today, "ernst": "licht", "zelfredzaamheid": "zelfredzaam"}
+                        response = await api.post(f"{urls.pop()}/gesprekken", json=body, headers=headers)
+                        assert response.status_code == 201, response.text
+
+                    baseline = await client.start_workflow(
+                        BaselineWorkflow.run, id=f"baseline-{uuid.uuid4()}", task_queue=baseline_queue
+                    )
+                    rows = [
+                        (
+                            "aanmelding via the API (start, dossier, letter written and posted)",
+                            await median_ms(aanmelding),
+                            await median_ms(bare_round_trip),
+                        ),
+                        (
+                            "eerste gesprek via the API (update, dossier, letter)",
+                            await median_ms(gesprek),
+                            await median_ms(bare_update),
+                        ),
+                    ]
+                    await baseline.signal(BaselineWorkflow.finish)
+        await env.shutdown()
+    lines = [
+        f"Measured {datetime.now(UTC):%Y-%m-%d} on this machine, medians of {ROUNDS} sequential runs.",
+        "",
+        "| what | median | baseline (same run) | ratio |",
+        "|---|---|---|---|",
+        *[f"| {name} | {ms:.1f} ms | {base:.1f} ms | {ms / base:.1f}x |" for name, ms, base in rows],
+        "",
+        "Baselines: an empty workflow started and updated once; one update to a running empty workflow.",
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
