@@ -38,6 +38,8 @@ with workflow.unsafe.imports_passed_through():
     from workflows import search_attributes as sa
 
 ACTIVITY_TIMEOUT = timedelta(minutes=2)
+# The actor on the timeline for what the engine itself observes, such as a clock running out.
+ENGINE = "systeem"
 RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interval=timedelta(minutes=5))
 
 
@@ -205,7 +207,7 @@ class TrajectWorkflow:
             async with self._lock:
                 if not met():
                     deadline.overschreden = True
-                    await self._record(f"termijn_overschreden:{clock.value}", self._start.caseworker)
+                    await self._record(f"termijn_overschreden:{clock.value}", ENGINE)
             await workflow.wait_condition(met)
 
     def _meet_clock(self, clock: Clock, on: date) -> None:

@@ -101,8 +101,11 @@ async def test_crisis_aanmelding_breaches_its_three_working_day_clock(
         row = session.get(Traject, state.traject_id)
         assert row.deadline_breached
         assert row.breaches == ["eerste_gesprek"]
-        kinds = [e.kind for e in session.exec(select(TrajectEvent).where(TrajectEvent.traject_id == row.id))]
-        assert kinds == ["aanmelding", "termijn_overschreden:eerste_gesprek"]
+        timeline = session.exec(select(TrajectEvent).where(TrajectEvent.traject_id == row.id)).all()
+        assert [(e.kind, e.actor) for e in timeline] == [
+            ("aanmelding", "hv-anna"),
+            ("termijn_overschreden:eerste_gesprek", "systeem"),
+        ]
     description = await handle.describe()
     assert (
         description.typed_search_attributes.get(
