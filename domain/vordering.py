@@ -1,0 +1,123 @@
+"""Creditors' claims and the inventarisation clock: validation in cents, reminders, staleness, reply figures."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from domain.policy import Policy
+from domain.wgs_deadlines import add_working_days
+
+
+class SchuldeiserSoort(StrEnum):
+    """The kinds of creditor the monitor figures distinguish."""
+
+    BANK = "bank"
+    VERHUURDER = "verhuurder"
+    ZORGVERZEKERAAR = "zorgverzekeraar"
+    ENERGIE = "energie"
+    BELASTINGDIENST = "belastingdienst"
+    CJIB = "cjib"
+    DEURWAARDER = "deurwaarder"
+    OVERIG = "overig"
+
+
+class Kanaal(StrEnum):
+    """How a creditor receives requests: through the creditor API, by e-mail, or by post."""
+
+    API = "api"
+    EMAIL = "email"
+    POST = "post"
+
+
+@dataclass(frozen=True)
+class Specificatieregel:
+    """One line of a claim's specification."""
+
+    omschrijving: str
+    bedrag_cent: int
+
+
+@dataclass(frozen=True)
+class Vordering:
+    """A creditor's statement of its claim; all amounts in euro cents."""
+
+    hoofdsom_cent: int
+    rente_cent: int
+    kosten_cent: int
+    totaal_cent: int
+    preferent: bool
+    kenmerk: str
+    peildatum: date
+    regels: list[Specificatieregel] = field(default_factory=list)
+
+
+def claim_problems(vordering: Vordering, today: date) -> list[tuple[str, str]]:
+    """Why a claim cannot be accepted, as (field, reason) pairs; empty when it adds up."""
+    problems = [
+        (name, "mag niet negatief zijn")
+        for name, amount in (
+            ("hoofdsom_cent", vordering.hoofdsom_cent),
+            ("rente_cent", vordering.rente_cent),
+            ("kosten_cent", vordering.kosten_cent),
+            ("totaal_cent", vordering.totaal_cent),
+        )
+        if amount < 0
+    ]
+    parts = vordering.hoofdsom_cent + vordering.rente_cent + vordering.kosten_cent
+    if vordering.totaal_cent != parts:
+        problems.append(("totaal_cent", f"is niet hoofdsom + rente + kosten ({parts})"))
+    for index, regel in enumerate(vordering.regels):
+        if regel.bedrag_cent < 0:
+            problems.append((f"regels.{index}.bedrag_cent", "mag niet negatief zijn"))
+    if vordering.regels and sum(r.bedrag_cent for r in vordering.regels) != vordering.totaal_cent:
+        problems.append(("regels", "de regels tellen niet op tot het totaal"))
+    if vordering.peildatum > today:
+        problems.append(("peildatum", "ligt in de toekomst"))
+    return problems
+
+
+def reminder_dates(sent_on: date, policy: Policy) -> list[date]:
+    """The working days on which a creditor that has not answered is reminded."""
+    return [add_working_days(sent_on, days) for days in policy.reminder_working_days]
+
+
+def escalation_date(sent_on: date, policy: Policy) -> date:
+    """The working day on which an unanswered request goes to the caseworker."""
+    return add_working_days(sent_on, policy.escalation_working_days)
+
+
+def is_stale(peildatum: date, on: date, policy: Policy) -> bool:
+    """Whether a statement dated `peildatum` is too old to build a proposal on at `on`."""
+    months = (on.year - peildatum.year) * 12 + on.month - peildatum.month
+    return months > policy.statement_max_age_months or (
+        months == policy.statement_max_age_months and on.day > peildatum.day
+    )
+
+
+@dataclass(frozen=True)
+class Antwoordtermijnen:
+    """How fast a creditor answers: what the ketenregisseur needs to know whom to call."""
+
+    beantwoord: int
+    open: int
+    mediaan_dagen: float | None
+    aandeel_voor_eerste_herinnering: float | None
+
+
+def reply_figures(requests: list[tuple[date, date | None]], policy: Policy) -> Antwoordtermijnen:
+    """Figures over (sent, answered) pairs: median calendar days to answer, and the share answered
+    before the first reminder was due."""
+    answered = [(sent, done) for sent, done in requests if done is not None]
+    if not answered:
+        return Antwoordtermijnen(0, len(requests), None, None)
+    first = policy.reminder_working_days[0] if policy.reminder_working_days else policy.escalation_working_days
+    in_time = sum(1 for sent, done in answered if done < add_working_days(sent, first))
+    return Antwoordtermijnen(
+        beantwoord=len(answered),
+        open=len(requests) - len(answered),
+        mediaan_dagen=statistics.median((done - sent).days for sent, done in answered),
+        aandeel_voor_eerste_herinnering=in_time / len(answered),
+    )
