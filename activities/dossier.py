@@ -24,10 +24,10 @@ class Registration:
 
 @dataclass(frozen=True)
 class StepRecord:
-    """A step to put on the timeline, with the state it left the traject in. `key` makes it land once."""
+    """The state a step left the traject in and, with a `kind`, its timeline event; `key` lands it once."""
 
-    key: str
-    kind: str
+    key: str | None
+    kind: str | None
     at: datetime
     actor: str
     state: TrajectState
@@ -61,17 +61,18 @@ class DossierActivities:
 
     @activity.defn
     def record_step(self, record: StepRecord) -> None:
-        """Append the step's event and project the new state."""
+        """Append the step's event, if it has one, and project the new state."""
         with self._sessions() as session:
-            add_event(
-                session,
-                TrajectEvent(
-                    key=record.key,
-                    traject_id=record.state.traject_id,
-                    kind=record.kind,
-                    at=record.at,
-                    actor=record.actor,
-                    data=record.data,
-                ),
-            )
+            if record.key is not None and record.kind is not None:
+                add_event(
+                    session,
+                    TrajectEvent(
+                        key=record.key,
+                        traject_id=record.state.traject_id,
+                        kind=record.kind,
+                        at=record.at,
+                        actor=record.actor,
+                        data=record.data,
+                    ),
+                )
             apply_state(session, record.state)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
 from temporalio import activity
 
 from activities.delivery import Mailroom
-from letters.render import LetterKind, render_letter
+from letters.render import TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
-from store.models import Brief, OutboxEntry, Persoon, Traject
+from store.models import Brief, OutboxEntry, Persoon, Schuldeiser, Traject, Verzoek
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class LetterRequest:
     kind: LetterKind
     key: str
     datum: date
+    verzoek_id: str | None = None
+    extra: dict[str, int] = field(default_factory=dict)
 
 
 class LetterActivities:
@@ -53,24 +55,44 @@ class LetterActivities:
             persoon = session.get(Persoon, traject.persoon_id)
             if persoon is None:
                 raise LookupError("person of traject missing")
-            context = {
+            client = {"naam": persoon.naam, "adres": [persoon.straat, f"{persoon.postcode} {persoon.woonplaats}"]}
+            context: dict[str, Any] = {
                 "gemeente": self._afzender,
-                "persoon": persoon,
                 "datum": request.datum,
                 "kenmerk": reference(traject.id),
-                **letter_context(request.kind, traject),
+                **request.extra,
             }
+            if request.kind in TO_CREDITOR:
+                verzoek = session.get(Verzoek, request.verzoek_id)
+                schuldeiser = session.get(Schuldeiser, verzoek.schuldeiser_id) if verzoek else None
+                if verzoek is None or schuldeiser is None:
+                    raise LookupError("request or creditor missing")
+                ontvanger = {"id": schuldeiser.id, "naam": schuldeiser.naam, "aanhef": "heer, mevrouw"}
+                context |= {
+                    "ontvanger": ontvanger | {"adres": [schuldeiser.adres or schuldeiser.email or ""]},
+                    "client": client,
+                    "verstuurd_op": verzoek.verstuurd_op,
+                }
+                channel = schuldeiser.kanaal
+            else:
+                ontvanger = {"id": "client", "naam": persoon.naam, "aanhef": persoon.naam}
+                context |= {
+                    "ontvanger": ontvanger | {"adres": client["adres"]},
+                    **letter_context(request.kind, traject),
+                }
+                channel = "post"
             letter = render_letter(request.kind, context)
             brief = Brief(
                 id=str(uuid.uuid4()),
                 key=request.key,
                 traject_id=traject.id,
+                ontvanger=ontvanger["id"],
                 kind=request.kind.value,
                 onderwerp=letter.onderwerp,
                 html=letter.html,
                 created_at=datetime.now(UTC),
             )
-            return store_letter(session, brief, channel="post")
+            return store_letter(session, brief, channel=channel)
 
     @activity.defn
     def deliver_letter(self, brief_id: str) -> None:

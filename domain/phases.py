@@ -25,6 +25,7 @@ class Step(StrEnum):
     EERSTE_GESPREK = "eerste_gesprek"
     BESCHIKKING = "beschikking"
     PLAN_VAN_AANPAK = "plan_van_aanpak"
+    SCHULDEISERS_TOEVOEGEN = "schuldeisers_toevoegen"
 
 
 PHASE_LABELS: dict[Phase, str] = {
@@ -42,6 +43,9 @@ _ALLOWED: dict[Phase, tuple[Step, ...]] = {
     Phase.AANMELDING: (Step.EERSTE_GESPREK,),
     Phase.TOELATING: (Step.BESCHIKKING,),
     Phase.PLAN_VAN_AANPAK: (Step.PLAN_VAN_AANPAK,),
+    # Stabilisation and inventarisation overlap: creditors are asked while the situation settles.
+    Phase.STABILISATIE: (Step.SCHULDEISERS_TOEVOEGEN,),
+    Phase.INVENTARISATIE: (Step.SCHULDEISERS_TOEVOEGEN,),
 }
 
 
@@ -56,6 +60,8 @@ def phase_after(step: Step, toegelaten: bool = True) -> Phase:
         return Phase.TOELATING
     if step is Step.BESCHIKKING:
         return Phase.PLAN_VAN_AANPAK if toegelaten else Phase.AFGESLOTEN
+    if step is Step.SCHULDEISERS_TOEVOEGEN:
+        return Phase.INVENTARISATIE
     return Phase.STABILISATIE
 
 

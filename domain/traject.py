@@ -10,6 +10,7 @@ from domain.aanmelding import Bron
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.phases import Phase
 from domain.policy import Policy
+from domain.vordering import VerzoekStatus
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,24 @@ class PlanVanAanpak:
     door: str = ""
 
 
+@dataclass(frozen=True)
+class SchuldeisersToevoegen:
+    """Creditors from the client's papers, each to be sent a request."""
+
+    schuldeiser_ids: list[str]
+    door: str = ""
+
+
+@dataclass
+class Verzoekstand:
+    """Where the traject's request to one creditor stands, as the traject knows it."""
+
+    verzoek_id: str
+    schuldeiser_id: str
+    status: VerzoekStatus = VerzoekStatus.OPEN
+    geescaleerd: bool = False
+
+
 class Clock(StrEnum):
     """The Wgs clocks a traject carries."""
 
@@ -148,6 +167,17 @@ class TrajectState:
     beschikking: Beschikking | None = None
     bezwaar_uiterlijk: date | None = None
     plan_van_aanpak: PlanVanAanpak | None = None
+    verzoeken: list[Verzoekstand] = field(default_factory=list)
+
+    @property
+    def open_requests(self) -> list[Verzoekstand]:
+        """Requests still waiting for a creditor."""
+        return [v for v in self.verzoeken if v.status is VerzoekStatus.OPEN]
+
+    @property
+    def overzicht_compleet(self) -> bool:
+        """Every creditor asked has answered, or was settled otherwise."""
+        return bool(self.verzoeken) and not self.open_requests
 
     def deadline(self, clock: Clock) -> Deadline | None:
         """The deadline of `clock`, if it has started."""
@@ -183,4 +213,18 @@ def step_problems_beschikking(state: TrajectState, beschikking: Beschikking, tod
         problems.append(("besluit_op", "ligt voor het eerste gesprek"))
     if beschikking.besluit_op > today:
         problems.append(("besluit_op", "ligt in de toekomst"))
+    return problems
+
+
+def step_problems_schuldeisers(state: TrajectState, step: SchuldeisersToevoegen) -> list[tuple[str, str]]:
+    """A creditor may have one open request per traject, and a request names each creditor once."""
+    problems = []
+    if not step.schuldeiser_ids:
+        problems.append(("schuldeiser_ids", "noem minstens een schuldeiser"))
+    if len(set(step.schuldeiser_ids)) != len(step.schuldeiser_ids):
+        problems.append(("schuldeiser_ids", "een schuldeiser staat er dubbel in"))
+    asked = {v.schuldeiser_id for v in state.open_requests}
+    problems += [
+        ("schuldeiser_ids", f"{sid} heeft al een open verzoek") for sid in step.schuldeiser_ids if sid in asked
+    ]
     return problems

@@ -121,3 +121,73 @@ def reply_figures(requests: list[tuple[date, date | None]], policy: Policy) -> A
         mediaan_dagen=statistics.median((done - sent).days for sent, done in answered),
         aandeel_voor_eerste_herinnering=in_time / len(answered),
     )
+
+
+class VerzoekStatus(StrEnum):
+    """Where one request to one creditor stands."""
+
+    OPEN = "open"
+    BEANTWOORD = "beantwoord"
+    GEEN_MEDEWERKING = "geen_medewerking"
+    INGETROKKEN = "ingetrokken"
+    ONBEREIKBAAR = "onbereikbaar"
+
+
+class VorderingBron(StrEnum):
+    """Where a claim's figures come from."""
+
+    SCHULDEISER = "schuldeiser"
+    PAPIER = "papier"
+    CLIENT = "client"
+
+
+@dataclass(frozen=True)
+class VerzoekStart:
+    """A request to one creditor, started by its traject."""
+
+    verzoek_id: str
+    traject_id: str
+    schuldeiser_id: str
+    policy: Policy
+    traject_workflow_id: str
+
+
+@dataclass(frozen=True)
+class Ingediend:
+    """A claim handed in by the creditor, or entered by the caseworker from paper or the client's figures."""
+
+    vordering: Vordering
+    bron: VorderingBron
+
+
+@dataclass(frozen=True)
+class Afgewezen:
+    """A request closed without a claim: no cooperation (the creditor's reason) or withdrawn (the caseworker's)."""
+
+    reden: str
+
+
+@dataclass
+class VerzoekState:
+    """One request's state, projected to the dossier."""
+
+    verzoek_id: str
+    traject_id: str
+    schuldeiser_id: str
+    status: VerzoekStatus
+    verstuurd_op: date
+    herinnerd_op: list[date] = field(default_factory=list)
+    geescaleerd_op: date | None = None
+    beantwoord_op: date | None = None
+    reden: str | None = None
+    ingediend: Ingediend | None = None
+    version: int = 0
+
+
+@dataclass(frozen=True)
+class VerzoekUitkomst:
+    """What a finished request reports back to its traject."""
+
+    verzoek_id: str
+    schuldeiser_id: str
+    status: VerzoekStatus

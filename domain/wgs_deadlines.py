@@ -67,6 +67,11 @@ def end_of_day(day: date, timezone: str) -> datetime:
     return datetime.combine(day + timedelta(days=1), time(0), tzinfo=ZoneInfo(timezone))
 
 
+def morning_of(day: date, timezone: str) -> datetime:
+    """Nine o'clock on `day` in the municipality's time zone: when a reminder due that day goes out."""
+    return datetime.combine(day, time(9), tzinfo=ZoneInfo(timezone))
+
+
 def local_date(instant: datetime, timezone: str) -> date:
     """The calendar date of an instant in the municipality's time zone."""
     return instant.astimezone(ZoneInfo(timezone)).date()

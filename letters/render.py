@@ -39,6 +39,8 @@ class LetterKind(StrEnum):
     BESCHIKKING_TOELATING = "beschikking_toelating"
     BESCHIKKING_AFWIJZING = "beschikking_afwijzing"
     PLAN_VAN_AANPAK = "plan_van_aanpak"
+    KENNISGEVING = "kennisgeving"
+    HERINNERING_SCHULDEISER = "herinnering_schuldeiser"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -47,7 +49,12 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.BESCHIKKING_TOELATING: "U krijgt hulp bij uw schulden",
     LetterKind.BESCHIKKING_AFWIJZING: "Ons besluit over uw aanvraag",
     LetterKind.PLAN_VAN_AANPAK: "Uw plan van aanpak",
+    LetterKind.KENNISGEVING: "Schuldhulp gestart: stop met innen en stuur uw overzicht",
+    LetterKind.HERINNERING_SCHULDEISER: "Herinnering: wij wachten op uw overzicht",
 }
+
+# Letters to a creditor; every other letter goes to the client.
+TO_CREDITOR = frozenset({LetterKind.KENNISGEVING, LetterKind.HERINNERING_SCHULDEISER})
 
 
 @dataclass(frozen=True)

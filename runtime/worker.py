@@ -11,19 +11,22 @@ from temporalio.worker import Worker
 
 from activities.delivery import Mailroom
 from activities.dossier import DossierActivities
+from activities.inventarisatie import InventarisatieActivities
 from activities.letters import Afzender, LetterActivities
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect, register_search_attributes
 from store.db import make_engine, migrate, session_factory
 from workflows.traject import TrajectWorkflow
+from workflows.vordering import VorderingWorkflow
 
-WORKFLOWS = [TrajectWorkflow]
+WORKFLOWS = [TrajectWorkflow, VorderingWorkflow]
 
 
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
     """A worker on the settings' task queue with activities bound to the settings' dossier DB."""
     sessions = session_factory(make_engine(settings.database_url))
     dossier = DossierActivities(sessions)
+    inventarisatie = InventarisatieActivities(sessions)
     letters = LetterActivities(
         sessions,
         Afzender(settings.gemeente_naam, settings.gemeente_adres, settings.gemeente_telefoon),
@@ -38,6 +41,8 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             dossier.record_step,
             letters.write_letter,
             letters.deliver_letter,
+            inventarisatie.creditor_channel,
+            inventarisatie.record_verzoek,
         ],
         activity_executor=executor,
     )

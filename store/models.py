@@ -77,6 +77,7 @@ class Brief(SQLModel, table=True):
     id: str = Field(primary_key=True)
     key: str
     traject_id: str = Field(foreign_key="traject.id", index=True)
+    ontvanger: str = Field(default="client", description="'client' or the id of a schuldeiser")
     kind: str
     onderwerp: str
     html: str = Field(sa_column=Column(Text, nullable=False))
@@ -102,3 +103,51 @@ class AuditEntry(SQLModel, table=True):
     role: str
     action: str
     traject_id: str | None = Field(default=None, index=True)
+
+
+class Schuldeiser(SQLModel, table=True):
+    """A creditor organisation in the municipality's registry."""
+
+    id: str = Field(primary_key=True)
+    naam: str
+    soort: str
+    preferent: bool = False
+    kanaal: str
+    email: str | None = None
+    adres: str | None = None
+    webhook_url: str | None = None
+    webhook_key: str | None = None
+
+
+class Verzoek(SQLModel, table=True):
+    """One request to one creditor in one traject: its notice, reminders, escalation and answer."""
+
+    id: str = Field(primary_key=True)
+    traject_id: str = Field(foreign_key="traject.id", index=True)
+    schuldeiser_id: str = Field(foreign_key="schuldeiser.id", index=True)
+    version: int = 0
+    status: str = Field(index=True)
+    verstuurd_op: date
+    herinnerd_op: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    geescaleerd_op: date | None = None
+    beantwoord_op: date | None = None
+    reden: str | None = None
+
+
+class VorderingRij(SQLModel, table=True):
+    """A claim as handed in by the creditor, entered from paper, or taken from the client's figures."""
+
+    __tablename__ = "vordering"
+
+    id: str = Field(primary_key=True)
+    verzoek_id: str = Field(foreign_key="verzoek.id", index=True)
+    bron: str
+    hoofdsom_cent: int
+    rente_cent: int
+    kosten_cent: int
+    totaal_cent: int
+    preferent: bool
+    kenmerk: str
+    peildatum: date
+    regels: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    ingediend_op: datetime

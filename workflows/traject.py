@@ -7,8 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from temporalio import workflow
-from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
+from temporalio.workflow import ParentClosePolicy
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration, StepRecord
@@ -22,11 +22,15 @@ with workflow.unsafe.imports_passed_through():
         Deadline,
         EersteGesprek,
         PlanVanAanpak,
+        SchuldeisersToevoegen,
         TrajectStart,
         TrajectState,
+        Verzoekstand,
         step_problems_beschikking,
         step_problems_eerste_gesprek,
+        step_problems_schuldeisers,
     )
+    from domain.vordering import VerzoekStart, VerzoekUitkomst
     from domain.wgs_deadlines import (
         beschikking_deadline,
         end_of_day,
@@ -36,11 +40,11 @@ with workflow.unsafe.imports_passed_through():
     )
     from letters.render import LetterKind
     from workflows import search_attributes as sa
+    from workflows.activity_options import ACTIVITY
+    from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED, VorderingWorkflow
 
-ACTIVITY_TIMEOUT = timedelta(minutes=2)
 # The actor on the timeline for what the engine itself observes, such as a clock running out.
 ENGINE = "systeem"
-RETRY = RetryPolicy(initial_interval=timedelta(seconds=1), maximum_interval=timedelta(minutes=5))
 
 
 @dataclass(frozen=True)
@@ -85,8 +89,7 @@ class TrajectWorkflow:
         await workflow.execute_activity_method(
             DossierActivities.register_aanmelding,
             Registration(start, self._state),
-            start_to_close_timeout=ACTIVITY_TIMEOUT,
-            retry_policy=RETRY,
+            **ACTIVITY,
         )
         await self._send_letter(LetterKind.AANMELDING_BEVESTIGING)
         self._registered = True
@@ -169,6 +172,49 @@ class TrajectWorkflow:
     def _validate_plan_van_aanpak(self, plan: PlanVanAanpak) -> None:
         self._check_step(Step.PLAN_VAN_AANPAK)
 
+    @workflow.update
+    async def schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> TrajectState:
+        """Ask each creditor for its claim: one request workflow per creditor, which outlives a
+        continue-as-new of this traject (abandoned on close, fixed id) and reports back by signal."""
+        async with self._lock:
+            self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
+            for schuldeiser_id in step.schuldeiser_ids:
+                verzoek_id = str(workflow.uuid4())
+                await workflow.start_child_workflow(
+                    VorderingWorkflow.run,
+                    VerzoekStart(
+                        verzoek_id, self._state.traject_id, schuldeiser_id, self._policy, workflow.info().workflow_id
+                    ),
+                    id=f"vordering-{verzoek_id}",
+                    parent_close_policy=ParentClosePolicy.ABANDON,
+                )
+                self._state.verzoeken.append(Verzoekstand(verzoek_id, schuldeiser_id))
+            await self._enter(phase_after(Step.SCHULDEISERS_TOEVOEGEN), Step.SCHULDEISERS_TOEVOEGEN, step.door)
+            return self._state
+
+    @schuldeisers_toevoegen.validator
+    def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
+        self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
+        self._check_fields(step_problems_schuldeisers(self._state, step))
+
+    @workflow.signal(name=SIGNAL_ESCALATED)
+    async def verzoek_geescaleerd(self, verzoek_id: str) -> None:
+        """A creditor did not answer in time: the caseworker must act."""
+        async with self._lock:
+            for verzoek in self._state.verzoeken:
+                if verzoek.verzoek_id == verzoek_id:
+                    verzoek.geescaleerd = True
+            await self._record(None, ENGINE)
+
+    @workflow.signal(name=SIGNAL_FINISHED)
+    async def verzoek_afgerond(self, uitkomst: VerzoekUitkomst) -> None:
+        """A request ended; when none is open, the overview of the debts is complete."""
+        async with self._lock:
+            for verzoek in self._state.verzoeken:
+                if verzoek.verzoek_id == uitkomst.verzoek_id:
+                    verzoek.status = uitkomst.status
+            await self._record("overzicht_compleet" if self._state.overzicht_compleet else None, ENGINE)
+
     def _check_step(self, step: Step) -> None:
         allowed = allowed_steps(self._state.phase)
         if step not in allowed:
@@ -217,36 +263,34 @@ class TrajectWorkflow:
             deadline.overschreden = on > deadline.uiterlijk
 
     async def _enter(self, phase: Phase, step: Step, actor: str) -> None:
-        self._state.phase = phase
-        self._state.phase_since = workflow.now()
+        if phase is not self._state.phase:
+            self._state.phase = phase
+            self._state.phase_since = workflow.now()
         await self._record(step.value, actor or self._start.caseworker)
 
-    async def _record(self, kind: str, actor: str) -> None:
+    async def _record(self, kind: str | None, actor: str) -> None:
+        """Project the state; with a `kind`, also put the step on the timeline (once per key)."""
         self._state.version += 1
         self._upsert_search_attributes()
         await workflow.execute_activity_method(
             DossierActivities.record_step,
             StepRecord(
-                key=f"{self._state.traject_id}:{kind}",
+                key=f"{self._state.traject_id}:{kind}:{self._state.version}" if kind else None,
                 kind=kind,
                 at=workflow.now(),
                 actor=actor,
                 state=replace(self._state, deadlines=[replace(d) for d in self._state.deadlines]),
             ),
-            start_to_close_timeout=ACTIVITY_TIMEOUT,
-            retry_policy=RETRY,
+            **ACTIVITY,
         )
 
     async def _send_letter(self, kind: LetterKind) -> None:
         brief_id = await workflow.execute_activity_method(
             LetterActivities.write_letter,
             LetterRequest(self._state.traject_id, kind, f"{self._state.traject_id}:{kind.value}", self._today()),
-            start_to_close_timeout=ACTIVITY_TIMEOUT,
-            retry_policy=RETRY,
+            **ACTIVITY,
         )
-        await workflow.execute_activity_method(
-            LetterActivities.deliver_letter, brief_id, start_to_close_timeout=ACTIVITY_TIMEOUT, retry_policy=RETRY
-        )
+        await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
 
     def _upsert_search_attributes(self) -> None:
         next_deadline = self._state.next_deadline
@@ -256,12 +300,17 @@ class TrajectWorkflow:
                 sa.PHASE_SINCE.value_set(self._state.phase_since),
                 sa.DEADLINE_BREACHED.value_set(self._state.deadline_breached),
                 sa.CASEWORKER.value_set(self._state.caseworker),
-                sa.WAITING_ON.value_set("hulpverlener" if allowed_steps(self._state.phase) else "niemand"),
+                sa.WAITING_ON.value_set(self._waiting_on()),
                 sa.NEXT_DEADLINE.value_set(end_of_day(next_deadline, self._policy.timezone))
                 if next_deadline
                 else sa.NEXT_DEADLINE.value_unset(),
             ]
         )
+
+    def _waiting_on(self) -> str:
+        if self._state.open_requests:
+            return "schuldeisers"
+        return "hulpverlener" if allowed_steps(self._state.phase) else "niemand"
 
     def _closed(self) -> bool:
         return self._state.phase is Phase.AFGESLOTEN

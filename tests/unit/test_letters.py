@@ -12,7 +12,7 @@ textstat.set_lang("nl")
 
 BASE: dict[str, Any] = {
     "gemeente": {"naam": "Gemeente Dordrecht", "adres": "Spuiboulevard 300, 3311 GR Dordrecht", "telefoon": "14 078"},
-    "persoon": {"naam": "Tanya de Vries", "straat": "Kerkstraat 1", "postcode": "3311 AA", "woonplaats": "Dordrecht"},
+    "ontvanger": {"naam": "Tanya de Vries", "aanhef": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]},
     "datum": date(2026, 11, 23),
     "kenmerk": "SHV-1A2B3C4D",
 }
@@ -52,6 +52,15 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
         "client_doet": ["U opent elke dag uw post", "U geeft nieuwe brieven aan ons"],
         "doorverwijzingen": ["Schuldhulpmaatje"],
         "voorwaarden": ["U maakt geen nieuwe schulden."],
+    },
+    LetterKind.KENNISGEVING: {
+        "client": {"naam": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]},
+        "antwoord_werkdagen": 10,
+    },
+    LetterKind.HERINNERING_SCHULDEISER: {
+        "client": {"naam": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]},
+        "verstuurd_op": date(2026, 11, 2),
+        "nummer": 1,
     },
 }
 

@@ -3,10 +3,12 @@
 from domain.phases import Phase, PhaseStatus, Step, allowed_steps, phase_after, procesplaat
 
 
-def test_each_step_is_allowed_in_exactly_one_phase() -> None:
+def test_each_step_is_allowed_somewhere_and_creditors_only_once_stable() -> None:
     for step in Step:
         assert [p for p in Phase if step in allowed_steps(p)] != []
-        assert len([p for p in Phase if step in allowed_steps(p)]) == 1
+    phases = [p for p in Phase if Step.SCHULDEISERS_TOEVOEGEN in allowed_steps(p)]
+    assert phases == [Phase.STABILISATIE, Phase.INVENTARISATIE]
+    assert phase_after(Step.SCHULDEISERS_TOEVOEGEN) is Phase.INVENTARISATIE
 
 
 def test_the_path_to_stabilisatie() -> None:

@@ -2,85 +2,34 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
-from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
 from temporalio.api.common.v1 import WorkflowExecution
 from temporalio.api.workflowservice.v1 import DescribeWorkflowExecutionRequest
-from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError
+from temporalio.client import WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
-from temporalio.service import RPCError
 from temporalio.testing import WorkflowEnvironment
-from temporalio.worker import Worker
 
 from domain.klantprofiel import Ernst, Route, Zelfredzaamheid
 from domain.phases import Phase
 from domain.traject import (
-    Actiepunt,
     Beschikking,
     Besluit,
     Clock,
-    EersteGesprek,
     PlanVanAanpak,
-    TrajectStart,
-    Wie,
 )
-from domain.wgs_deadlines import local_date
 from runtime.settings import Settings
 from store.db import SessionFactory
 from store.models import Brief, OutboxEntry, Traject, TrajectEvent
 from tests.conftest import make_start
+from tests.workflow.conftest import Starter, gesprek, today, toelating
 from workflows.search_attributes import PHASE
 from workflows.traject import TrajectResult, TrajectWorkflow
 
 TZ = "Europe/Amsterdam"
-
-
-Starter = Callable[[TrajectStart], Awaitable[WorkflowHandle[TrajectWorkflow, TrajectResult]]]
-
-
-@pytest.fixture
-async def start(ts_client: Client, ts_worker: Worker) -> AsyncIterator[Starter]:
-    """Starts trajecten and terminates them after the test: a workflow left without its worker would
-    hold the shared time-skipping server's clock still for every later test."""
-    handles: list[WorkflowHandle[TrajectWorkflow, TrajectResult]] = []
-
-    async def start_traject(traject: TrajectStart) -> WorkflowHandle[TrajectWorkflow, TrajectResult]:
-        handle = await ts_client.start_workflow(
-            TrajectWorkflow.run, traject, id=f"traject-{traject.traject_id}", task_queue=ts_worker.task_queue
-        )
-        handles.append(handle)
-        await handle.execute_update(TrajectWorkflow.wait_registered)
-        return handle
-
-    yield start_traject
-    for handle in handles:
-        with contextlib.suppress(RPCError):
-            await handle.terminate("test finished")
-
-
-async def today(env: WorkflowEnvironment) -> date:
-    return local_date(await env.get_current_time(), TZ)
-
-
-def gesprek(
-    on: date, ernst: Ernst = Ernst.MATIG, zelfredzaamheid: Zelfredzaamheid = Zelfredzaamheid.BEPERKT
-) -> EersteGesprek:
-    return EersteGesprek(
-        gehouden_op=on,
-        ernst=ernst,
-        zelfredzaamheid=zelfredzaamheid,
-        gevonden_voorzieningen=["Huurtoeslag"],
-        actiepunten=[
-            Actiepunt(Wie.CLIENT, "Stuur ons uw bankafschriften"),
-            Actiepunt(Wie.GEMEENTE, "Wij bellen uw verhuurder"),
-        ],
-        door="hv-anna",
-    )
 
 
 async def test_crisis_aanmelding_breaches_its_three_working_day_clock(
@@ -119,10 +68,6 @@ async def test_crisis_aanmelding_breaches_its_three_working_day_clock(
     assert late.phase is Phase.TOELATING
     assert late.deadline(Clock.EERSTE_GESPREK).overschreden
     assert late.klantprofiel.route is Route.CRISIS
-
-
-def toelating(on: date) -> Beschikking:
-    return Beschikking(Besluit.TOELATING, on, "U heeft schulden die u niet zelf kunt oplossen.", door="hv-anna")
 
 
 def events(sessions: SessionFactory, traject_id: str) -> list[str]:

@@ -1,0 +1,86 @@
+"""Activities of a creditor request: its dossier row, the claim handed in, its timeline events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from temporalio import activity
+
+from domain.vordering import VerzoekState
+from store.db import SessionFactory
+from store.dossier import add_event, as_json
+from store.models import Schuldeiser, TrajectEvent, Verzoek, VorderingRij
+
+
+@dataclass(frozen=True)
+class VerzoekRecord:
+    """A request's step (sent, reminded, escalated, answered...) with the state it left. `key` lands it once."""
+
+    key: str
+    kind: str
+    at: datetime
+    actor: str
+    state: VerzoekState
+
+
+class InventarisatieActivities:
+    """Request writes, built once in the worker."""
+
+    def __init__(self, sessions: SessionFactory) -> None:
+        self._sessions = sessions
+
+    @activity.defn
+    def creditor_channel(self, schuldeiser_id: str) -> str:
+        """The channel a creditor is reached by: 'api', 'email' or 'post'."""
+        with self._sessions() as session:
+            schuldeiser = session.get(Schuldeiser, schuldeiser_id)
+            if schuldeiser is None:
+                raise LookupError("creditor not in the registry")
+            return schuldeiser.kanaal
+
+    @activity.defn
+    def record_verzoek(self, record: VerzoekRecord) -> None:
+        """Project the request, keep a claim handed in, and put the step on the traject's timeline."""
+        state = record.state
+        with self._sessions() as session:
+            row = session.get(Verzoek, state.verzoek_id)
+            if row is None:
+                row = Verzoek(
+                    id=state.verzoek_id,
+                    traject_id=state.traject_id,
+                    schuldeiser_id=state.schuldeiser_id,
+                    status=state.status.value,
+                    verstuurd_op=state.verstuurd_op,
+                )
+            if row.version <= state.version:
+                row.version = state.version
+                row.status = state.status.value
+                row.herinnerd_op = [day.isoformat() for day in state.herinnerd_op]
+                row.geescaleerd_op = state.geescaleerd_op
+                row.beantwoord_op = state.beantwoord_op
+                row.reden = state.reden
+                session.add(row)
+            if state.ingediend is not None and session.get(VorderingRij, state.verzoek_id) is None:
+                claim = as_json(state.ingediend.vordering)
+                session.add(
+                    VorderingRij(
+                        **claim | {"peildatum": state.ingediend.vordering.peildatum},
+                        id=state.verzoek_id,
+                        verzoek_id=state.verzoek_id,
+                        bron=state.ingediend.bron.value,
+                        ingediend_op=datetime.now(UTC),
+                    )
+                )
+            session.commit()
+            add_event(
+                session,
+                TrajectEvent(
+                    key=record.key,
+                    traject_id=state.traject_id,
+                    kind=f"verzoek_{record.kind}",
+                    at=record.at,
+                    actor=record.actor,
+                    data={"verzoek": state.verzoek_id, "schuldeiser": state.schuldeiser_id, "status": state.status},
+                ),
+            )

@@ -1,0 +1,72 @@
+"""Fixtures for workflow tests on the shared time-skipping server."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date
+
+import pytest
+from temporalio.client import Client, WorkflowHandle
+from temporalio.service import RPCError
+from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
+
+from domain.klantprofiel import Ernst, Zelfredzaamheid
+from domain.traject import Actiepunt, Beschikking, Besluit, EersteGesprek, PlanVanAanpak, TrajectStart, Wie
+from domain.wgs_deadlines import local_date
+from workflows.traject import TrajectResult, TrajectWorkflow
+
+TZ = "Europe/Amsterdam"
+PLAN = PlanVanAanpak("Ik wil rust.", ["Huur betaald"], ["Schuldeisers aanschrijven"], ["Post openen"], door="hv-anna")
+
+
+Starter = Callable[[TrajectStart], Awaitable[WorkflowHandle[TrajectWorkflow, TrajectResult]]]
+
+
+@pytest.fixture
+async def start(ts_client: Client, ts_worker: Worker) -> AsyncIterator[Starter]:
+    """Starts trajecten and terminates them after the test: a workflow left without its worker would
+    hold the shared time-skipping server's clock still for every later test."""
+    handles: list[WorkflowHandle[TrajectWorkflow, TrajectResult]] = []
+
+    async def start_traject(traject: TrajectStart) -> WorkflowHandle[TrajectWorkflow, TrajectResult]:
+        handle = await ts_client.start_workflow(
+            TrajectWorkflow.run, traject, id=f"traject-{traject.traject_id}", task_queue=ts_worker.task_queue
+        )
+        handles.append(handle)
+        await handle.execute_update(TrajectWorkflow.wait_registered)
+        return handle
+
+    yield start_traject
+    for handle in handles:
+        with contextlib.suppress(RPCError):
+            # Its creditor requests are abandoned children: they outlive the traject unless ended too.
+            for verzoek in (await handle.query(TrajectWorkflow.state)).verzoeken:
+                with contextlib.suppress(RPCError):
+                    await ts_client.get_workflow_handle(f"vordering-{verzoek.verzoek_id}").terminate("test finished")
+            await handle.terminate("test finished")
+
+
+async def today(env: WorkflowEnvironment) -> date:
+    return local_date(await env.get_current_time(), TZ)
+
+
+def gesprek(
+    on: date, ernst: Ernst = Ernst.MATIG, zelfredzaamheid: Zelfredzaamheid = Zelfredzaamheid.BEPERKT
+) -> EersteGesprek:
+    return EersteGesprek(
+        gehouden_op=on,
+        ernst=ernst,
+        zelfredzaamheid=zelfredzaamheid,
+        gevonden_voorzieningen=["Huurtoeslag"],
+        actiepunten=[
+            Actiepunt(Wie.CLIENT, "Stuur ons uw bankafschriften"),
+            Actiepunt(Wie.GEMEENTE, "Wij bellen uw verhuurder"),
+        ],
+        door="hv-anna",
+    )
+
+
+def toelating(on: date) -> Beschikking:
+    return Beschikking(Besluit.TOELATING, on, "U heeft schulden die u niet zelf kunt oplossen.", door="hv-anna")

@@ -1,0 +1,183 @@
+"""One request to one creditor: notice and request for the claim, reminders, escalation, the answer."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from temporalio import workflow
+from temporalio.exceptions import ApplicationError
+
+with workflow.unsafe.imports_passed_through():
+    from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
+    from activities.letters import LetterActivities, LetterRequest
+    from domain.vordering import (
+        Afgewezen,
+        Ingediend,
+        VerzoekStart,
+        VerzoekState,
+        VerzoekStatus,
+        VerzoekUitkomst,
+        VorderingBron,
+        claim_problems,
+        escalation_date,
+        reminder_dates,
+    )
+    from domain.wgs_deadlines import local_date, morning_of
+    from letters.render import LetterKind
+    from workflows.activity_options import ACTIVITY
+
+# Signals this workflow sends to its traject, by name: the traject imports this module, not the reverse.
+SIGNAL_ESCALATED = "verzoek_geescaleerd"
+SIGNAL_FINISHED = "verzoek_afgerond"
+ENGINE = "systeem"
+
+
+@workflow.defn
+class VorderingWorkflow:
+    """Drives one creditor request: sends the kennisgeving with the saldoverzoek through the creditor's
+    channel, reminds on the policy's working days, escalates to the caseworker, and accepts the answer
+    whenever it comes (after the escalation too). It reports escalation and its end to the traject."""
+
+    @workflow.init
+    def __init__(self, start: VerzoekStart) -> None:
+        self._start = start
+        self._policy = start.policy
+        self._state = VerzoekState(
+            verzoek_id=start.verzoek_id,
+            traject_id=start.traject_id,
+            schuldeiser_id=start.schuldeiser_id,
+            status=VerzoekStatus.OPEN,
+            verstuurd_op=self._today(),
+        )
+
+    @workflow.run
+    async def run(self, start: VerzoekStart) -> VerzoekUitkomst:
+        """Send, remind, escalate, and wait for the answer or a withdrawal."""
+        channel = await workflow.execute_activity_method(
+            InventarisatieActivities.creditor_channel, start.schuldeiser_id, **ACTIVITY
+        )
+        by_letter = channel != "api"
+        await self._record("verstuurd", ENGINE)
+        if by_letter:
+            await self._send(
+                LetterKind.KENNISGEVING, "kennisgeving", {"antwoord_werkdagen": self._first_reminder_days()}
+            )
+        for number, day in enumerate(reminder_dates(self._state.verstuurd_op, self._policy), start=1):
+            if await self._closed_before(morning_of(day, self._policy.timezone)):
+                break
+            self._state.herinnerd_op.append(self._today())
+            await self._record(f"herinnering_{number}", ENGINE)
+            if by_letter:
+                await self._send(LetterKind.HERINNERING_SCHULDEISER, f"herinnering:{number}", {"nummer": number})
+        else:
+            escalate_at = morning_of(escalation_date(self._state.verstuurd_op, self._policy), self._policy.timezone)
+            if not await self._closed_before(escalate_at):
+                self._state.geescaleerd_op = self._today()
+                await self._record("geescaleerd", ENGINE)
+                await self._traject().signal(SIGNAL_ESCALATED, self._state.verzoek_id)
+                await workflow.wait_condition(self._closed)
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        outcome = VerzoekUitkomst(self._state.verzoek_id, self._state.schuldeiser_id, self._state.status)
+        await self._traject().signal(SIGNAL_FINISHED, outcome)
+        return outcome
+
+    @workflow.query
+    def state(self) -> VerzoekState:
+        """The request's live state."""
+        return self._state
+
+    @workflow.update
+    async def indienen(self, ingediend: Ingediend) -> VerzoekState:
+        """A claim: from the creditor, from paper, or the client's own figures for an unreachable creditor."""
+        self._check_open()
+        unreachable = ingediend.bron is VorderingBron.CLIENT
+        self._state.status = VerzoekStatus.ONBEREIKBAAR if unreachable else VerzoekStatus.BEANTWOORD
+        self._state.ingediend = ingediend
+        return await self._answer("onbereikbaar" if unreachable else "vordering_ontvangen", ingediend.bron.value)
+
+    @indienen.validator
+    def _validate_indienen(self, ingediend: Ingediend) -> None:
+        self._check_open()
+        problems = claim_problems(ingediend.vordering, self._today())
+        if problems:
+            raise ApplicationError(
+                "De vordering klopt niet.",
+                [{"name": name, "reason": reason} for name, reason in problems],
+                type="InvalidStep",
+                non_retryable=True,
+            )
+
+    @workflow.update
+    async def geen_medewerking(self, afgewezen: Afgewezen) -> VerzoekState:
+        """The creditor will not cooperate, and says why; the caseworker sees it at once."""
+        self._check_open()
+        self._state.status = VerzoekStatus.GEEN_MEDEWERKING
+        self._state.reden = afgewezen.reden
+        return await self._answer("geen_medewerking", "schuldeiser")
+
+    @geen_medewerking.validator
+    def _validate_geen_medewerking(self, afgewezen: Afgewezen) -> None:
+        self._check_open()
+
+    @workflow.update
+    async def intrekken(self, afgewezen: Afgewezen) -> VerzoekState:
+        """The caseworker withdraws the request; nothing more is sent."""
+        self._check_open()
+        self._state.status = VerzoekStatus.INGETROKKEN
+        self._state.reden = afgewezen.reden
+        return await self._answer("ingetrokken", "hulpverlener")
+
+    @intrekken.validator
+    def _validate_intrekken(self, afgewezen: Afgewezen) -> None:
+        self._check_open()
+
+    def _check_open(self) -> None:
+        if self._state.status is not VerzoekStatus.OPEN:
+            raise ApplicationError(
+                f"Dit verzoek is al afgerond ({self._state.status.value}).",
+                {"phase": self._state.status.value, "allowed": []},
+                type="StepNotAllowed",
+                non_retryable=True,
+            )
+
+    async def _answer(self, kind: str, actor: str) -> VerzoekState:
+        self._state.beantwoord_op = self._today()
+        await self._record(kind, actor)
+        return self._state
+
+    async def _closed_before(self, moment: datetime) -> bool:
+        try:
+            await workflow.wait_condition(self._closed, timeout=max(moment - workflow.now(), timedelta(seconds=1)))
+        except TimeoutError:
+            return self._closed()
+        return True
+
+    def _closed(self) -> bool:
+        return self._state.status is not VerzoekStatus.OPEN
+
+    async def _record(self, kind: str, actor: str) -> None:
+        self._state.version += 1
+        record = VerzoekRecord(f"{self._state.verzoek_id}:{kind}", kind, workflow.now(), actor, self._state)
+        await workflow.execute_activity_method(InventarisatieActivities.record_verzoek, record, **ACTIVITY)
+
+    async def _send(self, kind: LetterKind, key: str, extra: dict[str, int]) -> None:
+        request = LetterRequest(
+            self._state.traject_id,
+            kind,
+            f"{self._state.verzoek_id}:{key}",
+            self._today(),
+            self._state.verzoek_id,
+            extra,
+        )
+        brief_id = await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
+        await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
+
+    def _traject(self) -> workflow.ExternalWorkflowHandle[object]:
+        return workflow.get_external_workflow_handle(self._start.traject_workflow_id)
+
+    def _first_reminder_days(self) -> int:
+        days = self._policy.reminder_working_days
+        return days[0] if days else self._policy.escalation_working_days
+
+    def _today(self) -> date:
+        return local_date(workflow.now(), self._policy.timezone)
