@@ -40,6 +40,12 @@ class InventarisatieActivities:
             return schuldeiser.kanaal
 
     @activity.defn
+    def open_verzoeken(self, records: list[VerzoekRecord]) -> None:
+        """Write a traject's new requests at once, so the caseworker sees them before their workflows run."""
+        for record in records:
+            self.record_verzoek(record)
+
+    @activity.defn
     def record_verzoek(self, record: VerzoekRecord) -> None:
         """Project the request, keep a claim handed in, and put the step on the traject's timeline."""
         state = record.state

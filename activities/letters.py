@@ -10,6 +10,7 @@ from typing import Any
 from temporalio import activity
 
 from activities.delivery import Mailroom
+from domain.traject import reference
 from letters.render import TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
@@ -110,11 +111,6 @@ class LetterActivities:
             entry.sent_at = datetime.now(UTC)
             session.add(entry)
             session.commit()
-
-
-def reference(traject_id: str) -> str:
-    """The short reference a client quotes on the phone; not personal data."""
-    return f"SHV-{traject_id[:8].upper()}"
 
 
 def letter_context(kind: LetterKind, traject: Traject) -> dict[str, Any]:

@@ -73,3 +73,6 @@ def require(*roles: Role) -> object:
 Staff = Annotated[Principal, require(Role.HULPVERLENER, Role.TOEZICHTHOUDER)]
 Caseworker = Annotated[Principal, require(Role.HULPVERLENER)]
 Admin = Annotated[Principal, require(Role.BEHEERDER, Role.TOEZICHTHOUDER)]
+Beheerder = Annotated[Principal, require(Role.BEHEERDER)]
+Office = Annotated[Principal, require(Role.HULPVERLENER, Role.TOEZICHTHOUDER, Role.BEHEERDER)]
+Creditor = Annotated[Principal, require(Role.SCHULDEISER)]

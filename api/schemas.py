@@ -5,30 +5,13 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
-from stdnum.nl import bsn as stdnum_bsn
+from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
+from api.fields import Bsn, Line, Strict, Text
+from api.schemas_schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
 from domain.klantprofiel import Ernst, Zelfredzaamheid
 from domain.traject import Besluit, Wie
-
-
-def _valid_bsn(value: str) -> str:
-    # stdnum pads short numbers with zeros, so "12" would pass the 11-proef: demand nine digits first.
-    if not (len(value) == 9 and value.isdigit() and stdnum_bsn.is_valid(value)):
-        raise ValueError("BSN is geen 9 cijfers of voldoet niet aan de 11-proef")
-    return value
-
-
-Bsn = Annotated[str, AfterValidator(_valid_bsn)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Line = Annotated[str, Field(min_length=1, max_length=300)]
-
-
-class Strict(BaseModel):
-    """Unknown fields are refused, so a typo is an error and not silently lost."""
-
-    model_config = ConfigDict(extra="forbid")
 
 
 class PersoonIn(Strict):
@@ -171,4 +154,6 @@ class TrajectDetail(TrajectSamenvatting):
     plan_van_aanpak: dict[str, Any] | None
     eerdere_trajecten: list[dict[str, Any]]
     tijdlijn: list[Gebeurtenis]
+    verzoeken: list[VerzoekUit]
+    overzicht_compleet: bool
     brieven: list[BriefVerwijzing]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlmodel import Session
 
 from api.schemas import (
@@ -13,9 +15,10 @@ from api.schemas import (
     TrajectDetail,
     TrajectSamenvatting,
 )
+from api.schemas_schuldeisers import VerzoekUit, VorderingIn
 from domain.phases import Phase, allowed_steps, procesplaat
-from store.models import Traject
-from store.queries import letters_of, persoon_of, timeline
+from store.models import Traject, Verzoek, VorderingRij
+from store.queries import letters_of, persoon_of, timeline, verzoeken_of_traject
 
 BASE = "/api/v1"
 
@@ -62,6 +65,23 @@ def _termijnen(traject: Traject) -> list[Termijn]:
     return termijnen
 
 
+def verzoek_view(session: Session, verzoek: Verzoek) -> VerzoekUit:
+    """A creditor request with the claim handed in, if any."""
+    claim = session.get(VorderingRij, verzoek.id)
+    return VerzoekUit(
+        id=verzoek.id,
+        url=f"{traject_url(verzoek.traject_id)}/verzoeken/{verzoek.id}",
+        schuldeiser_id=verzoek.schuldeiser_id,
+        status=verzoek.status,
+        verstuurd_op=verzoek.verstuurd_op,
+        herinnerd_op=[date.fromisoformat(day) for day in verzoek.herinnerd_op],
+        geescaleerd_op=verzoek.geescaleerd_op,
+        beantwoord_op=verzoek.beantwoord_op,
+        reden=verzoek.reden,
+        vordering=VorderingIn.model_validate(claim, from_attributes=True) if claim else None,
+    )
+
+
 def detail(session: Session, traject: Traject) -> TrajectDetail:
     """Everything a caseworker needs on one page: procesplaat, deadlines, actielijst, timeline, letters."""
     phase = Phase(traject.phase)
@@ -84,6 +104,8 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         plan_van_aanpak=traject.plan_van_aanpak,
         eerdere_trajecten=traject.eerdere_trajecten,
         tijdlijn=[Gebeurtenis(soort=e.kind, op=e.at, door=e.actor) for e in timeline(session, traject.id)],
+        verzoeken=(verzoeken := [verzoek_view(session, v) for v in verzoeken_of_traject(session, traject.id)]),
+        overzicht_compleet=bool(verzoeken) and all(v.status != "open" for v in verzoeken),
         brieven=[
             BriefVerwijzing(
                 id=b.id,

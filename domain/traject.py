@@ -228,3 +228,8 @@ def step_problems_schuldeisers(state: TrajectState, step: SchuldeisersToevoegen)
         ("schuldeiser_ids", f"{sid} heeft al een open verzoek") for sid in step.schuldeiser_ids if sid in asked
     ]
     return problems
+
+
+def reference(traject_id: str) -> str:
+    """The short reference a client or creditor quotes on the phone; not personal data."""
+    return f"SHV-{traject_id[:8].upper()}"

@@ -43,6 +43,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             letters.deliver_letter,
             inventarisatie.creditor_channel,
             inventarisatie.record_verzoek,
+            inventarisatie.open_verzoeken,
         ],
         activity_executor=executor,
     )

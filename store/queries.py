@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, func, select
 
-from store.models import AuditEntry, Brief, Persoon, Traject, TrajectEvent
+from store.models import AuditEntry, Brief, Persoon, Schuldeiser, Traject, TrajectEvent, Verzoek
 
 
 @dataclass(frozen=True)
@@ -69,3 +69,22 @@ def audit(session: Session, actor: str, role: str, action: str, traject_id: str 
     """Append who read what; never updated, never deleted."""
     session.add(AuditEntry(at=datetime.now(UTC), actor=actor, role=role, action=action, traject_id=traject_id))
     session.commit()
+
+
+def verzoeken_of_traject(session: Session, traject_id: str) -> list[Verzoek]:
+    """A traject's creditor requests, oldest first."""
+    query = select(Verzoek).where(Verzoek.traject_id == traject_id).order_by(col(Verzoek.verstuurd_op), col(Verzoek.id))
+    return list(session.exec(query).all())
+
+
+def verzoeken_of_schuldeiser(session: Session, schuldeiser_id: str, open_only: bool) -> list[Verzoek]:
+    """The requests one creditor was sent; never another creditor's."""
+    query = select(Verzoek).where(Verzoek.schuldeiser_id == schuldeiser_id)
+    if open_only:
+        query = query.where(Verzoek.status == "open")
+    return list(session.exec(query.order_by(col(Verzoek.verstuurd_op), col(Verzoek.id))).all())
+
+
+def registry(session: Session) -> list[Schuldeiser]:
+    """Every creditor in the registry, by name."""
+    return list(session.exec(select(Schuldeiser).order_by(col(Schuldeiser.naam))).all())

@@ -12,6 +12,7 @@ from temporalio.workflow import ParentClosePolicy
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration, StepRecord
+    from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
     from activities.letters import LetterActivities, LetterRequest
     from domain.klantprofiel import klantprofiel
     from domain.phases import Phase, Step, allowed_steps, phase_after
@@ -30,7 +31,7 @@ with workflow.unsafe.imports_passed_through():
         step_problems_eerste_gesprek,
         step_problems_schuldeisers,
     )
-    from domain.vordering import VerzoekStart, VerzoekUitkomst
+    from domain.vordering import VerzoekStart, VerzoekState, VerzoekStatus, VerzoekUitkomst
     from domain.wgs_deadlines import (
         beschikking_deadline,
         end_of_day,
@@ -178,17 +179,35 @@ class TrajectWorkflow:
         continue-as-new of this traject (abandoned on close, fixed id) and reports back by signal."""
         async with self._lock:
             self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
-            for schuldeiser_id in step.schuldeiser_ids:
-                verzoek_id = str(workflow.uuid4())
+            starts = [
+                VerzoekStart(
+                    str(workflow.uuid4()), self._state.traject_id, sid, self._policy, workflow.info().workflow_id
+                )
+                for sid in step.schuldeiser_ids
+            ]
+            today = self._today()
+            await workflow.execute_activity_method(
+                InventarisatieActivities.open_verzoeken,
+                [
+                    VerzoekRecord(
+                        f"{s.verzoek_id}:aangevraagd",
+                        "aangevraagd",
+                        workflow.now(),
+                        step.door or self._start.caseworker,
+                        VerzoekState(s.verzoek_id, s.traject_id, s.schuldeiser_id, VerzoekStatus.OPEN, today),
+                    )
+                    for s in starts
+                ],
+                **ACTIVITY,
+            )
+            for start in starts:
                 await workflow.start_child_workflow(
                     VorderingWorkflow.run,
-                    VerzoekStart(
-                        verzoek_id, self._state.traject_id, schuldeiser_id, self._policy, workflow.info().workflow_id
-                    ),
-                    id=f"vordering-{verzoek_id}",
+                    start,
+                    id=f"vordering-{start.verzoek_id}",
                     parent_close_policy=ParentClosePolicy.ABANDON,
                 )
-                self._state.verzoeken.append(Verzoekstand(verzoek_id, schuldeiser_id))
+                self._state.verzoeken.append(Verzoekstand(start.verzoek_id, start.schuldeiser_id))
             await self._enter(phase_after(Step.SCHULDEISERS_TOEVOEGEN), Step.SCHULDEISERS_TOEVOEGEN, step.door)
             return self._state
 

@@ -17,6 +17,7 @@ from api.auth import Caseworker
 from api.deps import CurrentTraject, SessionDep, SettingsDep, TemporalDep
 from api.problems import Problem, from_update_failure
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
+from api.schemas_schuldeisers import SchuldeisersIn
 from api.views import detail, traject_url
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
@@ -28,9 +29,10 @@ from domain.traject import (
     EersteGesprek,
     Persoon,
     PlanVanAanpak,
+    SchuldeisersToevoegen,
     TrajectStart,
 )
-from store.models import Traject
+from store.models import Schuldeiser, Traject
 from store.queries import trajecten_of_bsn
 from workflows.traject import TrajectWorkflow
 
@@ -132,6 +134,18 @@ async def record_plan_van_aanpak(
     """Record the plan van aanpak; the traject enters stabilisatie and the client gets the plan."""
     plan = PlanVanAanpak(**body.model_dump(), door=principal.sub)
     return await _step(client, session, traject.id, TrajectWorkflow.plan_van_aanpak, plan)
+
+
+@router.post("/trajecten/{traject_id}/schuldeisers", status_code=201, response_model=TrajectDetail)
+async def add_creditors(
+    principal: Caseworker, body: SchuldeisersIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
+) -> TrajectDetail:
+    """Add the creditors from the client's papers; each is sent a notice and a request for its claim."""
+    unknown = [sid for sid in body.schuldeiser_ids if session.get(Schuldeiser, sid) is None]
+    if unknown:
+        raise _invalid("schuldeiser_ids", f"niet in het register: {', '.join(unknown)}")
+    step = SchuldeisersToevoegen(body.schuldeiser_ids, door=principal.sub)
+    return await _step(client, session, traject.id, TrajectWorkflow.schuldeisers_toevoegen, step)
 
 
 async def _step(client: Client, session: SessionDep, traject_id: str, update: Any, value: Any) -> TrajectDetail:

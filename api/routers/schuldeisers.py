@@ -1,0 +1,96 @@
+"""Creditors answer their requests here: no phone call, no letter. A creditor sees only what it was asked;
+any other request's id answers 404, exactly like an id that does not exist."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
+from temporalio.client import WorkflowUpdateFailedError
+from temporalio.service import RPCError, RPCStatusCode
+
+from api.auth import Creditor, Principal
+from api.deps import SessionDep, TemporalDep
+from api.problems import Problem, from_update_failure
+from api.schemas_schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
+from api.views import verzoek_view
+from domain.traject import reference
+from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
+from store.models import Persoon, Traject, Verzoek
+from store.queries import verzoeken_of_schuldeiser
+from workflows.vordering import VorderingWorkflow
+
+router = APIRouter(prefix="/schuldeisers", tags=["schuldeisers"])
+
+
+def _own(session: SessionDep, principal: Principal, verzoek_id: str) -> Verzoek:
+    verzoek = session.get(Verzoek, verzoek_id)
+    if verzoek is None or verzoek.schuldeiser_id != principal.sub:
+        raise Problem(404, "niet-gevonden", "Er is geen verzoek met dit id voor u.")
+    return verzoek
+
+
+def _for_creditor(session: SessionDep, verzoek: Verzoek) -> VerzoekVoorSchuldeiser:
+    traject = session.get(Traject, verzoek.traject_id)
+    persoon = session.get(Persoon, traject.persoon_id) if traject else None
+    view = verzoek_view(session, verzoek).model_dump() | {"url": f"/api/v1/schuldeisers/verzoeken/{verzoek.id}"}
+    return VerzoekVoorSchuldeiser(
+        **view, client_naam=persoon.naam if persoon else "", kenmerk=reference(verzoek.traject_id)
+    )
+
+
+@router.get("/verzoeken", response_model=list[VerzoekVoorSchuldeiser])
+def my_requests(principal: Creditor, session: SessionDep, alleen_open: bool = True) -> list[VerzoekVoorSchuldeiser]:
+    """The requests sent to me; by default only those still waiting for my answer."""
+    return [_for_creditor(session, v) for v in verzoeken_of_schuldeiser(session, principal.sub, alleen_open)]
+
+
+@router.get("/verzoeken/{verzoek_id}", response_model=VerzoekVoorSchuldeiser)
+def my_request(principal: Creditor, session: SessionDep, verzoek_id: str) -> VerzoekVoorSchuldeiser:
+    """One of my requests and the status of what I handed in."""
+    return _for_creditor(session, _own(session, principal, verzoek_id))
+
+
+@router.post("/verzoeken/{verzoek_id}/vorderingen", status_code=201, response_model=VerzoekVoorSchuldeiser)
+async def hand_in_claim(
+    principal: Creditor, verzoek_id: str, body: VorderingIn, session: SessionDep, client: TemporalDep
+) -> VerzoekVoorSchuldeiser:
+    """Hand in the claim: amounts in cents; principal, interest and costs must add up to the total."""
+    verzoek = await run_in_threadpool(_own, session, principal, verzoek_id)
+    claim = Vordering(
+        **body.model_dump(exclude={"regels"}),
+        regels=[Specificatieregel(r.omschrijving, r.bedrag_cent) for r in body.regels],
+    )
+    await _answer(client, verzoek.id, VorderingWorkflow.indienen, Ingediend(claim, VorderingBron.SCHULDEISER))
+    return await _fresh(session, verzoek.id)
+
+
+@router.post("/verzoeken/{verzoek_id}/weigeringen", status_code=201, response_model=VerzoekVoorSchuldeiser)
+async def refuse(
+    principal: Creditor, verzoek_id: str, body: WeigeringIn, session: SessionDep, client: TemporalDep
+) -> VerzoekVoorSchuldeiser:
+    """Say that you will not cooperate, and why; the caseworker sees it at once."""
+    verzoek = await run_in_threadpool(_own, session, principal, verzoek_id)
+    await _answer(client, verzoek.id, VorderingWorkflow.geen_medewerking, Afgewezen(body.reden))
+    return await _fresh(session, verzoek.id)
+
+
+async def _answer(client: TemporalDep, verzoek_id: str, update: Any, value: Any) -> None:
+    handle = client.get_workflow_handle_for(VorderingWorkflow.run, f"vordering-{verzoek_id}")
+    try:
+        await handle.execute_update(update, value)
+    except WorkflowUpdateFailedError as err:
+        raise from_update_failure(err) from err
+    except RPCError as err:
+        if err.status is RPCStatusCode.NOT_FOUND:
+            raise Problem(409, "verzoek-afgerond", "Dit verzoek is al afgerond.") from err
+        raise
+
+
+async def _fresh(session: SessionDep, verzoek_id: str) -> VerzoekVoorSchuldeiser:
+    def read() -> VerzoekVoorSchuldeiser:
+        session.expire_all()
+        return _for_creditor(session, session.get(Verzoek, verzoek_id))
+
+    return await run_in_threadpool(read)

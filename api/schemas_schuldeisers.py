@@ -1,0 +1,83 @@
+"""Bodies of the creditor routes: the registry, requests and claims. Amounts are euro cents."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, Field, HttpUrl, model_validator
+
+from api.fields import Line, Strict
+from domain.vordering import Kanaal, SchuldeiserSoort
+
+Cents = Annotated[int, Field(ge=0, description="euro cents")]
+
+
+class SchuldeiserIn(Strict):
+    naam: Line
+    soort: SchuldeiserSoort
+    preferent: bool = False
+    kanaal: Kanaal
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    adres: Line | None = None
+    webhook_url: HttpUrl | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self) -> SchuldeiserIn:
+        if self.kanaal is Kanaal.POST and not self.adres:
+            raise ValueError("kanaal post vraagt een adres")
+        if self.kanaal is Kanaal.EMAIL and not self.email:
+            raise ValueError("kanaal email vraagt een e-mailadres")
+        return self
+
+
+class SchuldeiserUit(BaseModel):
+    id: str
+    naam: str
+    soort: str
+    preferent: bool
+    kanaal: str
+
+
+class SchuldeisersIn(Strict):
+    schuldeiser_ids: Annotated[list[Line], Field(min_length=1, max_length=100)]
+
+
+class RegelIn(Strict):
+    omschrijving: Line
+    bedrag_cent: Cents
+
+
+class VorderingIn(Strict):
+    hoofdsom_cent: Cents
+    rente_cent: Cents
+    kosten_cent: Cents
+    totaal_cent: Cents
+    preferent: bool = False
+    kenmerk: Line
+    peildatum: date
+    regels: list[RegelIn] = Field(default_factory=list)
+
+
+class WeigeringIn(Strict):
+    reden: Annotated[str, Field(min_length=5, max_length=2000)]
+
+
+class VerzoekUit(BaseModel):
+    id: str
+    url: str
+    schuldeiser_id: str
+    status: str
+    verstuurd_op: date
+    herinnerd_op: list[date]
+    geescaleerd_op: date | None
+    beantwoord_op: date | None
+    reden: str | None
+    vordering: VorderingIn | None
+
+
+class VerzoekVoorSchuldeiser(VerzoekUit):
+    """What a creditor sees of a request: whose debt, and the municipality's reference."""
+
+    client_naam: str
+    kenmerk: str
