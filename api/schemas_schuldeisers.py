@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, HttpUrl, model_validator
 
@@ -57,6 +57,12 @@ class VorderingIn(Strict):
     kenmerk: Line
     peildatum: date
     regels: list[RegelIn] = Field(default_factory=list)
+
+
+class VorderingHulpverlenerIn(VorderingIn):
+    """A claim the caseworker enters: from the creditor's paper, or the client's own figures."""
+
+    bron: Literal["papier", "client"]
 
 
 class WeigeringIn(Strict):

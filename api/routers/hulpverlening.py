@@ -17,7 +17,6 @@ from api.auth import Caseworker
 from api.deps import CurrentTraject, SessionDep, SettingsDep, TemporalDep
 from api.problems import Problem, from_update_failure
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
-from api.schemas_schuldeisers import SchuldeisersIn
 from api.views import detail, traject_url
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
@@ -29,10 +28,9 @@ from domain.traject import (
     EersteGesprek,
     Persoon,
     PlanVanAanpak,
-    SchuldeisersToevoegen,
     TrajectStart,
 )
-from store.models import Schuldeiser, Traject
+from store.models import Traject
 from store.queries import trajecten_of_bsn
 from workflows.traject import TrajectWorkflow
 
@@ -69,9 +67,9 @@ async def register(
     today = datetime.now(ZoneInfo(policy.timezone)).date()
     meldingsdatum = body.meldingsdatum or today
     if meldingsdatum > today:
-        raise _invalid("meldingsdatum", "ligt in de toekomst")
+        raise invalid("meldingsdatum", "ligt in de toekomst")
     if body.crisis is not None and body.crisis not in crisis_kinds(policy.extra_crisis_kinds):
-        raise _invalid("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")
+        raise invalid("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")
     earlier = await run_in_threadpool(trajecten_of_bsn, session, body.persoon.bsn)
     if running := [t for t in earlier if t.phase != Phase.AFGESLOTEN]:
         raise Problem(
@@ -99,7 +97,7 @@ async def register(
         handle = client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
     await handle.execute_update(TrajectWorkflow.wait_registered)
     response.headers["Location"] = traject_url(traject_id)
-    return await _fresh_detail(session, traject_id)
+    return await fresh_detail(session, traject_id)
 
 
 @router.post("/trajecten/{traject_id}/gesprekken", status_code=201, response_model=TrajectDetail)
@@ -115,7 +113,7 @@ async def record_eerste_gesprek(
         actiepunten=[Actiepunt(a.wie, a.wat, a.uiterlijk) for a in body.actiepunten],
         door=principal.sub,
     )
-    return await _step(client, session, traject.id, TrajectWorkflow.eerste_gesprek, gesprek)
+    return await step(client, session, traject.id, TrajectWorkflow.eerste_gesprek, gesprek)
 
 
 @router.post("/trajecten/{traject_id}/beschikkingen", status_code=201, response_model=TrajectDetail)
@@ -124,7 +122,7 @@ async def record_beschikking(
 ) -> TrajectDetail:
     """Record the decision on admission; the client gets the beschikking letter."""
     beschikking = Beschikking(body.besluit, body.besluit_op, body.motivering.strip(), door=principal.sub)
-    return await _step(client, session, traject.id, TrajectWorkflow.beschikking, beschikking)
+    return await step(client, session, traject.id, TrajectWorkflow.beschikking, beschikking)
 
 
 @router.post("/trajecten/{traject_id}/plannen-van-aanpak", status_code=201, response_model=TrajectDetail)
@@ -133,22 +131,11 @@ async def record_plan_van_aanpak(
 ) -> TrajectDetail:
     """Record the plan van aanpak; the traject enters stabilisatie and the client gets the plan."""
     plan = PlanVanAanpak(**body.model_dump(), door=principal.sub)
-    return await _step(client, session, traject.id, TrajectWorkflow.plan_van_aanpak, plan)
+    return await step(client, session, traject.id, TrajectWorkflow.plan_van_aanpak, plan)
 
 
-@router.post("/trajecten/{traject_id}/schuldeisers", status_code=201, response_model=TrajectDetail)
-async def add_creditors(
-    principal: Caseworker, body: SchuldeisersIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
-) -> TrajectDetail:
-    """Add the creditors from the client's papers; each is sent a notice and a request for its claim."""
-    unknown = [sid for sid in body.schuldeiser_ids if session.get(Schuldeiser, sid) is None]
-    if unknown:
-        raise _invalid("schuldeiser_ids", f"niet in het register: {', '.join(unknown)}")
-    step = SchuldeisersToevoegen(body.schuldeiser_ids, door=principal.sub)
-    return await _step(client, session, traject.id, TrajectWorkflow.schuldeisers_toevoegen, step)
-
-
-async def _step(client: Client, session: SessionDep, traject_id: str, update: Any, value: Any) -> TrajectDetail:
+async def step(client: Client, session: SessionDep, traject_id: str, update: Any, value: Any) -> TrajectDetail:
+    """Send a caseworker's step to the traject's workflow and answer with the traject as it is now."""
     handle = client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
     try:
         await handle.execute_update(update, value)
@@ -158,10 +145,12 @@ async def _step(client: Client, session: SessionDep, traject_id: str, update: An
         if err.status is RPCStatusCode.NOT_FOUND:
             raise Problem(409, "traject-afgesloten", "Dit traject is afgesloten; er kan geen stap meer bij.") from err
         raise
-    return await _fresh_detail(session, traject_id)
+    return await fresh_detail(session, traject_id)
 
 
-async def _fresh_detail(session: SessionDep, traject_id: str) -> TrajectDetail:
+async def fresh_detail(session: SessionDep, traject_id: str) -> TrajectDetail:
+    """The traject as the dossier has it after a step, read past the session's cache."""
+
     def read() -> TrajectDetail:
         session.expire_all()
         traject = session.get(Traject, traject_id)
@@ -172,7 +161,8 @@ async def _fresh_detail(session: SessionDep, traject_id: str) -> TrajectDetail:
     return await run_in_threadpool(read)
 
 
-def _invalid(name: str, reason: str) -> Problem:
+def invalid(name: str, reason: str) -> Problem:
+    """A 422 for one field."""
     return Problem(
         422,
         "ongeldige-gegevens",

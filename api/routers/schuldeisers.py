@@ -3,17 +3,14 @@ any other request's id answers 404, exactly like an id that does not exist."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
-from temporalio.client import WorkflowUpdateFailedError
-from temporalio.service import RPCError, RPCStatusCode
 
 from api.auth import Creditor, Principal
 from api.deps import SessionDep, TemporalDep
-from api.problems import Problem, from_update_failure
+from api.problems import Problem
 from api.schemas_schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
+from api.verzoeken import answer_request
 from api.views import verzoek_view
 from domain.traject import reference
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
@@ -62,7 +59,7 @@ async def hand_in_claim(
         **body.model_dump(exclude={"regels"}),
         regels=[Specificatieregel(r.omschrijving, r.bedrag_cent) for r in body.regels],
     )
-    await _answer(client, verzoek.id, VorderingWorkflow.indienen, Ingediend(claim, VorderingBron.SCHULDEISER))
+    await answer_request(client, verzoek.id, VorderingWorkflow.indienen, Ingediend(claim, VorderingBron.SCHULDEISER))
     return await _fresh(session, verzoek.id)
 
 
@@ -72,20 +69,8 @@ async def refuse(
 ) -> VerzoekVoorSchuldeiser:
     """Say that you will not cooperate, and why; the caseworker sees it at once."""
     verzoek = await run_in_threadpool(_own, session, principal, verzoek_id)
-    await _answer(client, verzoek.id, VorderingWorkflow.geen_medewerking, Afgewezen(body.reden))
+    await answer_request(client, verzoek.id, VorderingWorkflow.geen_medewerking, Afgewezen(body.reden))
     return await _fresh(session, verzoek.id)
-
-
-async def _answer(client: TemporalDep, verzoek_id: str, update: Any, value: Any) -> None:
-    handle = client.get_workflow_handle_for(VorderingWorkflow.run, f"vordering-{verzoek_id}")
-    try:
-        await handle.execute_update(update, value)
-    except WorkflowUpdateFailedError as err:
-        raise from_update_failure(err) from err
-    except RPCError as err:
-        if err.status is RPCStatusCode.NOT_FOUND:
-            raise Problem(409, "verzoek-afgerond", "Dit verzoek is al afgerond.") from err
-        raise
 
 
 async def _fresh(session: SessionDep, verzoek_id: str) -> VerzoekVoorSchuldeiser:

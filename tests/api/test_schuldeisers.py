@@ -159,3 +159,52 @@ async def test_a_creditor_may_refuse_with_a_reason(api: httpx.AsyncClient, auth:
     seen = (await api.get(url, headers=auth())).json()
     assert seen["verzoeken"][0]["reden"] == "Vordering is verkocht"
     assert seen["overzicht_compleet"] is True
+
+
+async def test_a_caseworker_enters_paper_claims_uses_client_figures_and_withdraws(
+    api: httpx.AsyncClient, auth: Headers
+) -> None:
+    ids = [await creditor(api, auth, naam) for naam in ("Woonbron", "Energie", "Bank")]
+    traject = await ask(api, auth, await stable_traject(api, auth), *ids)
+    url = traject["url"]
+    request = {v["schuldeiser_id"]: v["id"] for v in traject["verzoeken"]}
+    claim = CLAIM | {"peildatum": today().isoformat()}
+
+    paper = await api.post(
+        f"{url}/verzoeken/{request[ids[0]]}/vorderingen", json=claim | {"bron": "papier"}, headers=auth()
+    )
+    client = await api.post(
+        f"{url}/verzoeken/{request[ids[1]]}/vorderingen", json=claim | {"bron": "client"}, headers=auth()
+    )
+    withdrawn = await api.post(
+        f"{url}/verzoeken/{request[ids[2]]}/intrekking", json={"reden": "Al betaald"}, headers=auth()
+    )
+
+    assert paper.status_code == client.status_code == withdrawn.status_code == 201
+    statuses = {v["schuldeiser_id"]: v["status"] for v in withdrawn.json()["verzoeken"]}
+    assert statuses == {ids[0]: "beantwoord", ids[1]: "onbereikbaar", ids[2]: "ingetrokken"}
+    assert withdrawn.json()["overzicht_compleet"] is True
+
+
+async def test_caseworker_request_routes_refuse_roles_unknown_ids_and_bad_input(
+    api: httpx.AsyncClient, auth: Headers
+) -> None:
+    woonbron = await creditor(api, auth, "Woonbron")
+    traject = await ask(api, auth, await stable_traject(api, auth), woonbron)
+    request_url = traject["verzoeken"][0]["url"]
+    claim = CLAIM | {"peildatum": today().isoformat(), "bron": "papier"}
+
+    assert_problem(await api.post(f"{request_url}/vorderingen", json=claim), 401)
+    assert_problem(
+        await api.post(f"{request_url}/vorderingen", json=claim, headers=auth(Role.SCHULDEISER, woonbron)), 403
+    )
+    assert_problem(
+        await api.post(f"{traject['url']}/verzoeken/onbekend/intrekking", json={"reden": "Al betaald"}, headers=auth()),
+        404,
+    )
+    assert_problem(
+        await api.post(f"{request_url}/vorderingen", json=claim | {"bron": "schuldeiser"}, headers=auth()), 422
+    )
+    assert_problem(await api.post(f"{request_url}/intrekking", json={}, headers=auth()), 422)
+    await api.post(f"{request_url}/intrekking", json={"reden": "Al betaald"}, headers=auth())
+    assert_problem(await api.post(f"{request_url}/intrekking", json={"reden": "Nog eens"}, headers=auth()), 409)
