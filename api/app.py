@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from temporalio.client import Client
 
 from api import problems
-from api.routers import beheer, codec, dossier, hulpverlening, inventarisatie, schuldeisers
+from api.routers import beheer, codec, dossier, hulpverlening, inventarisatie, schuldeisers, toezicht
 from runtime.codec import EncryptionCodec
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect
@@ -42,15 +42,8 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.state.codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
     app.state.sessions = session_factory(make_engine(settings.database_url))
     problems.install(app)
-    for router in (
-        hulpverlening.router,
-        inventarisatie.router,
-        dossier.router,
-        schuldeisers.router,
-        beheer.router,
-        codec.router,
-    ):
-        app.include_router(router, prefix="/api/v1")
+    for module in (hulpverlening, inventarisatie, dossier, toezicht, schuldeisers, beheer, codec):
+        app.include_router(module.router, prefix="/api/v1")
 
     # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.
     app.add_middleware(

@@ -88,3 +88,19 @@ def verzoeken_of_schuldeiser(session: Session, schuldeiser_id: str, open_only: b
 def registry(session: Session) -> list[Schuldeiser]:
     """Every creditor in the registry, by name."""
     return list(session.exec(select(Schuldeiser).order_by(col(Schuldeiser.naam))).all())
+
+
+def open_requests(session: Session, offset: int, limit: int) -> tuple[int, list[tuple[Verzoek, Schuldeiser]]]:
+    """Requests still waiting for a creditor, the longest waiting first, with their creditor."""
+    query = select(Verzoek, Schuldeiser).join(Schuldeiser).where(Verzoek.status == "open")
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    rows = session.exec(query.order_by(col(Verzoek.verstuurd_op), col(Verzoek.id)).offset(offset).limit(limit)).all()
+    return total, [(verzoek, schuldeiser) for verzoek, schuldeiser in rows]
+
+
+def requests_per_creditor(session: Session) -> list[tuple[Schuldeiser, list[Verzoek]]]:
+    """Every creditor in the registry with all requests it was sent."""
+    requests: dict[str, list[Verzoek]] = {}
+    for verzoek in session.exec(select(Verzoek)).all():
+        requests.setdefault(verzoek.schuldeiser_id, []).append(verzoek)
+    return [(schuldeiser, requests.get(schuldeiser.id, [])) for schuldeiser in registry(session)]
