@@ -24,6 +24,14 @@ class VerzoekRecord:
     state: VerzoekState
 
 
+@dataclass(frozen=True)
+class Bereik:
+    """How a creditor is reached."""
+
+    kanaal: str
+    webhook: bool
+
+
 class InventarisatieActivities:
     """Request writes, built once in the worker."""
 
@@ -31,13 +39,13 @@ class InventarisatieActivities:
         self._sessions = sessions
 
     @activity.defn
-    def creditor_channel(self, schuldeiser_id: str) -> str:
-        """The channel a creditor is reached by: 'api', 'email' or 'post'."""
+    def creditor_reach(self, schuldeiser_id: str) -> Bereik:
+        """How a creditor is reached: its channel ('api', 'email' or 'post') and whether it has a webhook."""
         with self._sessions() as session:
             schuldeiser = session.get(Schuldeiser, schuldeiser_id)
             if schuldeiser is None:
                 raise LookupError("creditor not in the registry")
-            return schuldeiser.kanaal
+            return Bereik(schuldeiser.kanaal, bool(schuldeiser.webhook_url))
 
     @activity.defn
     def open_verzoeken(self, records: list[VerzoekRecord]) -> None:

@@ -39,6 +39,12 @@ class SchuldeiserUit(BaseModel):
     kanaal: str
 
 
+class SchuldeiserAangemaakt(SchuldeiserUit):
+    """Shown once, at registration: the key the creditor's system verifies our webhook signatures with."""
+
+    webhook_key: str | None
+
+
 class SchuldeisersIn(Strict):
     schuldeiser_ids: Annotated[list[Line], Field(min_length=1, max_length=100)]
 

@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     gemeente_naam: str = "Gemeente Voorbeeldstad"
     gemeente_adres: str = "Stadhuisplein 1, 1234 AB Voorbeeldstad"
     gemeente_telefoon: str = "14 0000"
+    public_url: str = "http://127.0.0.1:8000"
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 

@@ -6,6 +6,7 @@ import asyncio
 import signal
 from concurrent.futures import ThreadPoolExecutor
 
+import httpx
 from temporalio.client import Client
 from temporalio.worker import Worker
 
@@ -13,6 +14,7 @@ from activities.delivery import Mailroom
 from activities.dossier import DossierActivities
 from activities.inventarisatie import InventarisatieActivities
 from activities.letters import Afzender, LetterActivities
+from activities.webhooks import WebhookActivities
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect, register_search_attributes
 from store.db import make_engine, migrate, session_factory
@@ -25,6 +27,7 @@ WORKFLOWS = [TrajectWorkflow, VorderingWorkflow]
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
     """A worker on the settings' task queue with activities bound to the settings' dossier DB."""
     sessions = session_factory(make_engine(settings.database_url))
+    webhooks = WebhookActivities(sessions, httpx.Client(timeout=10), settings.public_url)
     dossier = DossierActivities(sessions)
     inventarisatie = InventarisatieActivities(sessions)
     letters = LetterActivities(
@@ -41,7 +44,8 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             dossier.record_step,
             letters.write_letter,
             letters.deliver_letter,
-            inventarisatie.creditor_channel,
+            inventarisatie.creditor_reach,
+            webhooks.notify_creditor,
             inventarisatie.record_verzoek,
             inventarisatie.open_verzoeken,
         ],

@@ -8,8 +8,9 @@ from temporalio import workflow
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
-    from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
+    from activities.inventarisatie import Bereik, InventarisatieActivities, VerzoekRecord
     from activities.letters import LetterActivities, LetterRequest
+    from activities.webhooks import WebhookActivities, WebhookMessage
     from domain.vordering import (
         Afgewezen,
         Ingediend,
@@ -42,6 +43,7 @@ class VorderingWorkflow:
     def __init__(self, start: VerzoekStart) -> None:
         self._start = start
         self._policy = start.policy
+        self._reach = Bereik("post", webhook=False)
         self._state = VerzoekState(
             verzoek_id=start.verzoek_id,
             traject_id=start.traject_id,
@@ -53,22 +55,18 @@ class VorderingWorkflow:
     @workflow.run
     async def run(self, start: VerzoekStart) -> VerzoekUitkomst:
         """Send, remind, escalate, and wait for the answer or a withdrawal."""
-        channel = await workflow.execute_activity_method(
-            InventarisatieActivities.creditor_channel, start.schuldeiser_id, **ACTIVITY
+        self._reach = await workflow.execute_activity_method(
+            InventarisatieActivities.creditor_reach, start.schuldeiser_id, **ACTIVITY
         )
-        by_letter = channel != "api"
         await self._record("verstuurd", ENGINE)
-        if by_letter:
-            await self._send(
-                LetterKind.KENNISGEVING, "kennisgeving", {"antwoord_werkdagen": self._first_reminder_days()}
-            )
+        notice = {"antwoord_werkdagen": self._first_reminder_days()}
+        await self._notify(LetterKind.KENNISGEVING, "kennisgeving", notice)
         for number, day in enumerate(reminder_dates(self._state.verstuurd_op, self._policy), start=1):
             if await self._closed_before(morning_of(day, self._policy.timezone)):
                 break
             self._state.herinnerd_op.append(self._today())
             await self._record(f"herinnering_{number}", ENGINE)
-            if by_letter:
-                await self._send(LetterKind.HERINNERING_SCHULDEISER, f"herinnering:{number}", {"nummer": number})
+            await self._notify(LetterKind.HERINNERING_SCHULDEISER, f"herinnering:{number}", {"nummer": number})
         else:
             escalate_at = morning_of(escalation_date(self._state.verstuurd_op, self._policy), self._policy.timezone)
             if not await self._closed_before(escalate_at):
@@ -160,7 +158,16 @@ class VorderingWorkflow:
         record = VerzoekRecord(f"{self._state.verzoek_id}:{kind}", kind, workflow.now(), actor, self._state)
         await workflow.execute_activity_method(InventarisatieActivities.record_verzoek, record, **ACTIVITY)
 
-    async def _send(self, kind: LetterKind, key: str, extra: dict[str, int]) -> None:
+    async def _notify(self, kind: LetterKind, key: str, extra: dict[str, int]) -> None:
+        """A letter by post or e-mail, a webhook message to the creditor's system if it has one; a creditor
+        on the API channel alone reads its open requests there."""
+        if self._reach.webhook:
+            message = WebhookMessage(
+                self._state.schuldeiser_id, f"{self._state.verzoek_id}:{key}", kind.value, self._state.verzoek_id
+            )
+            await workflow.execute_activity_method(WebhookActivities.notify_creditor, message, **ACTIVITY)
+        if self._reach.kanaal == "api":
+            return
         request = LetterRequest(
             self._state.traject_id,
             kind,

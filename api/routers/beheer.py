@@ -11,7 +11,7 @@ from fastapi import APIRouter
 
 from api.auth import Admin, Beheerder, Office
 from api.deps import SessionDep, SettingsDep
-from api.schemas_schuldeisers import SchuldeiserIn, SchuldeiserUit
+from api.schemas_schuldeisers import SchuldeiserAangemaakt, SchuldeiserIn, SchuldeiserUit
 from domain.aanmelding import crisis_kinds
 from store.models import Schuldeiser
 from store.queries import registry
@@ -26,7 +26,7 @@ def read_policy(principal: Admin, settings: SettingsDep) -> dict[str, Any]:
     return {**asdict(policy), "crisissoorten": list(crisis_kinds(policy.extra_crisis_kinds))}
 
 
-@router.post("/beheer/schuldeisers", status_code=201, response_model=SchuldeiserUit)
+@router.post("/beheer/schuldeisers", status_code=201, response_model=SchuldeiserAangemaakt)
 def add_creditor(principal: Beheerder, body: SchuldeiserIn, session: SessionDep) -> Schuldeiser:
     """Add a creditor to the registry. Reference data, not a process: the API writes it itself.
     The creditor's token is issued for its id (`make token ROLE=schuldeiser SUB=<id>`)."""
