@@ -7,11 +7,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from sqlmodel import Session
 from temporalio import activity
 
 from activities.delivery import Mailroom
 from domain.traject import reference
-from letters.render import TO_CREDITOR, LetterKind, render_letter
+from letters.render import DRAFTS, TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
 from store.models import Brief, OutboxEntry, Persoon, Schuldeiser, Traject, Verzoek
@@ -35,7 +36,8 @@ class LetterRequest:
     key: str
     datum: date
     verzoek_id: str | None = None
-    extra: dict[str, int] = field(default_factory=dict)
+    extra: dict[str, str | int] = field(default_factory=dict)
+    schuldeiser_id: str | None = None
 
 
 class LetterActivities:
@@ -48,7 +50,7 @@ class LetterActivities:
 
     @activity.defn
     def write_letter(self, request: LetterRequest) -> str:
-        """Render the letter from the dossier, store it and queue it; returns the letter's id."""
+        """Render the letter from the dossier, store it and queue it (a draft is only kept); returns its id."""
         with self._sessions() as session:
             traject = session.get(Traject, request.traject_id)
             if traject is None:
@@ -63,37 +65,42 @@ class LetterActivities:
                 "kenmerk": reference(traject.id),
                 **request.extra,
             }
-            if request.kind in TO_CREDITOR:
-                verzoek = session.get(Verzoek, request.verzoek_id)
-                schuldeiser = session.get(Schuldeiser, verzoek.schuldeiser_id) if verzoek else None
-                if verzoek is None or schuldeiser is None:
-                    raise LookupError("request or creditor missing")
-                ontvanger = {"id": schuldeiser.id, "naam": schuldeiser.naam, "aanhef": "heer, mevrouw"}
-                context |= {
-                    "ontvanger": ontvanger | {"adres": [schuldeiser.adres or schuldeiser.email or ""]},
-                    "client": client,
-                    "verstuurd_op": verzoek.verstuurd_op,
-                }
-                channel = schuldeiser.kanaal
-            else:
-                ontvanger = {"id": "client", "naam": persoon.naam, "aanhef": persoon.naam}
-                context |= {
-                    "ontvanger": ontvanger | {"adres": client["adres"]},
-                    **letter_context(request.kind, traject),
-                }
-                channel = "post"
+            ontvanger, channel, extra = self._recipient(session, request, traject, client)
+            context |= extra | {"ontvanger": ontvanger}
             letter = render_letter(request.kind, context)
             brief = Brief(
                 id=str(uuid.uuid4()),
                 key=request.key,
                 traject_id=traject.id,
-                ontvanger=ontvanger["id"],
+                ontvanger=str(ontvanger["id"]),
                 kind=request.kind.value,
                 onderwerp=letter.onderwerp,
                 html=letter.html,
                 created_at=datetime.now(UTC),
             )
             return store_letter(session, brief, channel=channel)
+
+    @staticmethod
+    def _recipient(
+        session: Session, request: LetterRequest, traject: Traject, client: dict[str, Any]
+    ) -> tuple[dict[str, Any], str | None, dict[str, Any]]:
+        """Who a letter goes to, by which channel (None: a draft, kept and not sent), and what it adds."""
+        if request.kind in DRAFTS:
+            schuldeiser = session.get(Schuldeiser, request.schuldeiser_id)
+            court = {"id": "concept", "naam": "De rechtbank", "aanhef": "heer, mevrouw", "adres": []}
+            return court, None, {"client": client, "schuldeiser": schuldeiser.naam if schuldeiser else ""}
+        if request.kind in TO_CREDITOR:
+            verzoek = session.get(Verzoek, request.verzoek_id) if request.verzoek_id else None
+            schuldeiser_id = request.schuldeiser_id or (verzoek.schuldeiser_id if verzoek else None)
+            schuldeiser = session.get(Schuldeiser, schuldeiser_id)
+            if schuldeiser is None:
+                raise LookupError("creditor missing")
+            adres = [schuldeiser.adres or schuldeiser.email or ""]
+            ontvanger = {"id": schuldeiser.id, "naam": schuldeiser.naam, "aanhef": "heer, mevrouw", "adres": adres}
+            extra = {"client": client} | ({"verstuurd_op": verzoek.verstuurd_op} if verzoek else {})
+            return ontvanger, schuldeiser.kanaal, extra
+        ontvanger = {"id": "client", "naam": client["naam"], "aanhef": client["naam"], "adres": client["adres"]}
+        return ontvanger, "post", letter_context(request.kind, traject)
 
     @activity.defn
     def deliver_letter(self, brief_id: str) -> None:

@@ -10,7 +10,16 @@ from fastapi.middleware.cors import CORSMiddleware
 from temporalio.client import Client
 
 from api import problems
-from api.routers import beheer, codec, dossier, hulpverlening, inventarisatie, schuldeisers, toezicht
+from api.routers import (
+    beheer,
+    codec,
+    dossier,
+    hulpverlening,
+    inventarisatie,
+    schuldeisers,
+    stabilisatie,
+    toezicht,
+)
 from runtime.codec import EncryptionCodec
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect
@@ -42,7 +51,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.state.codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
     app.state.sessions = session_factory(make_engine(settings.database_url))
     problems.install(app)
-    for module in (hulpverlening, inventarisatie, dossier, toezicht, schuldeisers, beheer, codec):
+    for module in (hulpverlening, stabilisatie, inventarisatie, dossier, toezicht, schuldeisers, beheer, codec):
         app.include_router(module.router, prefix="/api/v1")
 
     # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.

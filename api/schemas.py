@@ -155,5 +155,6 @@ class TrajectDetail(TrajectSamenvatting):
     eerdere_trajecten: list[dict[str, Any]]
     tijdlijn: list[Gebeurtenis]
     verzoeken: list[VerzoekUit]
+    maatregelen: list[dict[str, Any]]
     overzicht_compleet: bool
     brieven: list[BriefVerwijzing]

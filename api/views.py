@@ -105,6 +105,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         eerdere_trajecten=traject.eerdere_trajecten,
         tijdlijn=[Gebeurtenis(soort=e.kind, op=e.at, door=e.actor) for e in timeline(session, traject.id)],
         verzoeken=(verzoeken := [verzoek_view(session, v) for v in verzoeken_of_traject(session, traject.id)]),
+        maatregelen=traject.maatregelen,
         overzicht_compleet=bool(verzoeken) and all(v.status != "open" for v in verzoeken),
         brieven=[
             BriefVerwijzing(

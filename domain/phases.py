@@ -26,6 +26,7 @@ class Step(StrEnum):
     BESCHIKKING = "beschikking"
     PLAN_VAN_AANPAK = "plan_van_aanpak"
     SCHULDEISERS_TOEVOEGEN = "schuldeisers_toevoegen"
+    INCASSOMAATREGEL = "incassomaatregel"
 
 
 PHASE_LABELS: dict[Phase, str] = {
@@ -44,8 +45,8 @@ _ALLOWED: dict[Phase, tuple[Step, ...]] = {
     Phase.TOELATING: (Step.BESCHIKKING,),
     Phase.PLAN_VAN_AANPAK: (Step.PLAN_VAN_AANPAK,),
     # Stabilisation and inventarisation overlap: creditors are asked while the situation settles.
-    Phase.STABILISATIE: (Step.SCHULDEISERS_TOEVOEGEN,),
-    Phase.INVENTARISATIE: (Step.SCHULDEISERS_TOEVOEGEN,),
+    Phase.STABILISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL),
+    Phase.INVENTARISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL),
 }
 
 
@@ -54,8 +55,11 @@ def allowed_steps(phase: Phase) -> tuple[Step, ...]:
     return _ALLOWED.get(phase, ())
 
 
-def phase_after(step: Step, toegelaten: bool = True) -> Phase:
-    """The phase a traject enters once `step` is recorded; a refusal closes the traject."""
+def phase_after(step: Step, current: Phase, toegelaten: bool = True) -> Phase:
+    """The phase a traject enters once `step` is recorded in `current`; a refusal closes the traject,
+    a collection measure leaves the phase as it is."""
+    if step is Step.INCASSOMAATREGEL:
+        return current
     if step is Step.EERSTE_GESPREK:
         return Phase.TOELATING
     if step is Step.BESCHIKKING:

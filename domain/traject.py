@@ -132,6 +132,35 @@ class Verzoekstand:
     geescaleerd: bool = False
 
 
+class MaatregelSoort(StrEnum):
+    """Collection measures that cross a traject during stabilisation."""
+
+    DWANGBEVEL = "dwangbevel"
+    BESLAG = "beslag"
+    VERREKENING_TOESLAGEN = "verrekening_toeslagen"
+    GIJZELING = "dreigende_gijzeling"
+
+
+@dataclass(frozen=True)
+class Incassomaatregel:
+    """A creditor's collection measure the caseworker registers; the creditor is asked to suspend it."""
+
+    maatregel_id: str
+    soort: MaatregelSoort
+    schuldeiser_id: str
+    datum: date
+    toelichting: str = ""
+    door: str = ""
+
+
+@dataclass
+class Maatregelstand:
+    """A registered measure and what came of the request to suspend it."""
+
+    maatregel: Incassomaatregel
+    gaat_door: bool = False
+
+
 class Clock(StrEnum):
     """The Wgs clocks a traject carries."""
 
@@ -168,6 +197,7 @@ class TrajectState:
     bezwaar_uiterlijk: date | None = None
     plan_van_aanpak: PlanVanAanpak | None = None
     verzoeken: list[Verzoekstand] = field(default_factory=list)
+    maatregelen: list[Maatregelstand] = field(default_factory=list)
 
     @property
     def open_requests(self) -> list[Verzoekstand]:

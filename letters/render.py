@@ -41,6 +41,9 @@ class LetterKind(StrEnum):
     PLAN_VAN_AANPAK = "plan_van_aanpak"
     KENNISGEVING = "kennisgeving"
     HERINNERING_SCHULDEISER = "herinnering_schuldeiser"
+    OPSCHORTINGSVERZOEK = "opschortingsverzoek"
+    DOS_EN_DONTS = "dos_en_donts"
+    MORATORIUM_CONCEPT = "moratorium_concept"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -51,10 +54,15 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.PLAN_VAN_AANPAK: "Uw plan van aanpak",
     LetterKind.KENNISGEVING: "Schuldhulp gestart: stop met innen en stuur uw overzicht",
     LetterKind.HERINNERING_SCHULDEISER: "Herinnering: wij wachten op uw overzicht",
+    LetterKind.OPSCHORTINGSVERZOEK: "Verzoek: stop deze incasso tijdens de schuldhulp",
+    LetterKind.DOS_EN_DONTS: "Wat doet u als een schuldeiser belt?",
+    LetterKind.MORATORIUM_CONCEPT: "Concept: verzoek om een breed moratorium",
 }
 
 # Letters to a creditor; every other letter goes to the client.
-TO_CREDITOR = frozenset({LetterKind.KENNISGEVING, LetterKind.HERINNERING_SCHULDEISER})
+TO_CREDITOR = frozenset({LetterKind.KENNISGEVING, LetterKind.HERINNERING_SCHULDEISER, LetterKind.OPSCHORTINGSVERZOEK})
+# Drafts the caseworker completes and sends; the engine keeps them and sends nothing.
+DRAFTS = frozenset({LetterKind.MORATORIUM_CONCEPT})
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,7 @@ def _projection(state: TrajectState) -> dict[str, Any]:
             else None
         ),
         "plan_van_aanpak": as_json(state.plan_van_aanpak) if state.plan_van_aanpak else None,
+        "maatregelen": [as_json(m.maatregel) | {"gaat_door": m.gaat_door} for m in state.maatregelen],
         "updated_at": datetime.now(UTC),
     }
 
@@ -117,13 +118,15 @@ def add_event(session: Session, event: TrajectEvent) -> bool:
     return True
 
 
-def store_letter(session: Session, brief: Brief, channel: str) -> str:
-    """Keep a rendered letter and queue it in the outbox, once per key; returns the letter's id."""
+def store_letter(session: Session, brief: Brief, channel: str | None) -> str:
+    """Keep a rendered letter and queue it in the outbox for `channel` (None: a draft, kept only),
+    once per key; returns the letter's id."""
     existing = session.exec(select(Brief.id).where(Brief.key == brief.key)).first()
     if existing is not None:
         return existing
     session.add(brief)
-    session.add(OutboxEntry(brief_id=brief.id, channel=channel))
+    if channel is not None:
+        session.add(OutboxEntry(brief_id=brief.id, channel=channel))
     try:
         session.commit()
     except IntegrityError:

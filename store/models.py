@@ -51,6 +51,7 @@ class Traject(SQLModel, table=True):
     beschikking: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     plan_van_aanpak: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     eerdere_trajecten: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    maatregelen: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime
     updated_at: datetime
 

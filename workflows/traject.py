@@ -22,6 +22,8 @@ with workflow.unsafe.imports_passed_through():
         Clock,
         Deadline,
         EersteGesprek,
+        Incassomaatregel,
+        Maatregelstand,
         PlanVanAanpak,
         SchuldeisersToevoegen,
         TrajectStart,
@@ -129,7 +131,7 @@ class TrajectWorkflow:
             self._state.klantprofiel = klantprofiel(
                 gesprek.ernst, gesprek.zelfredzaamheid, crisis=self._state.crisis is not None
             )
-            await self._enter(phase_after(Step.EERSTE_GESPREK), Step.EERSTE_GESPREK, gesprek.door)
+            await self._enter(Step.EERSTE_GESPREK, gesprek.door)
             await self._send_letter(LetterKind.ACTIELIJST)
             return self._state
 
@@ -149,7 +151,7 @@ class TrajectWorkflow:
             self._state.bezwaar_uiterlijk = objection_deadline(beschikking.besluit_op, self._policy)
             if not toegelaten:
                 self._state.closed_after = self._state.phase
-            await self._enter(phase_after(Step.BESCHIKKING, toegelaten), Step.BESCHIKKING, beschikking.door)
+            await self._enter(Step.BESCHIKKING, beschikking.door, toegelaten)
             letter = LetterKind.BESCHIKKING_TOELATING if toegelaten else LetterKind.BESCHIKKING_AFWIJZING
             await self._send_letter(letter)
             return self._state
@@ -165,7 +167,7 @@ class TrajectWorkflow:
         async with self._lock:
             self._check_step(Step.PLAN_VAN_AANPAK)
             self._state.plan_van_aanpak = plan
-            await self._enter(phase_after(Step.PLAN_VAN_AANPAK), Step.PLAN_VAN_AANPAK, plan.door)
+            await self._enter(Step.PLAN_VAN_AANPAK, plan.door)
             await self._send_letter(LetterKind.PLAN_VAN_AANPAK)
             return self._state
 
@@ -208,13 +210,75 @@ class TrajectWorkflow:
                     parent_close_policy=ParentClosePolicy.ABANDON,
                 )
                 self._state.verzoeken.append(Verzoekstand(start.verzoek_id, start.schuldeiser_id))
-            await self._enter(phase_after(Step.SCHULDEISERS_TOEVOEGEN), Step.SCHULDEISERS_TOEVOEGEN, step.door)
+            await self._enter(Step.SCHULDEISERS_TOEVOEGEN, step.door)
             return self._state
 
     @schuldeisers_toevoegen.validator
     def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
         self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
         self._check_fields(step_problems_schuldeisers(self._state, step))
+
+    @workflow.update
+    async def incassomaatregel(self, maatregel: Incassomaatregel) -> TrajectState:
+        """A creditor's collection measure: the creditor is asked to suspend it, and the client gets the
+        do's & don'ts card (once per traject)."""
+        async with self._lock:
+            self._check_step(Step.INCASSOMAATREGEL)
+            self._state.maatregelen.append(Maatregelstand(maatregel))
+            await self._enter(Step.INCASSOMAATREGEL, maatregel.door)
+            details: dict[str, str | int] = {
+                "maatregel": maatregel.soort.value.replace("_", " "),
+                "maatregel_datum": maatregel.datum.isoformat(),
+            }
+            await self._send_letter(
+                LetterKind.OPSCHORTINGSVERZOEK,
+                f"{maatregel.maatregel_id}:opschorting",
+                maatregel.schuldeiser_id,
+                details,
+            )
+            await self._send_letter(LetterKind.DOS_EN_DONTS)
+            return self._state
+
+    @incassomaatregel.validator
+    def _validate_incassomaatregel(self, maatregel: Incassomaatregel) -> None:
+        self._check_step(Step.INCASSOMAATREGEL)
+        if maatregel.datum > self._today():
+            self._check_fields([("datum", "ligt in de toekomst")])
+
+    @workflow.update
+    async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
+        """The creditor did not suspend: a draft request for a breed moratorium (art. 287b Fw) is made
+        for the caseworker to complete and send to the court."""
+        async with self._lock:
+            stand = self._measure(maatregel_id)
+            stand.gaat_door = True
+            await self._record("incasso_gaat_door", self._start.caseworker)
+            maatregel = stand.maatregel
+            details: dict[str, str | int] = {
+                "maatregel": maatregel.soort.value.replace("_", " "),
+                "maatregel_datum": maatregel.datum.isoformat(),
+            }
+            await self._write_letter(
+                LetterKind.MORATORIUM_CONCEPT, f"{maatregel_id}:moratorium", maatregel.schuldeiser_id, details
+            )
+            return self._state
+
+    @incasso_gaat_door.validator
+    def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
+        self._check_step(Step.INCASSOMAATREGEL)
+        if self._measure(maatregel_id).gaat_door:
+            self._check_fields([("maatregel", "staat al als voortgezet geregistreerd")])
+
+    def _measure(self, maatregel_id: str) -> Maatregelstand:
+        for stand in self._state.maatregelen:
+            if stand.maatregel.maatregel_id == maatregel_id:
+                return stand
+        raise ApplicationError(
+            "Dit traject heeft geen incassomaatregel met dit id.",
+            [{"name": "maatregel", "reason": "onbekend"}],
+            type="InvalidStep",
+            non_retryable=True,
+        )
 
     @workflow.signal(name=SIGNAL_ESCALATED)
     async def verzoek_geescaleerd(self, verzoek_id: str) -> None:
@@ -281,7 +345,9 @@ class TrajectWorkflow:
             deadline.gehaald_op = on
             deadline.overschreden = on > deadline.uiterlijk
 
-    async def _enter(self, phase: Phase, step: Step, actor: str) -> None:
+    async def _enter(self, step: Step, actor: str, toegelaten: bool = True) -> None:
+        """Move to the phase `step` leads to, and record the step."""
+        phase = phase_after(step, self._state.phase, toegelaten)
         if phase is not self._state.phase:
             self._state.phase = phase
             self._state.phase_since = workflow.now()
@@ -303,13 +369,34 @@ class TrajectWorkflow:
             **ACTIVITY,
         )
 
-    async def _send_letter(self, kind: LetterKind) -> None:
-        brief_id = await workflow.execute_activity_method(
-            LetterActivities.write_letter,
-            LetterRequest(self._state.traject_id, kind, f"{self._state.traject_id}:{kind.value}", self._today()),
-            **ACTIVITY,
-        )
+    async def _send_letter(
+        self,
+        kind: LetterKind,
+        key: str | None = None,
+        schuldeiser_id: str | None = None,
+        extra: dict[str, str | int] | None = None,
+    ) -> None:
+        brief_id = await self._write_letter(kind, key, schuldeiser_id, extra)
         await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
+
+    async def _write_letter(
+        self,
+        kind: LetterKind,
+        key: str | None = None,
+        schuldeiser_id: str | None = None,
+        extra: dict[str, str | int] | None = None,
+    ) -> str:
+        """Write a letter and keep it (delivery is separate; a draft is never delivered). A letter without
+        its own key is written once per traject."""
+        request = LetterRequest(
+            self._state.traject_id,
+            kind,
+            key or f"{self._state.traject_id}:{kind.value}",
+            self._today(),
+            extra=extra or {},
+            schuldeiser_id=schuldeiser_id,
+        )
+        return await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
 
     def _upsert_search_attributes(self) -> None:
         next_deadline = self._state.next_deadline
@@ -339,3 +426,8 @@ class TrajectWorkflow:
 
     def _until(self, day: date) -> timedelta:
         return max(end_of_day(day, self._policy.timezone) - workflow.now(), timedelta(seconds=1))
+
+
+def _details(maatregel: Incassomaatregel) -> dict[str, str | int]:
+    """What a letter about a collection measure says of it."""
+    return {"maatregel": maatregel.soort.value.replace("_", " "), "maatregel_datum": maatregel.datum.isoformat()}

@@ -59,7 +59,7 @@ class VorderingWorkflow:
             InventarisatieActivities.creditor_reach, start.schuldeiser_id, **ACTIVITY
         )
         await self._record("verstuurd", ENGINE)
-        notice = {"antwoord_werkdagen": self._first_reminder_days()}
+        notice: dict[str, str | int] = {"antwoord_werkdagen": self._first_reminder_days()}
         await self._notify(LetterKind.KENNISGEVING, "kennisgeving", notice)
         for number, day in enumerate(reminder_dates(self._state.verstuurd_op, self._policy), start=1):
             if await self._closed_before(morning_of(day, self._policy.timezone)):
@@ -158,7 +158,7 @@ class VorderingWorkflow:
         record = VerzoekRecord(f"{self._state.verzoek_id}:{kind}", kind, workflow.now(), actor, self._state)
         await workflow.execute_activity_method(InventarisatieActivities.record_verzoek, record, **ACTIVITY)
 
-    async def _notify(self, kind: LetterKind, key: str, extra: dict[str, int]) -> None:
+    async def _notify(self, kind: LetterKind, key: str, extra: dict[str, str | int]) -> None:
         """A letter by post or e-mail, a webhook message to the creditor's system if it has one; a creditor
         on the API channel alone reads its open requests there."""
         if self._reach.webhook:

@@ -8,17 +8,23 @@ def test_each_step_is_allowed_somewhere_and_creditors_only_once_stable() -> None
         assert [p for p in Phase if step in allowed_steps(p)] != []
     phases = [p for p in Phase if Step.SCHULDEISERS_TOEVOEGEN in allowed_steps(p)]
     assert phases == [Phase.STABILISATIE, Phase.INVENTARISATIE]
-    assert phase_after(Step.SCHULDEISERS_TOEVOEGEN) is Phase.INVENTARISATIE
+    assert phase_after(Step.SCHULDEISERS_TOEVOEGEN, Phase.STABILISATIE) is Phase.INVENTARISATIE
+
+
+def test_a_collection_measure_leaves_the_phase_as_it_is() -> None:
+    for phase in (Phase.STABILISATIE, Phase.INVENTARISATIE):
+        assert Step.INCASSOMAATREGEL in allowed_steps(phase)
+        assert phase_after(Step.INCASSOMAATREGEL, phase) is phase
 
 
 def test_the_path_to_stabilisatie() -> None:
-    assert phase_after(Step.EERSTE_GESPREK) is Phase.TOELATING
-    assert phase_after(Step.BESCHIKKING, toegelaten=True) is Phase.PLAN_VAN_AANPAK
-    assert phase_after(Step.PLAN_VAN_AANPAK) is Phase.STABILISATIE
+    assert phase_after(Step.EERSTE_GESPREK, Phase.AANMELDING) is Phase.TOELATING
+    assert phase_after(Step.BESCHIKKING, Phase.TOELATING, toegelaten=True) is Phase.PLAN_VAN_AANPAK
+    assert phase_after(Step.PLAN_VAN_AANPAK, Phase.PLAN_VAN_AANPAK) is Phase.STABILISATIE
 
 
 def test_a_refusal_closes_the_traject() -> None:
-    assert phase_after(Step.BESCHIKKING, toegelaten=False) is Phase.AFGESLOTEN
+    assert phase_after(Step.BESCHIKKING, Phase.TOELATING, toegelaten=False) is Phase.AFGESLOTEN
     assert allowed_steps(Phase.AFGESLOTEN) == ()
 
 
