@@ -10,7 +10,7 @@ class Policy:
     """Policy values a municipality may set; a running traject keeps the values it started with.
 
     The defaults are the legal maxima of the Wgs (art. 4) and the Awb objection period; the creditor timers
-    follow the Schuldenknooppunt reply norm of 10 working days, and a statement older than 6 months is stale.
+    follow the Schuldenknooppunt reply norm of 10 working days.
     """
 
     first_conversation_weeks: int = 4
@@ -21,4 +21,3 @@ class Policy:
     extra_crisis_kinds: tuple[str, ...] = field(default_factory=tuple)
     reminder_working_days: tuple[int, ...] = (10, 20)
     escalation_working_days: int = 30
-    statement_max_age_months: int = 6

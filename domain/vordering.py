@@ -1,4 +1,4 @@
-"""Creditors' claims and the inventarisation clock: validation in cents, reminders, staleness, reply figures."""
+"""Creditors' claims and the inventarisation clock: validation in cents, reminders, reply figures."""
 
 from __future__ import annotations
 
@@ -87,14 +87,6 @@ def reminder_dates(sent_on: date, policy: Policy) -> list[date]:
 def escalation_date(sent_on: date, policy: Policy) -> date:
     """The working day on which an unanswered request goes to the caseworker."""
     return add_working_days(sent_on, policy.escalation_working_days)
-
-
-def is_stale(peildatum: date, on: date, policy: Policy) -> bool:
-    """Whether a statement dated `peildatum` is too old to build a proposal on at `on`."""
-    months = (on.year - peildatum.year) * 12 + on.month - peildatum.month
-    return months > policy.statement_max_age_months or (
-        months == policy.statement_max_age_months and on.day > peildatum.day
-    )
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from domain.vordering import (
     Vordering,
     claim_problems,
     escalation_date,
-    is_stale,
     reminder_dates,
     reply_figures,
 )
@@ -63,12 +62,6 @@ def test_the_municipality_sets_its_own_reminder_days() -> None:
     own = Policy(reminder_working_days=(5,), escalation_working_days=15)
     assert reminder_dates(date(2026, 11, 23), own) == [date(2026, 11, 30)]
     assert escalation_date(date(2026, 11, 23), own) == date(2026, 12, 14)
-
-
-def test_a_statement_older_than_six_months_is_stale() -> None:
-    assert not is_stale(date(2026, 5, 23), TODAY, POLICY)
-    assert is_stale(date(2026, 5, 22), TODAY, POLICY)
-    assert is_stale(date(2025, 11, 23), TODAY, POLICY)
 
 
 def test_reply_figures_per_creditor() -> None:
