@@ -9,14 +9,14 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Header, Response
 from starlette.concurrency import run_in_threadpool
-from temporalio.client import Client, WorkflowUpdateFailedError
+from temporalio.client import Client
 from temporalio.exceptions import WorkflowAlreadyStartedError
-from temporalio.service import RPCError, RPCStatusCode
 
 from api.auth import Caseworker
 from api.deps import CurrentTraject, SessionDep, SettingsDep, TemporalDep
-from api.problems import Problem, from_update_failure
+from api.problems import Problem
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
+from api.updates import send_update
 from api.views import detail, traject_url
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
@@ -137,14 +137,8 @@ async def record_plan_van_aanpak(
 async def step(client: Client, session: SessionDep, traject_id: str, update: Any, value: Any) -> TrajectDetail:
     """Send a caseworker's step to the traject's workflow and answer with the traject as it is now."""
     handle = client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
-    try:
-        await handle.execute_update(update, value)
-    except WorkflowUpdateFailedError as err:
-        raise from_update_failure(err) from err
-    except RPCError as err:
-        if err.status is RPCStatusCode.NOT_FOUND:
-            raise Problem(409, "traject-afgesloten", "Dit traject is afgesloten; er kan geen stap meer bij.") from err
-        raise
+    closed = Problem(409, "traject-afgesloten", "Dit traject is afgesloten; er kan geen stap meer bij.")
+    await send_update(handle, update, value, closed)
     return await fresh_detail(session, traject_id)
 
 

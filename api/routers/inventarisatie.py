@@ -10,7 +10,7 @@ from api.problems import Problem
 from api.routers.hulpverlening import fresh_detail, invalid, step
 from api.schemas import TrajectDetail
 from api.schemas_schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, WeigeringIn
-from api.verzoeken import answer_request
+from api.updates import answer_request
 from domain.traject import SchuldeisersToevoegen
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
 from store.models import Schuldeiser, Verzoek

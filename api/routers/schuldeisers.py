@@ -10,7 +10,7 @@ from api.auth import Creditor, Principal
 from api.deps import SessionDep, TemporalDep
 from api.problems import Problem
 from api.schemas_schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
-from api.verzoeken import answer_request
+from api.updates import answer_request
 from api.views import verzoek_view
 from domain.traject import reference
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
