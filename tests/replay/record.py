@@ -12,40 +12,57 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
+from temporalio.client import WorkflowUpdateStage
 from temporalio.testing import WorkflowEnvironment
 
 from domain.klantprofiel import Ernst, Zelfredzaamheid
-from domain.traject import Actiepunt, Beschikking, Besluit, EersteGesprek, PlanVanAanpak, Wie
+from domain.traject import (
+    Actiepunt,
+    Beschikking,
+    Besluit,
+    EersteGesprek,
+    Incassomaatregel,
+    MaatregelSoort,
+    PlanVanAanpak,
+    SchuldeisersToevoegen,
+    Wie,
+)
+from domain.vordering import Ingediend, Vordering, VorderingBron
 from domain.wgs_deadlines import local_date
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import build_worker
-from store.db import migrate
+from store.db import make_engine, migrate, session_factory
+from store.models import Schuldeiser
 from tests.conftest import BIN, make_start
 from workflows.traject import TrajectWorkflow
+from workflows.vordering import VorderingWorkflow
 
 HISTORIES = Path(__file__).resolve().parent / "histories"
+TZ = "Europe/Amsterdam"
 
 
 async def record(name: str) -> Path:
-    """Run aanmelding to stabilisatie with one breached clock, and save the history as JSON."""
+    """Run aanmelding to inventarisatie with a breached clock, a collection measure and one creditor
+    request answered after its escalation; save the traject's and the request's histories as JSON."""
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(database_url=f"sqlite:///{tmp}/dossier.db", outbox_dir=Path(tmp) / "outbox")
         migrate(settings.database_url)
+        sessions = session_factory(make_engine(settings.database_url))
         env = await WorkflowEnvironment.start_time_skipping(
             test_server_existing_path=str(BIN / "temporal-test-server"), data_converter=data_converter(settings)
         )
         await register_search_attributes(env.client, env.client.namespace)
         with ThreadPoolExecutor() as executor:
             async with build_worker(env.client, settings, executor):
-                today = local_date(await env.get_current_time(), "Europe/Amsterdam")
+                today = local_date(await env.get_current_time(), TZ)
                 start = make_start(today, crisis="beeindiging_gas")
                 handle = await env.client.start_workflow(
                     TrajectWorkflow.run, start, id=f"traject-{start.traject_id}", task_queue=settings.task_queue
                 )
                 await handle.execute_update(TrajectWorkflow.wait_registered)
                 await env.sleep(timedelta(days=8))
-                later = local_date(await env.get_current_time(), "Europe/Amsterdam")
+                later = local_date(await env.get_current_time(), TZ)
                 gesprek = EersteGesprek(
                     later, Ernst.MATIG, Zelfredzaamheid.NIET, ["Huurtoeslag"], [Actiepunt(Wie.CLIENT, "Post openen")]
                 )
@@ -55,12 +72,32 @@ async def record(name: str) -> Path:
                 )
                 plan = PlanVanAanpak("Rust.", ["Huur betaald"], ["Schuldeisers aanschrijven"], ["Post openen"])
                 await handle.execute_update(TrajectWorkflow.plan_van_aanpak, plan)
-                history = await handle.fetch_history()
+                with sessions() as session:
+                    session.add(
+                        Schuldeiser(id="se-1", naam="Woonbron", soort="verhuurder", kanaal="post", adres="Postbus 1")
+                    )
+                    session.commit()
+                measure = Incassomaatregel("m-1", MaatregelSoort.BESLAG, "se-1", later)
+                await handle.execute_update(TrajectWorkflow.incassomaatregel, measure)
+                await handle.execute_update(TrajectWorkflow.incasso_gaat_door, "m-1")
+                state = await handle.execute_update(
+                    TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen(["se-1"])
+                )
+                request = env.client.get_workflow_handle(f"vordering-{state.verzoeken[0].verzoek_id}")
+                await env.sleep(timedelta(days=50))
+                claim = Vordering(1000, 0, 0, 1000, False, "K", local_date(await env.get_current_time(), TZ))
+                await request.start_update(
+                    VorderingWorkflow.indienen,
+                    Ingediend(claim, VorderingBron.SCHULDEISER),
+                    wait_for_stage=WorkflowUpdateStage.ACCEPTED,
+                )
+                await request.result()
+                histories = {name: await handle.fetch_history(), f"{name}_vordering": await request.fetch_history()}
                 await handle.terminate("recorded")
         await env.shutdown()
-    target = HISTORIES / f"{name}.json"
-    target.write_text(history.to_json(), encoding="utf-8")
-    return target
+    for stem, history in histories.items():
+        (HISTORIES / f"{stem}.json").write_text(history.to_json(), encoding="utf-8")
+    return HISTORIES / f"{name}.json"
 
 
 if __name__ == "__main__":
