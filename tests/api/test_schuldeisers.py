@@ -208,3 +208,27 @@ async def test_caseworker_request_routes_refuse_roles_unknown_ids_and_bad_input(
     assert_problem(await api.post(f"{request_url}/intrekking", json={}, headers=auth()), 422)
     await api.post(f"{request_url}/intrekking", json={"reden": "Al betaald"}, headers=auth())
     assert_problem(await api.post(f"{request_url}/intrekking", json={"reden": "Nog eens"}, headers=auth()), 409)
+
+
+async def test_creditor_routes_refuse_callers_without_the_role_and_bad_input(
+    api: httpx.AsyncClient, auth: Headers
+) -> None:
+    woonbron = await creditor(api, auth, "Woonbron")
+    await ask(api, auth, await stable_traject(api, auth), woonbron)
+    [request] = (await api.get("/api/v1/schuldeisers/verzoeken", headers=auth(Role.SCHULDEISER, woonbron))).json()
+    refusal = {"reden": "Vordering is verkocht"}
+
+    for method, path, body in (
+        ("GET", "/api/v1/schuldeisers/verzoeken", None),
+        ("GET", request["url"], None),
+        ("POST", f"{request['url']}/weigeringen", refusal),
+    ):
+        assert_problem(await api.request(method, path, json=body), 401)
+        assert_problem(await api.request(method, path, json=body, headers=auth()), 403)
+        assert_problem(await api.request(method, path, json=body, headers=auth(Role.SIGNAALPARTNER)), 403)
+    bad_filter = {"alleen_open": "misschien"}
+    assert_problem(
+        await api.get("/api/v1/schuldeisers/verzoeken", params=bad_filter, headers=auth(Role.SCHULDEISER, woonbron)),
+        422,
+    )
+    assert_problem(await api.get("/api/v1/beheer/schuldeisers"), 401)
