@@ -84,6 +84,12 @@ def reminder_dates(sent_on: date, policy: Policy) -> list[date]:
     return [add_working_days(sent_on, days) for days in policy.reminder_working_days]
 
 
+def reply_working_days(policy: Policy) -> int:
+    """The working days a creditor has to answer before it hears from us again: the first reminder,
+    or the escalation when the policy sends no reminders."""
+    return policy.reminder_working_days[0] if policy.reminder_working_days else policy.escalation_working_days
+
+
 def escalation_date(sent_on: date, policy: Policy) -> date:
     """The working day on which an unanswered request goes to the caseworker."""
     return add_working_days(sent_on, policy.escalation_working_days)
@@ -105,7 +111,7 @@ def reply_figures(requests: list[tuple[date, date | None]], policy: Policy) -> A
     answered = [(sent, done) for sent, done in requests if done is not None]
     if not answered:
         return Antwoordtermijnen(0, len(requests), None, None)
-    first = policy.reminder_working_days[0] if policy.reminder_working_days else policy.escalation_working_days
+    first = reply_working_days(policy)
     in_time = sum(1 for sent, done in answered if done < add_working_days(sent, first))
     return Antwoordtermijnen(
         beantwoord=len(answered),

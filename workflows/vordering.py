@@ -22,6 +22,7 @@ with workflow.unsafe.imports_passed_through():
         claim_problems,
         escalation_date,
         reminder_dates,
+        reply_working_days,
     )
     from domain.wgs_deadlines import local_date, morning_of
     from letters.render import LetterKind
@@ -59,7 +60,7 @@ class VorderingWorkflow:
             InventarisatieActivities.creditor_reach, start.schuldeiser_id, **ACTIVITY
         )
         await self._record("verstuurd", ENGINE)
-        notice: dict[str, str | int] = {"antwoord_werkdagen": self._first_reminder_days()}
+        notice: dict[str, str | int] = {"antwoord_werkdagen": reply_working_days(self._policy)}
         await self._notify(LetterKind.KENNISGEVING, "kennisgeving", notice)
         for number, day in enumerate(reminder_dates(self._state.verstuurd_op, self._policy), start=1):
             if await self._closed_before(morning_of(day, self._policy.timezone)):
@@ -181,10 +182,6 @@ class VorderingWorkflow:
 
     def _traject(self) -> workflow.ExternalWorkflowHandle[object]:
         return workflow.get_external_workflow_handle(self._start.traject_workflow_id)
-
-    def _first_reminder_days(self) -> int:
-        days = self._policy.reminder_working_days
-        return days[0] if days else self._policy.escalation_working_days
 
     def _today(self) -> date:
         return local_date(workflow.now(), self._policy.timezone)

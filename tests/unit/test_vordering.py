@@ -10,6 +10,7 @@ from domain.vordering import (
     escalation_date,
     reminder_dates,
     reply_figures,
+    reply_working_days,
 )
 
 TODAY = date(2026, 11, 23)
@@ -76,3 +77,8 @@ def test_reply_figures_per_creditor() -> None:
 def test_reply_figures_of_a_creditor_that_never_answered() -> None:
     figures = reply_figures([(date(2026, 11, 2), None)], POLICY)
     assert (figures.beantwoord, figures.open, figures.mediaan_dagen) == (0, 1, None)
+
+
+def test_a_creditor_has_until_the_first_reminder_to_answer() -> None:
+    assert reply_working_days(POLICY) == 10
+    assert reply_working_days(Policy(reminder_working_days=(), escalation_working_days=15)) == 15
