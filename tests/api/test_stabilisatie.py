@@ -8,7 +8,7 @@ from sqlmodel import select
 from api.auth import Role
 from store.db import SessionFactory
 from store.models import Brief, OutboxEntry
-from tests.api.conftest import Headers, assert_problem, today
+from tests.api.conftest import Headers, aanmelding, assert_problem, today
 from tests.api.test_schuldeisers import creditor, stable_traject
 
 
@@ -52,21 +52,5 @@ async def test_measures_refuse_roles_phases_and_bad_input(api: httpx.AsyncClient
     unknown = body | {"schuldeiser_id": "se-onbekend"}
     assert_problem(await api.post(f"{url}/incassomaatregelen", json=unknown, headers=auth()), 422)
     assert_problem(await api.post(f"{url}/incassomaatregelen/onbekend/voortzetting", headers=auth()), 422)
-    fresh = (
-        await api.post(
-            "/api/v1/aanmeldingen",
-            json={
-                "persoon": {
-                    "bsn": "123456782",
-                    "naam": "Piet",
-                    "straat": "S 1",
-                    "postcode": "1234 AB",
-                    "woonplaats": "W",
-                },
-                "bron": "zelf",
-                "kinderen": False,
-            },
-            headers=auth(),
-        )
-    ).json()["url"]
+    fresh = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()["url"]
     assert_problem(await api.post(f"{fresh}/incassomaatregelen", json=body, headers=auth()), 409)
