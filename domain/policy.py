@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from domain.vtlb_normen import DEFAULT_NORMEN, VtlbNormen
+
 
 @dataclass(frozen=True)
 class Policy:
     """Policy values a municipality may set; a running traject keeps the values it started with.
 
     The defaults are the legal maxima of the Wgs (art. 4) and the Awb objection period; the creditor timers
-    follow the Schuldenknooppunt reply norm of 10 working days.
+    follow the Schuldenknooppunt reply norm of 10 working days. A settlement runs 18 months (Fw, since
+    1 July 2023), a statement of a claim older than 6 months is asked again, and a preferent creditor gets
+    twice the concurrent percentage (NVVK Gedragscode).
     """
 
     first_conversation_weeks: int = 4
@@ -21,3 +25,7 @@ class Policy:
     extra_crisis_kinds: tuple[str, ...] = field(default_factory=tuple)
     reminder_working_days: tuple[int, ...] = (10, 20)
     escalation_working_days: int = 30
+    looptijd_maanden: int = 18
+    saldo_geldig_maanden: int = 6
+    preferent_factor: int = 2
+    vtlb_normen: tuple[VtlbNormen, ...] = DEFAULT_NORMEN

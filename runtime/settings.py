@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import base64
-import json
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import TypeAdapter, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from domain.policy import Policy
@@ -59,10 +58,7 @@ class Settings(BaseSettings):
         """The municipality's policy: the Wgs defaults, overridden by the policy file if one is set."""
         if self.policy_file is None:
             return Policy()
-        values = json.loads(self.policy_file.read_text(encoding="utf-8"))
-        if "extra_crisis_kinds" in values:
-            values["extra_crisis_kinds"] = tuple(values["extra_crisis_kinds"])
-        return Policy(**values)
+        return TypeAdapter(Policy).validate_json(self.policy_file.read_bytes())
 
 
 @cache
