@@ -1,7 +1,5 @@
 """The municipality's policy values, handed to each traject at its start."""
 
-from __future__ import annotations
-
 from dataclasses import dataclass, field
 
 from domain.vtlb_normen import DEFAULT_NORMEN, VtlbNormen

@@ -5,8 +5,6 @@ Each period's norms name their source. The municipality adds a new period when t
 on its date, so an older calculation can always be explained with the norms it used.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from datetime import date
 

@@ -1,0 +1,153 @@
+"""The traject's handlers for stabilisation and inventarisation: creditor requests and collection measures."""
+
+from __future__ import annotations
+
+from temporalio import workflow
+from temporalio.exceptions import ApplicationError
+from temporalio.workflow import ParentClosePolicy
+
+with workflow.unsafe.imports_passed_through():
+    from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
+    from domain.phases import Step
+    from domain.traject import (
+        Incassomaatregel,
+        Maatregelstand,
+        SchuldeisersToevoegen,
+        TrajectState,
+        Verzoekstand,
+        step_problems_schuldeisers,
+    )
+    from domain.vordering import VerzoekStart, VerzoekState, VerzoekStatus, VerzoekUitkomst
+    from letters.render import LetterKind
+    from workflows.activity_options import ACTIVITY
+
+from workflows.traject_base import ENGINE, TrajectBase
+from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED, VorderingWorkflow
+
+
+class InventarisatieHandlers(TrajectBase):
+    """Asks each creditor for its claim (one `VorderingWorkflow` per creditor) and answers collection
+    measures with a suspension request, the do's & don'ts card and, if collection goes on, a moratorium draft."""
+
+    @workflow.update
+    async def schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> TrajectState:
+        """Ask each creditor for its claim: one request workflow per creditor, which outlives a
+        continue-as-new of this traject (abandoned on close, fixed id) and reports back by signal."""
+        async with self._lock:
+            self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
+            starts = [
+                VerzoekStart(
+                    str(workflow.uuid4()), self._state.traject_id, sid, self._policy, workflow.info().workflow_id
+                )
+                for sid in step.schuldeiser_ids
+            ]
+            today = self._today()
+            await workflow.execute_activity_method(
+                InventarisatieActivities.open_verzoeken,
+                [
+                    VerzoekRecord(
+                        f"{s.verzoek_id}:aangevraagd",
+                        "aangevraagd",
+                        workflow.now(),
+                        step.door or self._start.caseworker,
+                        VerzoekState(s.verzoek_id, s.traject_id, s.schuldeiser_id, VerzoekStatus.OPEN, today),
+                    )
+                    for s in starts
+                ],
+                **ACTIVITY,
+            )
+            for start in starts:
+                await workflow.start_child_workflow(
+                    VorderingWorkflow.run,
+                    start,
+                    id=f"vordering-{start.verzoek_id}",
+                    parent_close_policy=ParentClosePolicy.ABANDON,
+                )
+                self._state.verzoeken.append(Verzoekstand(start.verzoek_id, start.schuldeiser_id))
+            await self._enter(Step.SCHULDEISERS_TOEVOEGEN, step.door)
+            return self._state
+
+    @schuldeisers_toevoegen.validator
+    def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
+        self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
+        self._check_fields(step_problems_schuldeisers(self._state, step))
+
+    @workflow.update
+    async def incassomaatregel(self, maatregel: Incassomaatregel) -> TrajectState:
+        """A creditor's collection measure: the creditor is asked to suspend it, and the client gets the
+        do's & don'ts card (once per traject)."""
+        async with self._lock:
+            self._check_step(Step.INCASSOMAATREGEL)
+            self._state.maatregelen.append(Maatregelstand(maatregel))
+            await self._enter(Step.INCASSOMAATREGEL, maatregel.door)
+            await self._send_letter(
+                LetterKind.OPSCHORTINGSVERZOEK,
+                f"{maatregel.maatregel_id}:opschorting",
+                maatregel.schuldeiser_id,
+                _details(maatregel),
+            )
+            await self._send_letter(LetterKind.DOS_EN_DONTS)
+            return self._state
+
+    @incassomaatregel.validator
+    def _validate_incassomaatregel(self, maatregel: Incassomaatregel) -> None:
+        self._check_step(Step.INCASSOMAATREGEL)
+        if maatregel.datum > self._today():
+            self._check_fields([("datum", "ligt in de toekomst")])
+
+    @workflow.update
+    async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
+        """The creditor did not suspend: a draft request for a breed moratorium (art. 287b Fw) is made
+        for the caseworker to complete and send to the court."""
+        async with self._lock:
+            stand = self._measure(maatregel_id)
+            stand.gaat_door = True
+            await self._record("incasso_gaat_door", self._start.caseworker)
+            maatregel = stand.maatregel
+            await self._write_letter(
+                LetterKind.MORATORIUM_CONCEPT,
+                f"{maatregel_id}:moratorium",
+                maatregel.schuldeiser_id,
+                _details(maatregel),
+            )
+            return self._state
+
+    @incasso_gaat_door.validator
+    def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
+        self._check_step(Step.INCASSOMAATREGEL)
+        if self._measure(maatregel_id).gaat_door:
+            self._check_fields([("maatregel", "staat al als voortgezet geregistreerd")])
+
+    def _measure(self, maatregel_id: str) -> Maatregelstand:
+        for stand in self._state.maatregelen:
+            if stand.maatregel.maatregel_id == maatregel_id:
+                return stand
+        raise ApplicationError(
+            "Dit traject heeft geen incassomaatregel met dit id.",
+            [{"name": "maatregel", "reason": "onbekend"}],
+            type="InvalidStep",
+            non_retryable=True,
+        )
+
+    @workflow.signal(name=SIGNAL_ESCALATED)
+    async def verzoek_geescaleerd(self, verzoek_id: str) -> None:
+        """A creditor did not answer in time: the caseworker must act."""
+        async with self._lock:
+            for verzoek in self._state.verzoeken:
+                if verzoek.verzoek_id == verzoek_id:
+                    verzoek.geescaleerd = True
+            await self._record(None, ENGINE)
+
+    @workflow.signal(name=SIGNAL_FINISHED)
+    async def verzoek_afgerond(self, uitkomst: VerzoekUitkomst) -> None:
+        """A request ended; when none is open, the overview of the debts is complete."""
+        async with self._lock:
+            for verzoek in self._state.verzoeken:
+                if verzoek.verzoek_id == uitkomst.verzoek_id:
+                    verzoek.status = uitkomst.status
+            await self._record("overzicht_compleet" if self._state.overzicht_compleet else None, ENGINE)
+
+
+def _details(maatregel: Incassomaatregel) -> dict[str, str | int]:
+    """What a letter about a collection measure says of it."""
+    return {"maatregel": maatregel.soort.value.replace("_", " "), "maatregel_datum": maatregel.datum.isoformat()}
