@@ -36,7 +36,7 @@ class LetterRequest:
     key: str
     datum: date
     verzoek_id: str | None = None
-    extra: dict[str, str | int] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
     schuldeiser_id: str | None = None
 
 
@@ -86,7 +86,7 @@ class LetterActivities:
     ) -> tuple[dict[str, Any], str | None, dict[str, Any]]:
         """Who a letter goes to, by which channel (None: a draft, kept and not sent), and what it adds."""
         if request.kind in DRAFTS:
-            schuldeiser = session.get(Schuldeiser, request.schuldeiser_id)
+            schuldeiser = session.get(Schuldeiser, request.schuldeiser_id) if request.schuldeiser_id else None
             court = {"id": "concept", "naam": "De rechtbank", "aanhef": "heer, mevrouw", "adres": []}
             return court, None, {"client": client, "schuldeiser": schuldeiser.naam if schuldeiser else ""}
         if request.kind in TO_CREDITOR:
@@ -146,4 +146,6 @@ def letter_context(kind: LetterKind, traject: Traject) -> dict[str, Any]:
             "motivering": beschikking["motivering"],
             "bezwaar_uiterlijk": beschikking["bezwaar_uiterlijk"],
         }
-    return dict(traject.plan_van_aanpak or {})
+    if kind is LetterKind.PLAN_VAN_AANPAK:
+        return dict(traject.plan_van_aanpak or {})
+    return {}

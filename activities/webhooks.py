@@ -19,16 +19,20 @@ SIGNATURE_HEADER = "X-Schuldhulp-Signature"
 RETRYABLE_4XX = frozenset({408, 425, 429})
 # A receiver that already has this idempotency key may say so with 409: delivered all the same.
 ALREADY_RECEIVED = 409
+# The body names what the event is about by the resource's singular.
+RESOURCE_KEYS = {"verzoeken": "verzoek", "voorstellen": "voorstel"}
 
 
 @dataclass(frozen=True)
 class WebhookMessage:
-    """One event for a creditor's system; `key` is the idempotency key the receiver dedupes on."""
+    """One event for a creditor's system; `key` is the idempotency key the receiver dedupes on. The event
+    is about a request (`verzoeken`) or a settlement proposal (`voorstellen`) with id `verzoek_id`."""
 
     schuldeiser_id: str
     key: str
     event: str
     verzoek_id: str
+    resource: str = "verzoeken"
 
 
 def signature(key: str, body: bytes) -> str:
@@ -54,8 +58,8 @@ class WebhookActivities:
         body = json.dumps(
             {
                 "event": message.event,
-                "verzoek": message.verzoek_id,
-                "url": f"{self._api_base}/api/v1/schuldeisers/verzoeken/{message.verzoek_id}",
+                RESOURCE_KEYS[message.resource]: message.verzoek_id,
+                "url": f"{self._api_base}/api/v1/schuldeisers/{message.resource}/{message.verzoek_id}",
             },
             separators=(",", ":"),
         ).encode()

@@ -27,6 +27,8 @@ class Step(StrEnum):
     PLAN_VAN_AANPAK = "plan_van_aanpak"
     SCHULDEISERS_TOEVOEGEN = "schuldeisers_toevoegen"
     INCASSOMAATREGEL = "incassomaatregel"
+    AFLOSCAPACITEIT = "afloscapaciteit"
+    VOORSTEL = "voorstel"
 
 
 PHASE_LABELS: dict[Phase, str] = {
@@ -45,8 +47,8 @@ _ALLOWED: dict[Phase, tuple[Step, ...]] = {
     Phase.TOELATING: (Step.BESCHIKKING,),
     Phase.PLAN_VAN_AANPAK: (Step.PLAN_VAN_AANPAK,),
     # Stabilisation and inventarisation overlap: creditors are asked while the situation settles.
-    Phase.STABILISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL),
-    Phase.INVENTARISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL),
+    Phase.STABILISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT),
+    Phase.INVENTARISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT, Step.VOORSTEL),
 }
 
 
@@ -57,9 +59,11 @@ def allowed_steps(phase: Phase) -> tuple[Step, ...]:
 
 def phase_after(step: Step, current: Phase, toegelaten: bool = True) -> Phase:
     """The phase a traject enters once `step` is recorded in `current`; a refusal closes the traject,
-    a collection measure leaves the phase as it is."""
-    if step is Step.INCASSOMAATREGEL:
+    a collection measure or the repayment capacity leaves the phase as it is."""
+    if step in (Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT):
         return current
+    if step is Step.VOORSTEL:
+        return Phase.SCHULDREGELING
     if step is Step.EERSTE_GESPREK:
         return Phase.TOELATING
     if step is Step.BESCHIKKING:

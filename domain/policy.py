@@ -12,7 +12,8 @@ class Policy:
     The defaults are the legal maxima of the Wgs (art. 4) and the Awb objection period; the creditor timers
     follow the Schuldenknooppunt reply norm of 10 working days. A settlement runs 18 months (Fw, since
     1 July 2023), a statement of a claim older than 6 months is asked again, and a preferent creditor gets
-    twice the concurrent percentage (NVVK Gedragscode).
+    twice the concurrent percentage (NVVK Gedragscode). A monthly payment is checked 10 days after it was
+    due; the settlement's workflow starts afresh (continue-as-new) every 6 months so its history stays small.
     """
 
     first_conversation_weeks: int = 4
@@ -26,4 +27,6 @@ class Policy:
     looptijd_maanden: int = 18
     saldo_geldig_maanden: int = 6
     preferent_factor: int = 2
+    betaling_respijt_dagen: int = 10
+    maanden_per_run: int = 6
     vtlb_normen: tuple[VtlbNormen, ...] = DEFAULT_NORMEN

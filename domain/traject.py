@@ -7,10 +7,13 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from domain.aanmelding import Bron
+from domain.afloscapaciteit import Afloscapaciteit
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.phases import Phase
 from domain.policy import Policy
-from domain.vordering import VerzoekStatus
+from domain.schuldregeling import Uitval, add_months
+from domain.verdeling import Claim
+from domain.vordering import VerzoekStatus, Vordering
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class Verzoekstand:
     schuldeiser_id: str
     status: VerzoekStatus = VerzoekStatus.OPEN
     geescaleerd: bool = False
+    vordering: Vordering | None = None
 
 
 class MaatregelSoort(StrEnum):
@@ -198,6 +202,9 @@ class TrajectState:
     plan_van_aanpak: PlanVanAanpak | None = None
     verzoeken: list[Verzoekstand] = field(default_factory=list)
     maatregelen: list[Maatregelstand] = field(default_factory=list)
+    afloscapaciteit: Afloscapaciteit | None = None
+    uitval: Uitval | None = None
+    afgerond_op: date | None = None
 
     @property
     def open_requests(self) -> list[Verzoekstand]:
@@ -208,6 +215,15 @@ class TrajectState:
     def overzicht_compleet(self) -> bool:
         """Every creditor asked has answered, or was settled otherwise."""
         return bool(self.verzoeken) and not self.open_requests
+
+    @property
+    def schuldeisers(self) -> list[Verzoekstand]:
+        """Each creditor's latest request, in the order the creditors were first asked; a withdrawn
+        request takes its creditor out of the overview."""
+        latest: dict[str, Verzoekstand] = {}
+        for verzoek in self.verzoeken:
+            latest[verzoek.schuldeiser_id] = verzoek
+        return [v for v in latest.values() if v.status is not VerzoekStatus.INGETROKKEN]
 
     def deadline(self, clock: Clock) -> Deadline | None:
         """The deadline of `clock`, if it has started."""
@@ -257,6 +273,46 @@ def step_problems_schuldeisers(state: TrajectState, step: SchuldeisersToevoegen)
     problems += [
         ("schuldeiser_ids", f"{sid} heeft al een open verzoek") for sid in step.schuldeiser_ids if sid in asked
     ]
+    return problems
+
+
+def stale_claims(state: TrajectState, today: date, months: int) -> list[str]:
+    """Creditors whose statement is older than `months` on `today`: asked again before a proposal."""
+    oldest = add_months(today, -months)
+    return [
+        v.schuldeiser_id
+        for v in state.schuldeisers
+        if v.vordering is not None and v.status is not VerzoekStatus.OPEN and v.vordering.peildatum < oldest
+    ]
+
+
+def claims(state: TrajectState) -> list[Claim]:
+    """The claims a proposal divides over: each creditor's latest statement."""
+    return [
+        Claim(v.schuldeiser_id, v.vordering.totaal_cent, v.vordering.preferent)
+        for v in state.schuldeisers
+        if v.vordering is not None
+    ]
+
+
+def voorstel_problems(state: TrajectState, today: date, saldo_geldig_maanden: int) -> list[tuple[str, str]]:
+    """Why no proposal can be made yet: each reason as a (field, reason) pair."""
+    problems = []
+    if state.afloscapaciteit is None:
+        problems.append(("afloscapaciteit", "leg eerst de afloscapaciteit vast"))
+    if state.open_requests:
+        problems.append(("schuldeisers", f"nog {len(state.open_requests)} schuldeiser(s) zonder antwoord"))
+    problems += [
+        ("schuldeisers", f"{v.schuldeiser_id} heeft geen vordering; vraag opnieuw of gebruik de cijfers van de klant")
+        for v in state.schuldeisers
+        if v.vordering is None and v.status is not VerzoekStatus.OPEN
+    ]
+    problems += [
+        ("schuldeisers", f"het saldo van {sid} is ouder dan {saldo_geldig_maanden} maanden; vraag het opnieuw op")
+        for sid in stale_claims(state, today, saldo_geldig_maanden)
+    ]
+    if not claims(state):
+        problems.append(("schuldeisers", "er zijn geen vorderingen om te regelen"))
     return problems
 
 

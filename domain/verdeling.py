@@ -63,8 +63,3 @@ def verdeel(claims: list[Claim], total_cent: int, preferent_factor: int = 2) -> 
     for i in order[:spare]:
         floors[i] += 1
     return [Aandeel(c.schuldeiser_id, c.bedrag_cent, part, c.preferent) for c, part in zip(claims, floors, strict=True)]
-
-
-def percentage(aandeel: Aandeel) -> Fraction:
-    """The part of its claim a creditor receives, as a fraction."""
-    return Fraction(aandeel.aandeel_cent, aandeel.vordering_cent) if aandeel.vordering_cent else Fraction(0)

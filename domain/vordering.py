@@ -189,3 +189,4 @@ class VerzoekUitkomst:
     verzoek_id: str
     schuldeiser_id: str
     status: VerzoekStatus
+    ingediend: Ingediend | None = None

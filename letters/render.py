@@ -44,6 +44,21 @@ class LetterKind(StrEnum):
     OPSCHORTINGSVERZOEK = "opschortingsverzoek"
     DOS_EN_DONTS = "dos_en_donts"
     MORATORIUM_CONCEPT = "moratorium_concept"
+    VOORSTEL_CLIENT = "voorstel_client"
+    VOORSTEL_SCHULDEISER = "voorstel_schuldeiser"
+    HERINNERING_VOORSTEL = "herinnering_voorstel"
+    REGELING_START = "regeling_start"
+    DWANGAKKOORD_CLIENT = "dwangakkoord_client"
+    DWANGAKKOORD_CONCEPT = "dwangakkoord_concept"
+    WSNP_CLIENT = "wsnp_client"
+    WSNP_VERKLARING = "wsnp_verklaring"
+    WSNP_VERZOEKSCHRIFT = "wsnp_verzoekschrift"
+    UITSPRAAK_CLIENT = "uitspraak_client"
+    BETALING_GEMIST = "betaling_gemist"
+    HERBEREKENING = "herberekening"
+    SCHONE_LEI = "schone_lei"
+    EINDAFREKENING = "eindafrekening"
+    UITVAL = "uitval"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -57,12 +72,43 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.OPSCHORTINGSVERZOEK: "Verzoek: stop deze incasso tijdens de schuldhulp",
     LetterKind.DOS_EN_DONTS: "Wat doet u als een schuldeiser belt?",
     LetterKind.MORATORIUM_CONCEPT: "Concept: verzoek om een breed moratorium",
+    LetterKind.VOORSTEL_CLIENT: "Ons voorstel aan uw schuldeisers",
+    LetterKind.VOORSTEL_SCHULDEISER: "Ons voorstel voor een regeling van de schulden",
+    LetterKind.HERINNERING_VOORSTEL: "Herinnering: wij wachten op uw antwoord op ons voorstel",
+    LetterKind.REGELING_START: "Uw schuldeisers zijn akkoord: de regeling begint",
+    LetterKind.DWANGAKKOORD_CLIENT: "Wij vragen de rechter om hulp",
+    LetterKind.DWANGAKKOORD_CONCEPT: "Concept: verzoek om een dwangakkoord",
+    LetterKind.WSNP_CLIENT: "Wij helpen u de Wsnp aan te vragen",
+    LetterKind.WSNP_VERKLARING: "Concept: verklaring voor de Wsnp",
+    LetterKind.WSNP_VERZOEKSCHRIFT: "Concept: verzoek om toelating tot de Wsnp",
+    LetterKind.UITSPRAAK_CLIENT: "De rechter heeft beslist",
+    LetterKind.BETALING_GEMIST: "Wij missen een betaling van u",
+    LetterKind.HERBEREKENING: "Uw nieuwe bedrag per maand",
+    LetterKind.SCHONE_LEI: "U bent van uw schulden af: bewaar deze brief",
+    LetterKind.EINDAFREKENING: "Eindafrekening van de schuldregeling",
+    LetterKind.UITVAL: "Wij stoppen met uw schuldhulp",
 }
 
 # Letters to a creditor; every other letter goes to the client.
-TO_CREDITOR = frozenset({LetterKind.KENNISGEVING, LetterKind.HERINNERING_SCHULDEISER, LetterKind.OPSCHORTINGSVERZOEK})
-# Drafts the caseworker completes and sends; the engine keeps them and sends nothing.
-DRAFTS = frozenset({LetterKind.MORATORIUM_CONCEPT})
+TO_CREDITOR = frozenset(
+    {
+        LetterKind.KENNISGEVING,
+        LetterKind.HERINNERING_SCHULDEISER,
+        LetterKind.OPSCHORTINGSVERZOEK,
+        LetterKind.VOORSTEL_SCHULDEISER,
+        LetterKind.HERINNERING_VOORSTEL,
+        LetterKind.EINDAFREKENING,
+    }
+)
+# Drafts the caseworker completes and sends to the court; the engine keeps them and sends nothing.
+DRAFTS = frozenset(
+    {
+        LetterKind.MORATORIUM_CONCEPT,
+        LetterKind.DWANGAKKOORD_CONCEPT,
+        LetterKind.WSNP_VERKLARING,
+        LetterKind.WSNP_VERZOEKSCHRIFT,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -91,6 +137,13 @@ def clock_time(value: datetime | str) -> str:
     return f"{local.hour}.{local.minute:02d} uur"
 
 
+def euro(cents: int) -> str:
+    """'€ 1.234,56': an amount in cents as a Dutch reader writes it."""
+    # int() lets a missing value raise Jinja's undefined error rather than a TypeError.
+    whole, rest = divmod(abs(int(cents)), 100)
+    return f"{'-' if cents < 0 else ''}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
@@ -101,6 +154,7 @@ def _environment() -> Environment:
     )
     env.filters["datum"] = long_date
     env.filters["tijd"] = clock_time
+    env.filters["euro"] = euro
     return env
 
 

@@ -14,14 +14,16 @@ from activities.delivery import Mailroom
 from activities.dossier import DossierActivities
 from activities.inventarisatie import InventarisatieActivities
 from activities.letters import Afzender, LetterActivities
+from activities.schuldregeling import RegelingActivities
 from activities.webhooks import WebhookActivities
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect, register_search_attributes
 from store.db import make_engine, migrate, session_factory
+from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
 from workflows.vordering import VorderingWorkflow
 
-WORKFLOWS = [TrajectWorkflow, VorderingWorkflow]
+WORKFLOWS = [TrajectWorkflow, VorderingWorkflow, SchuldregelingWorkflow]
 
 
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
@@ -30,6 +32,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
     webhooks = WebhookActivities(sessions, httpx.Client(timeout=10), settings.public_url)
     dossier = DossierActivities(sessions)
     inventarisatie = InventarisatieActivities(sessions)
+    regeling = RegelingActivities(sessions)
     letters = LetterActivities(
         sessions,
         Afzender(settings.gemeente_naam, settings.gemeente_adres, settings.gemeente_telefoon),
@@ -48,6 +51,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             webhooks.notify_creditor,
             inventarisatie.record_verzoek,
             inventarisatie.open_verzoeken,
+            regeling.record_regeling,
         ],
         activity_executor=executor,
     )

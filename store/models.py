@@ -52,6 +52,9 @@ class Traject(SQLModel, table=True):
     plan_van_aanpak: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     eerdere_trajecten: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     maatregelen: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    afloscapaciteit: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    uitval: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    afgerond_op: date | None = None
     created_at: datetime
     updated_at: datetime
 
@@ -152,3 +155,44 @@ class VorderingRij(SQLModel, table=True):
     peildatum: date
     regels: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     ingediend_op: datetime
+
+
+class Regeling(SQLModel, table=True):
+    """A traject's settlement as readers see it: the projection of its workflow's state."""
+
+    traject_id: str = Field(primary_key=True, foreign_key="traject.id")
+    version: int = 0
+    soort: str
+    status: str = Field(index=True)
+    voorgesteld_op: date
+    ingangsdatum: date | None = None
+    maandbedrag_cent: int
+    totaal_cent: int
+    betaald_cent: int = 0
+    maandschema: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    betalingen: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    gemist: list[int] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    afloscapaciteit: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    herberekening: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    uitspraak: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    wsnp_einde_verwacht: date | None = None
+    afgerond_op: date | None = None
+    uitval: str | None = None
+    updated_at: datetime
+
+
+class Deelname(SQLModel, table=True):
+    """One creditor's part in a settlement: the proposal it was sent, its answer, what it received."""
+
+    id: str = Field(primary_key=True, description="the proposal's id, as the creditor API shows it")
+    traject_id: str = Field(foreign_key="traject.id", index=True)
+    schuldeiser_id: str = Field(foreign_key="schuldeiser.id", index=True)
+    vordering_cent: int
+    preferent: bool
+    aandeel_cent: int
+    ontvangen_cent: int = 0
+    reactie: str = Field(index=True)
+    reden: str | None = None
+    voorgesteld_op: date
+    beantwoord_op: date | None = None
+    geescaleerd: bool = False

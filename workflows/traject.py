@@ -34,7 +34,7 @@ with workflow.unsafe.imports_passed_through():
 
 # The handler classes are workflow code: imported in the sandbox, not passed through.
 from workflows.traject_base import ENGINE
-from workflows.traject_inventarisatie import InventarisatieHandlers
+from workflows.traject_schuldregeling import SchuldregelingHandlers
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,15 @@ class TrajectResult:
 
 
 @workflow.defn
-class TrajectWorkflow(InventarisatieHandlers):
+class TrajectWorkflow(SchuldregelingHandlers):
     """Drives one client's traject through the Wgs process and watches its legal clocks.
 
     Every caseworker step is an Update with a validator, so a step that does not fit the phase is refused
     before anything changes. Each recorded step is written to the dossier and answered with the client's
     letter by idempotent activities. A clock that runs out marks the breach on the traject and in search
     attributes, and the step can still be recorded afterwards. The handlers of later stages live in their
-    own classes (`InventarisatieHandlers`); this class holds the start, the clocks and admission.
+    own classes (`InventarisatieHandlers`, `SchuldregelingHandlers`); this class holds the start, the clocks
+    and admission. The settlement runs in its own child workflow; the traject closes when it ends.
     """
 
     @workflow.init
@@ -73,6 +74,7 @@ class TrajectWorkflow(InventarisatieHandlers):
         )
         self._registered = False
         self._lock = asyncio.Lock()
+        self._regeling = None
 
     @workflow.run
     async def run(self, start: TrajectStart) -> TrajectResult:
@@ -91,7 +93,8 @@ class TrajectWorkflow(InventarisatieHandlers):
             # A refused client may still object; the traject stays open to hear it until the term ends.
             await workflow.sleep(self._until(self._state.bezwaar_uiterlijk))
         else:
-            await workflow.wait_condition(lambda: self._state.phase is Phase.AFGESLOTEN)
+            await workflow.wait_condition(lambda: self._state.phase in (Phase.SCHULDREGELING, Phase.AFGESLOTEN))
+            await self._settle()
         await workflow.wait_condition(workflow.all_handlers_finished)
         return TrajectResult(self._state.phase, self._state.closed_after)
 

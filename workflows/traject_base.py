@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from temporalio import workflow
 from temporalio.exceptions import ApplicationError
@@ -85,7 +86,7 @@ class TrajectBase:
         kind: LetterKind,
         key: str | None = None,
         schuldeiser_id: str | None = None,
-        extra: dict[str, str | int] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> None:
         brief_id = await self._write_letter(kind, key, schuldeiser_id, extra)
         await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
@@ -95,7 +96,7 @@ class TrajectBase:
         kind: LetterKind,
         key: str | None = None,
         schuldeiser_id: str | None = None,
-        extra: dict[str, str | int] | None = None,
+        extra: dict[str, Any] | None = None,
     ) -> str:
         """Write a letter and keep it (delivery is separate; a draft is never delivered). A letter without
         its own key is written once per traject."""
@@ -127,6 +128,8 @@ class TrajectBase:
     def _waiting_on(self) -> str:
         if self._state.open_requests:
             return "schuldeisers"
+        if self._state.phase is Phase.SCHULDREGELING:
+            return "regeling"
         return "hulpverlener" if allowed_steps(self._state.phase) else "niemand"
 
     def _closed(self) -> bool:

@@ -35,37 +35,39 @@ class InventarisatieHandlers(TrajectBase):
         continue-as-new of this traject (abandoned on close, fixed id) and reports back by signal."""
         async with self._lock:
             self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
-            starts = [
-                VerzoekStart(
-                    str(workflow.uuid4()), self._state.traject_id, sid, self._policy, workflow.info().workflow_id
-                )
-                for sid in step.schuldeiser_ids
-            ]
-            today = self._today()
-            await workflow.execute_activity_method(
-                InventarisatieActivities.open_verzoeken,
-                [
-                    VerzoekRecord(
-                        f"{s.verzoek_id}:aangevraagd",
-                        "aangevraagd",
-                        workflow.now(),
-                        step.door or self._start.caseworker,
-                        VerzoekState(s.verzoek_id, s.traject_id, s.schuldeiser_id, VerzoekStatus.OPEN, today),
-                    )
-                    for s in starts
-                ],
-                **ACTIVITY,
-            )
-            for start in starts:
-                await workflow.start_child_workflow(
-                    VorderingWorkflow.run,
-                    start,
-                    id=f"vordering-{start.verzoek_id}",
-                    parent_close_policy=ParentClosePolicy.ABANDON,
-                )
-                self._state.verzoeken.append(Verzoekstand(start.verzoek_id, start.schuldeiser_id))
+            await self._ask(step.schuldeiser_ids, step.door or self._start.caseworker)
             await self._enter(Step.SCHULDEISERS_TOEVOEGEN, step.door)
             return self._state
+
+    async def _ask(self, schuldeiser_ids: list[str], door: str) -> None:
+        """Open a request to each creditor: the dossier rows first, then one workflow per request."""
+        starts = [
+            VerzoekStart(str(workflow.uuid4()), self._state.traject_id, sid, self._policy, workflow.info().workflow_id)
+            for sid in schuldeiser_ids
+        ]
+        today = self._today()
+        await workflow.execute_activity_method(
+            InventarisatieActivities.open_verzoeken,
+            [
+                VerzoekRecord(
+                    f"{s.verzoek_id}:aangevraagd",
+                    "aangevraagd",
+                    workflow.now(),
+                    door,
+                    VerzoekState(s.verzoek_id, s.traject_id, s.schuldeiser_id, VerzoekStatus.OPEN, today),
+                )
+                for s in starts
+            ],
+            **ACTIVITY,
+        )
+        for start in starts:
+            await workflow.start_child_workflow(
+                VorderingWorkflow.run,
+                start,
+                id=f"vordering-{start.verzoek_id}",
+                parent_close_policy=ParentClosePolicy.ABANDON,
+            )
+            self._state.verzoeken.append(Verzoekstand(start.verzoek_id, start.schuldeiser_id))
 
     @schuldeisers_toevoegen.validator
     def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
@@ -145,6 +147,7 @@ class InventarisatieHandlers(TrajectBase):
             for verzoek in self._state.verzoeken:
                 if verzoek.verzoek_id == uitkomst.verzoek_id:
                     verzoek.status = uitkomst.status
+                    verzoek.vordering = uitkomst.ingediend.vordering if uitkomst.ingediend else None
             await self._record("overzicht_compleet" if self._state.overzicht_compleet else None, ENGINE)
 
 

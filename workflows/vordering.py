@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from temporalio import workflow
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import Bereik, InventarisatieActivities, VerzoekRecord
-    from activities.letters import LetterActivities, LetterRequest
-    from activities.webhooks import WebhookActivities, WebhookMessage
+    from activities.letters import LetterRequest
     from domain.vordering import (
         Afgewezen,
         Ingediend,
@@ -27,6 +27,8 @@ with workflow.unsafe.imports_passed_through():
     from domain.wgs_deadlines import local_date, morning_of
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
+
+from workflows.creditor_mail import notify_creditor
 
 # Signals this workflow sends to its traject, by name: the traject imports this module, not the reverse.
 SIGNAL_ESCALATED = "verzoek_geescaleerd"
@@ -60,7 +62,7 @@ class VorderingWorkflow:
             InventarisatieActivities.creditor_reach, start.schuldeiser_id, **ACTIVITY
         )
         await self._record("verstuurd", ENGINE)
-        notice: dict[str, str | int] = {"antwoord_werkdagen": reply_working_days(self._policy)}
+        notice: dict[str, Any] = {"antwoord_werkdagen": reply_working_days(self._policy)}
         await self._notify(LetterKind.KENNISGEVING, "kennisgeving", notice)
         for number, day in enumerate(reminder_dates(self._state.verstuurd_op, self._policy), start=1):
             if await self._closed_before(morning_of(day, self._policy.timezone)):
@@ -76,7 +78,9 @@ class VorderingWorkflow:
                 await self._traject().signal(SIGNAL_ESCALATED, self._state.verzoek_id)
                 await workflow.wait_condition(self._closed)
         await workflow.wait_condition(workflow.all_handlers_finished)
-        outcome = VerzoekUitkomst(self._state.verzoek_id, self._state.schuldeiser_id, self._state.status)
+        outcome = VerzoekUitkomst(
+            self._state.verzoek_id, self._state.schuldeiser_id, self._state.status, self._state.ingediend
+        )
         await self._traject().signal(SIGNAL_FINISHED, outcome)
         return outcome
 
@@ -159,16 +163,7 @@ class VorderingWorkflow:
         record = VerzoekRecord(f"{self._state.verzoek_id}:{kind}", kind, workflow.now(), actor, self._state)
         await workflow.execute_activity_method(InventarisatieActivities.record_verzoek, record, **ACTIVITY)
 
-    async def _notify(self, kind: LetterKind, key: str, extra: dict[str, str | int]) -> None:
-        """A letter by post or e-mail, a webhook message to the creditor's system if it has one; a creditor
-        on the API channel alone reads its open requests there."""
-        if self._reach.webhook:
-            message = WebhookMessage(
-                self._state.schuldeiser_id, f"{self._state.verzoek_id}:{key}", kind.value, self._state.verzoek_id
-            )
-            await workflow.execute_activity_method(WebhookActivities.notify_creditor, message, **ACTIVITY)
-        if self._reach.kanaal == "api":
-            return
+    async def _notify(self, kind: LetterKind, key: str, extra: dict[str, Any]) -> None:
         request = LetterRequest(
             self._state.traject_id,
             kind,
@@ -176,9 +171,9 @@ class VorderingWorkflow:
             self._today(),
             self._state.verzoek_id,
             extra,
+            self._state.schuldeiser_id,
         )
-        brief_id = await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
-        await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
+        await notify_creditor(self._reach, request, "verzoeken", self._state.verzoek_id)
 
     def _traject(self) -> workflow.ExternalWorkflowHandle[object]:
         return workflow.get_external_workflow_handle(self._start.traject_workflow_id)

@@ -10,6 +10,27 @@ from letters.render import LetterKind, body_text, long_date, render_letter
 
 textstat.set_lang("nl")
 
+CLIENT = {"naam": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]}
+REGELING: dict[str, Any] = {
+    "soort": "minnelijk",
+    "maandbedrag_cent": 12_345,
+    "looptijd_maanden": 18,
+    "totaal_cent": 222_210,
+    "vorderingen_cent": 1_234_567,
+    "schuldeisers": 10,
+    "weigeraars": 1,
+    "eerste_betaling": "2027-01-23",
+}
+DEEL: dict[str, Any] = {
+    **REGELING,
+    "client": CLIENT,
+    "vordering_cent": 100_000,
+    "aandeel_cent": 18_000,
+    "ontvangen_cent": 18_000,
+    "percentage": "18,00%",
+    "percentage_ontvangen": "18,00%",
+    "reden": "Wij willen het hele bedrag.",
+}
 BASE: dict[str, Any] = {
     "gemeente": {"naam": "Gemeente Dordrecht", "adres": "Spuiboulevard 300, 3311 GR Dordrecht", "telefoon": "14 078"},
     "ontvanger": {"naam": "Tanya de Vries", "aanhef": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]},
@@ -74,6 +95,26 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
         "maatregel": "beslag",
         "maatregel_datum": date(2026, 11, 20),
     },
+    LetterKind.VOORSTEL_CLIENT: REGELING,
+    LetterKind.VOORSTEL_SCHULDEISER: {**DEEL, "antwoord_werkdagen": 10},
+    LetterKind.HERINNERING_VOORSTEL: {**DEEL, "nummer": 2},
+    LetterKind.REGELING_START: {**REGELING, "soort": "saneringskrediet"},
+    LetterKind.DWANGAKKOORD_CLIENT: REGELING,
+    LetterKind.DWANGAKKOORD_CONCEPT: {**DEEL, "schuldeiser": "Woonbron"},
+    LetterKind.WSNP_CLIENT: REGELING,
+    LetterKind.WSNP_VERKLARING: {**REGELING, "client": CLIENT, "schuldeiser": ""},
+    LetterKind.WSNP_VERZOEKSCHRIFT: {**REGELING, "client": CLIENT, "schuldeiser": ""},
+    LetterKind.UITSPRAAK_CLIENT: {"dwangakkoord": False, "toegewezen": True, "einde": "2028-05-23"},
+    LetterKind.BETALING_GEMIST: {
+        "maand": 5,
+        "betaald_cent": 49_380,
+        "totaal_cent": 222_210,
+        "achterstand_cent": 12_345,
+    },
+    LetterKind.HERBEREKENING: {**REGELING, "vanaf": "2027-06-23"},
+    LetterKind.SCHONE_LEI: {**REGELING, "wsnp": False, "betaald_cent": 222_210, "achterstand_cent": 0},
+    LetterKind.EINDAFREKENING: DEEL,
+    LetterKind.UITVAL: {"reden": "Wij hebben al lange tijd geen contact met u.", "toelichting": ""},
 }
 
 

@@ -1,0 +1,146 @@
+"""The traject's handlers for the settlement: repayment capacity, the proposal, and uitval at any phase."""
+
+from temporalio import workflow
+from temporalio.exceptions import ApplicationError
+from temporalio.workflow import ChildWorkflowHandle
+
+with workflow.unsafe.imports_passed_through():
+    from domain.afloscapaciteit import afloscapaciteit, huishouden_problems
+    from domain.phases import Phase, Step
+    from domain.schuldregeling import (
+        UITVAL_LABELS,
+        Afloscapaciteitstap,
+        RegelingStart,
+        RegelingState,
+        RegelingStatus,
+        RegelingUitkomst,
+        Uitval,
+        UitvalReden,
+        Voorstel,
+        voorstel_deelnemers,
+    )
+    from domain.traject import TrajectState, claims, stale_claims, voorstel_problems
+    from domain.vtlb_normen import normen_op
+    from letters.render import LetterKind
+
+from workflows.schuldregeling import SIGNAL_STOP, SchuldregelingWorkflow
+from workflows.traject_base import ENGINE
+from workflows.traject_inventarisatie import InventarisatieHandlers
+
+
+class SchuldregelingHandlers(InventarisatieHandlers):
+    """Records the repayment capacity (asking again for statements that grew old), makes the proposal and
+    hands the settlement to its own `SchuldregelingWorkflow`, closes the traject when that ends, and stops
+    the traject at any phase with a reason from the fixed list."""
+
+    _regeling: ChildWorkflowHandle[SchuldregelingWorkflow, RegelingUitkomst] | None
+
+    @workflow.update
+    async def afloscapaciteit(self, stap: Afloscapaciteitstap) -> TrajectState:
+        """Compute the VTLB and the monthly capacity by the norms valid today, or take a VTLB given; ask
+        again for each statement older than the policy allows, so the proposal uses current figures."""
+        async with self._lock:
+            self._check_step(Step.AFLOSCAPACITEIT)
+            normen = normen_op(self._today(), self._policy.vtlb_normen)
+            self._state.afloscapaciteit = afloscapaciteit(
+                stap.huishouden, normen, self._policy.looptijd_maanden, stap.vtlb_cent
+            )
+            stale = stale_claims(self._state, self._today(), self._policy.saldo_geldig_maanden)
+            if stale:
+                await self._ask(stale, ENGINE)
+            await self._enter(Step.AFLOSCAPACITEIT, stap.door)
+            return self._state
+
+    @afloscapaciteit.validator
+    def _validate_afloscapaciteit(self, stap: Afloscapaciteitstap) -> None:
+        self._check_step(Step.AFLOSCAPACITEIT)
+        self._check_fields(huishouden_problems(stap.huishouden, stap.vtlb_cent))
+
+    @workflow.update
+    async def voorstel(self, voorstel: Voorstel) -> TrajectState:
+        """Propose the settlement: every creditor's part of what the client can pay over the term, exact in
+        cents; the settlement's own workflow sends it and follows it to its end."""
+        async with self._lock:
+            self._check_step(Step.VOORSTEL)
+            capaciteit = self._state.afloscapaciteit
+            assert capaciteit is not None  # the validator refuses a proposal without it
+            state = RegelingState(
+                traject_id=self._state.traject_id,
+                soort=voorstel.soort,
+                status=RegelingStatus.VOORSTEL,
+                afloscapaciteit=capaciteit,
+                deelnemers=voorstel_deelnemers(claims(self._state), capaciteit, self._policy.preferent_factor),
+                voorgesteld_op=self._today(),
+            )
+            start = RegelingStart(
+                self._state.traject_id,
+                workflow.info().workflow_id,
+                self._start.caseworker,
+                self._policy,
+                state,
+            )
+            self._regeling = await workflow.start_child_workflow(
+                SchuldregelingWorkflow.run,
+                start,
+                id=f"schuldregeling-{self._state.traject_id}",
+            )
+            await self._enter(Step.VOORSTEL, voorstel.door)
+            return self._state
+
+    @voorstel.validator
+    def _validate_voorstel(self, voorstel: Voorstel) -> None:
+        self._check_step(Step.VOORSTEL)
+        self._check_fields(voorstel_problems(self._state, self._today(), self._policy.saldo_geldig_maanden))
+
+    async def _settle(self) -> None:
+        """Wait for the settlement to end, then close the traject as settled, or as uitval with its reason."""
+        await workflow.wait_condition(lambda: self._regeling is not None or self._closed())
+        if self._regeling is None:
+            return
+        uitkomst = await self._regeling
+        async with self._lock:
+            if self._closed():
+                return
+            if uitkomst.status is RegelingStatus.AFGEROND:
+                self._state.afgerond_op = uitkomst.afgerond_op or self._today()
+                self._state.closed_after = self._state.phase
+                self._state.phase = Phase.AFGESLOTEN
+                self._state.phase_since = workflow.now()
+                await self._record("traject_afgerond", ENGINE)
+            else:
+                await self._drop_out(Uitval(uitkomst.uitval or UitvalReden.OVERIG), ENGINE)
+
+    @workflow.update
+    async def uitval(self, uitval: Uitval) -> TrajectState:
+        """End the traject early with a reason from the fixed list; a running settlement stops, the client
+        is told plainly why and where to go."""
+        async with self._lock:
+            self._check_open()
+            if self._regeling is not None:
+                await self._regeling.signal(SIGNAL_STOP, uitval)
+            await self._drop_out(uitval, uitval.door or self._start.caseworker)
+            return self._state
+
+    @uitval.validator
+    def _validate_uitval(self, uitval: Uitval) -> None:
+        self._check_open()
+        if uitval.reden is UitvalReden.OVERIG and not uitval.toelichting.strip():
+            self._check_fields([("toelichting", "zeg bij 'overig' wat de reden is")])
+
+    async def _drop_out(self, uitval: Uitval, actor: str) -> None:
+        self._state.uitval = uitval
+        self._state.closed_after = self._state.phase
+        self._state.phase = Phase.AFGESLOTEN
+        self._state.phase_since = workflow.now()
+        await self._record("uitval", actor)
+        extra = {"reden": UITVAL_LABELS[uitval.reden], "toelichting": uitval.toelichting}
+        await self._send_letter(LetterKind.UITVAL, extra=extra)
+
+    def _check_open(self) -> None:
+        if self._closed():
+            raise ApplicationError(
+                "Dit traject is al afgesloten.",
+                {"phase": self._state.phase.value, "allowed": []},
+                type="StepNotAllowed",
+                non_retryable=True,
+            )
