@@ -17,6 +17,7 @@ from api.routers import (
     hulpverlening,
     inventarisatie,
     schuldeisers,
+    schuldregeling,
     stabilisatie,
     toezicht,
 )
@@ -51,7 +52,18 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.state.codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
     app.state.sessions = session_factory(make_engine(settings.database_url))
     problems.install(app)
-    for module in (hulpverlening, stabilisatie, inventarisatie, dossier, toezicht, schuldeisers, beheer, codec):
+    routers = (
+        hulpverlening,
+        stabilisatie,
+        inventarisatie,
+        schuldregeling,
+        dossier,
+        toezicht,
+        schuldeisers,
+        beheer,
+        codec,
+    )
+    for module in routers:
         app.include_router(module.router, prefix="/api/v1")
 
     # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.

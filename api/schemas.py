@@ -87,6 +87,7 @@ class ZoekVraag(Strict):
 class TrajectSamenvatting(BaseModel):
     id: str
     url: str
+    kenmerk: str
     fase: str
     fase_sinds: datetime
     hulpverlener: str
@@ -157,4 +158,8 @@ class TrajectDetail(TrajectSamenvatting):
     verzoeken: list[VerzoekUit]
     maatregelen: list[dict[str, Any]]
     overzicht_compleet: bool
+    afloscapaciteit: dict[str, Any] | None
+    uitval: dict[str, Any] | None
+    afgerond_op: date | None
+    regeling: str | None
     brieven: list[BriefVerwijzing]

@@ -17,7 +17,8 @@ from api.schemas import (
 )
 from api.schemas_schuldeisers import VerzoekUit, VorderingIn
 from domain.phases import Phase, allowed_steps, procesplaat
-from store.models import Traject, Verzoek, VorderingRij
+from domain.traject import reference
+from store.models import Regeling, Traject, Verzoek, VorderingRij
 from store.queries import letters_of, persoon_of, timeline, verzoeken_of_traject
 
 BASE = "/api/v1"
@@ -33,6 +34,7 @@ def summary(traject: Traject) -> TrajectSamenvatting:
     return TrajectSamenvatting(
         id=traject.id,
         url=traject_url(traject.id),
+        kenmerk=reference(traject.id),
         fase=traject.phase,
         fase_sinds=traject.phase_since,
         hulpverlener=traject.caseworker,
@@ -107,6 +109,10 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         verzoeken=(verzoeken := [verzoek_view(session, v) for v in verzoeken_of_traject(session, traject.id)]),
         maatregelen=traject.maatregelen,
         overzicht_compleet=bool(verzoeken) and all(v.status != "open" for v in verzoeken),
+        afloscapaciteit=traject.afloscapaciteit,
+        uitval=traject.uitval,
+        afgerond_op=traject.afgerond_op,
+        regeling=f"{traject_url(traject.id)}/regeling" if session.get(Regeling, traject.id) else None,
         brieven=[
             BriefVerwijzing(
                 id=b.id,
