@@ -1,4 +1,4 @@
-"""Record a history of TrajectWorkflow's longest path for the replay test: `python -m tests.replay.record NAME`.
+"""Record the histories of a traject's longest path for the replay test: `python -m tests.replay.record NAME`.
 
 Record a new one before changing workflow code under running trajecten; keep the old ones.
 """
@@ -8,14 +8,26 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
-from temporalio.client import WorkflowUpdateStage
+from temporalio.client import WorkflowHandle, WorkflowUpdateStage
 from temporalio.testing import WorkflowEnvironment
 
+from domain.afloscapaciteit import Huishouden, Leefsituatie
 from domain.klantprofiel import Ernst, Zelfredzaamheid
+from domain.schuldregeling import (
+    Afloscapaciteitstap,
+    Betaling,
+    RegelingSoort,
+    RegelingState,
+    RegelingStatus,
+    Voorstel,
+    VoorstelReactie,
+    vervaldag,
+)
 from domain.traject import (
     Actiepunt,
     Beschikking,
@@ -28,23 +40,26 @@ from domain.traject import (
     Wie,
 )
 from domain.vordering import Ingediend, Vordering, VorderingBron
-from domain.wgs_deadlines import local_date
+from domain.wgs_deadlines import local_date, morning_of
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import build_worker
 from store.db import make_engine, migrate, session_factory
 from store.models import Schuldeiser
 from tests.conftest import BIN, make_start
+from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
 from workflows.vordering import VorderingWorkflow
 
 HISTORIES = Path(__file__).resolve().parent / "histories"
 TZ = "Europe/Amsterdam"
+HOUR = timedelta(hours=1)
 
 
 async def record(name: str) -> Path:
-    """Run aanmelding to inventarisatie with a breached clock, a collection measure and one creditor
-    request answered after its escalation; save the traject's and the request's histories as JSON."""
+    """Run aanmelding to afronding with a breached clock, a collection measure, one creditor request
+    answered after its escalation, and a settlement whose term continues as new with a missed month;
+    save the traject's, the request's and the settlement's first and last runs as JSON."""
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(database_url=f"sqlite:///{tmp}/dossier.db", outbox_dir=Path(tmp) / "outbox")
         migrate(settings.database_url)
@@ -92,12 +107,52 @@ async def record(name: str) -> Path:
                     wait_for_stage=WorkflowUpdateStage.ACCEPTED,
                 )
                 await request.result()
-                histories = {name: await handle.fetch_history(), f"{name}_vordering": await request.fetch_history()}
-                await handle.terminate("recorded")
+                await settle(env, handle)
+                regeling = env.client.get_workflow_handle(f"schuldregeling-{start.traject_id}")
+                last = await regeling.fetch_history()
+                first_run = last.events[0].workflow_execution_started_event_attributes.first_execution_run_id
+                histories = {
+                    name: await handle.fetch_history(),
+                    f"{name}_vordering": await request.fetch_history(),
+                    f"{name}_schuldregeling": last,
+                    f"{name}_schuldregeling_eerste": await env.client.get_workflow_handle(
+                        regeling.id, run_id=first_run
+                    ).fetch_history(),
+                }
         await env.shutdown()
     for stem, history in histories.items():
         (HISTORIES / f"{stem}.json").write_text(history.to_json(), encoding="utf-8")
     return HISTORIES / f"{name}.json"
+
+
+async def settle(env: WorkflowEnvironment, handle: WorkflowHandle) -> None:
+    """Capacity, a minnelijke regeling the creditor accepts, and eighteen months with month 2 paid late."""
+    await handle.execute_update(
+        TrajectWorkflow.afloscapaciteit, Afloscapaciteitstap(Huishouden(Leefsituatie.ALLEENSTAANDE, 130_111))
+    )
+    state = await handle.execute_update(TrajectWorkflow.voorstel, Voorstel(RegelingSoort.MINNELIJK))
+    regeling = env.client.get_workflow_handle_for(SchuldregelingWorkflow.run, f"schuldregeling-{state.traject_id}")
+    await poll(regeling, lambda s: s.version > 0)
+    await regeling.execute_update(SchuldregelingWorkflow.reactie, VoorstelReactie("se-1", True))
+    settled = await poll(regeling, lambda s: s.status is RegelingStatus.LOOPT)
+    assert settled.ingangsdatum is not None
+    for maand in range(1, 19):
+        await env.sleep(morning_of(vervaldag(settled.ingangsdatum, maand), TZ) + HOUR - await env.get_current_time())
+        owed = settled.verwacht_tot(maand) - (await regeling.query(SchuldregelingWorkflow.state)).betaald_cent
+        if maand != 2 and owed > 0:
+            paid_on = local_date(await env.get_current_time(), TZ)
+            await regeling.execute_update(SchuldregelingWorkflow.betaling, Betaling(f"b{maand}", paid_on, owed))
+    await handle.result()
+
+
+async def poll(regeling: WorkflowHandle, condition: Callable[[RegelingState], bool]) -> RegelingState:
+    """The settlement's state once `condition` holds; it moves on its own after an update returns."""
+    for _ in range(200):
+        state: RegelingState = await regeling.query(SchuldregelingWorkflow.state)
+        if condition(state):
+            return state
+        await asyncio.sleep(0.05)
+    raise TimeoutError("the settlement did not get there")
 
 
 if __name__ == "__main__":

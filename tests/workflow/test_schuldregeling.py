@@ -9,12 +9,14 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, timedelta
 
+import pytest
 from sqlmodel import select
-from temporalio.client import Client, WorkflowHandle, WorkflowUpdateStage
+from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError, WorkflowUpdateStage
 from temporalio.testing import WorkflowEnvironment
 
 from domain.afloscapaciteit import Huishouden, Leefsituatie
 from domain.phases import Phase
+from domain.policy import Policy
 from domain.schuldregeling import (
     Afloscapaciteitstap,
     Betaling,
@@ -32,7 +34,7 @@ from domain.schuldregeling import (
     vervaldag,
 )
 from domain.traject import SchuldeisersToevoegen
-from domain.vordering import Ingediend, VorderingBron
+from domain.vordering import Ingediend, VorderingBron, escalation_date, reminder_dates
 from domain.wgs_deadlines import morning_of
 from store.db import SessionFactory
 from store.models import Brief, Regeling, TrajectEvent
@@ -306,3 +308,47 @@ async def test_uitval_in_the_term_stops_the_settlement_and_sends_nothing_more(
     sent = letters(sessions, state.traject_id)
     assert sent["uitval"] == 1
     assert sent["betaling_gemist"] == 0
+
+
+async def test_a_silent_creditor_is_reminded_and_escalated_and_may_still_accept(
+    time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
+) -> None:
+    env = time_skipping_env
+    _, regeling, [creditor] = await proposed(env, start, sessions, 1, RegelingSoort.MINNELIJK)
+    sent = (await regeling.query(SchuldregelingWorkflow.state)).voorgesteld_op
+    await sleep_until(env, escalation_date(sent, Policy()) + timedelta(days=1))
+    waiting = await regeling.query(SchuldregelingWorkflow.state)
+    assert waiting.status is RegelingStatus.VOORSTEL
+    assert waiting.deelnemers[0].geescaleerd
+    assert letters(sessions, waiting.traject_id)["herinnering_voorstel"] == len(reminder_dates(sent, Policy()))
+    assert "voorstel_geescaleerd" in events(sessions, waiting.traject_id)
+
+    await regeling.execute_update(SchuldregelingWorkflow.reactie, VoorstelReactie(creditor, True))
+    await until(regeling, lambda s: s.status is RegelingStatus.LOOPT)
+
+
+async def test_a_statement_older_than_six_months_is_asked_again_before_the_proposal(
+    time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
+) -> None:
+    env = time_skipping_env
+    [creditor] = registry(sessions, 1)
+    handle = await stable_traject(env, start)
+    state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen([creditor]))
+    old = claim(await today(env) - timedelta(days=200))
+    await finish(request_handle(env.client, state, 0), VorderingWorkflow.indienen, Ingediend(old, VorderingBron.PAPIER))
+
+    state = await handle.execute_update(TrajectWorkflow.afloscapaciteit, Afloscapaciteitstap(HUISHOUDEN))
+    assert [v.schuldeiser_id for v in state.verzoeken] == [creditor, creditor]
+    assert state.open_requests == [state.verzoeken[1]]
+    with pytest.raises(WorkflowUpdateFailedError):
+        await handle.execute_update(TrajectWorkflow.voorstel, Voorstel(RegelingSoort.MINNELIJK))
+
+    fresh = claim(await today(env), 150_000)
+    await finish(
+        request_handle(env.client, state, 1), VorderingWorkflow.indienen, Ingediend(fresh, VorderingBron.SCHULDEISER)
+    )
+    state = await handle.execute_update(TrajectWorkflow.voorstel, Voorstel(RegelingSoort.MINNELIJK))
+    assert state.phase is Phase.SCHULDREGELING
+    regeling = env.client.get_workflow_handle_for(SchuldregelingWorkflow.run, f"schuldregeling-{state.traject_id}")
+    [deelnemer] = (await regeling.query(SchuldregelingWorkflow.state)).deelnemers
+    assert deelnemer.vordering_cent == 150_000
