@@ -10,12 +10,15 @@ from sqlmodel import select
 
 from activities.delivery import Mailroom
 from activities.letters import Afzender, LetterActivities, LetterRequest
+from activities.schuldregeling import RegelingActivities, RegelingRecord
+from domain.afloscapaciteit import Afloscapaciteit
 from domain.phases import Phase
+from domain.schuldregeling import Betaling, Deelnemer, RegelingSoort, RegelingState, RegelingStatus
 from domain.traject import Beschikking, Besluit, Clock, Deadline, TrajectState
 from letters.render import LetterKind
 from store.db import SessionFactory
 from store.dossier import add_event, apply_state, register, store_letter
-from store.models import AuditEntry, Brief, OutboxEntry, Traject, TrajectEvent
+from store.models import AuditEntry, Brief, Deelname, OutboxEntry, Regeling, Schuldeiser, Traject, TrajectEvent
 from store.queries import TrajectFilter, audit, list_trajecten, trajecten_of_bsn
 from tests.conftest import make_start
 
@@ -146,3 +149,34 @@ def test_audit_entries_are_appended(store: SessionFactory) -> None:
         audit(session, "tl-carla", "toezichthouder", "traject-lezen", "t-1")
         audit(session, "tl-carla", "toezichthouder", "traject-lezen", "t-1")
         assert len(session.exec(select(AuditEntry)).all()) == 2
+
+
+def test_a_settlement_projects_once_never_older_and_keeps_its_creditors(store: SessionFactory) -> None:
+    start = make_start(date(2026, 11, 23))
+    with store() as session:
+        register(session, start, state_of(start))
+        session.add(Schuldeiser(id="se-1", naam="Woonbron", soort="verhuurder", kanaal="post"))
+        session.commit()
+    capaciteit = Afloscapaciteit(130_061, [], 5_000, 18, 90_000, date(2025, 1, 1))
+    deelnemer = Deelnemer("se-1", 100_000, False, 90_000, voorstel_id="v-1")
+    state = RegelingState(
+        start.traject_id, RegelingSoort.MINNELIJK, RegelingStatus.LOOPT, capaciteit, [deelnemer], date(2026, 11, 23)
+    )
+    state.schema = [5_000] * 18
+    state.betalingen = [Betaling("b1", date(2026, 12, 23), 5_000)]
+    state.version = 3
+    activities = RegelingActivities(store)
+    record = RegelingRecord(f"{start.traject_id}:regeling:betaling:3", "betaling:b1", NOW, "hv-anna", state)
+    activities.record_regeling(record)
+    activities.record_regeling(record)
+    older = replace(state, status=RegelingStatus.VOORSTEL, betalingen=[], version=2)
+    activities.record_regeling(RegelingRecord(None, None, NOW, "systeem", older))
+    with store() as session:
+        row = session.get(Regeling, start.traject_id)
+        assert row is not None
+        assert (row.status, row.betaald_cent, row.maandschema) == ("loopt", 5_000, [5_000] * 18)
+        assert row.betalingen[0]["datum"] == "2026-12-23"
+        [deel] = session.exec(select(Deelname)).all()
+        assert (deel.schuldeiser_id, deel.aandeel_cent, deel.reactie) == ("se-1", 90_000, "open")
+        events = session.exec(select(TrajectEvent).where(TrajectEvent.traject_id == start.traject_id)).all()
+        assert [e.kind for e in events] == ["betaling"]
