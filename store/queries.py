@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlmodel import Session, col, func, select
 
@@ -104,3 +104,13 @@ def requests_per_creditor(session: Session) -> list[tuple[Schuldeiser, list[Verz
     for verzoek in session.exec(select(Verzoek)).all():
         requests.setdefault(verzoek.schuldeiser_id, []).append(verzoek)
     return [(schuldeiser, requests.get(schuldeiser.id, [])) for schuldeiser in registry(session)]
+
+
+def closed_between(session: Session, van: date | None, tot: date | None) -> list[Traject]:
+    """Trajecten that closed in the period (the UTC day they entered `afgesloten`), both ends included."""
+    query = select(Traject).where(Traject.phase == "afgesloten")
+    if van is not None:
+        query = query.where(Traject.phase_since >= datetime.combine(van, time(), UTC))
+    if tot is not None:
+        query = query.where(Traject.phase_since < datetime.combine(tot + timedelta(days=1), time(), UTC))
+    return list(session.exec(query.order_by(col(Traject.phase_since))).all())

@@ -20,12 +20,14 @@ with workflow.unsafe.imports_passed_through():
         voorstel_deelnemers,
     )
     from domain.traject import TrajectState, claims, stale_claims, voorstel_problems
+    from domain.vordering import VerzoekStatus
     from domain.vtlb_normen import normen_op
     from letters.render import LetterKind
 
 from workflows.schuldregeling import SIGNAL_STOP, SchuldregelingWorkflow
 from workflows.traject_base import ENGINE
 from workflows.traject_inventarisatie import InventarisatieHandlers
+from workflows.vordering import SIGNAL_TRAJECT_GESTOPT
 
 
 class SchuldregelingHandlers(InventarisatieHandlers):
@@ -112,8 +114,8 @@ class SchuldregelingHandlers(InventarisatieHandlers):
 
     @workflow.update
     async def uitval(self, uitval: Uitval) -> TrajectState:
-        """End the traject early with a reason from the fixed list; a running settlement stops, the client
-        is told plainly why and where to go."""
+        """End the traject early with a reason from the fixed list: open creditor requests are withdrawn,
+        a running settlement stops, and the client is told plainly why and where to go."""
         async with self._lock:
             self._check_open()
             if self._regeling is not None:
@@ -128,6 +130,11 @@ class SchuldregelingHandlers(InventarisatieHandlers):
             self._check_fields([("toelichting", "zeg bij 'overig' wat de reden is")])
 
     async def _drop_out(self, uitval: Uitval, actor: str) -> None:
+        for verzoek in self._state.open_requests:
+            await workflow.get_external_workflow_handle(f"vordering-{verzoek.verzoek_id}").signal(
+                SIGNAL_TRAJECT_GESTOPT
+            )
+            verzoek.status = VerzoekStatus.INGETROKKEN
         self._state.uitval = uitval
         self._state.closed_after = self._state.phase
         self._state.phase = Phase.AFGESLOTEN

@@ -33,6 +33,8 @@ from workflows.creditor_mail import notify_creditor
 # Signals this workflow sends to its traject, by name: the traject imports this module, not the reverse.
 SIGNAL_ESCALATED = "verzoek_geescaleerd"
 SIGNAL_FINISHED = "verzoek_afgerond"
+# The signal a traject sends its open requests when it ends early.
+SIGNAL_TRAJECT_GESTOPT = "traject_gestopt"
 ENGINE = "systeem"
 
 
@@ -47,6 +49,7 @@ class VorderingWorkflow:
         self._start = start
         self._policy = start.policy
         self._reach = Bereik("post", webhook=False)
+        self._traject_gestopt = False
         self._state = VerzoekState(
             verzoek_id=start.verzoek_id,
             traject_id=start.traject_id,
@@ -81,7 +84,8 @@ class VorderingWorkflow:
         outcome = VerzoekUitkomst(
             self._state.verzoek_id, self._state.schuldeiser_id, self._state.status, self._state.ingediend
         )
-        await self._traject().signal(SIGNAL_FINISHED, outcome)
+        if not self._traject_gestopt:
+            await self._traject().signal(SIGNAL_FINISHED, outcome)
         return outcome
 
     @workflow.query
@@ -133,6 +137,17 @@ class VorderingWorkflow:
     @intrekken.validator
     def _validate_intrekken(self, afgewezen: Afgewezen) -> None:
         self._check_open()
+
+    @workflow.signal(name=SIGNAL_TRAJECT_GESTOPT)
+    async def traject_gestopt(self) -> None:
+        """The traject ended early: the request is withdrawn and nothing more is sent. The traject has
+        closed already, so nothing is reported back."""
+        if self._closed():
+            return
+        self._traject_gestopt = True
+        self._state.status = VerzoekStatus.INGETROKKEN
+        self._state.reden = "Het traject is beëindigd."
+        await self._answer("ingetrokken", ENGINE)
 
     def _check_open(self) -> None:
         if self._state.status is not VerzoekStatus.OPEN:

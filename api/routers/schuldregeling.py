@@ -235,7 +235,10 @@ def my_proposals(
     """The proposals sent to me; by default only those still waiting for my answer."""
     query = select(Deelname).where(Deelname.schuldeiser_id == principal.sub)
     if alleen_open:
-        query = query.where(Deelname.reactie == "open")
+        # A proposal whose settlement ended (uitval) waits for nobody any more.
+        query = query.join(Regeling, col(Regeling.traject_id) == col(Deelname.traject_id)).where(
+            Deelname.reactie == "open", Regeling.status == "voorstel"
+        )
     rows = session.exec(query.order_by(col(Deelname.voorgesteld_op), col(Deelname.id))).all()
     looptijd = settings.policy().looptijd_maanden
     return [_for_creditor(session, row, looptijd) for row in rows]

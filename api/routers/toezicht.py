@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, datetime
 from typing import Annotated
 from zoneinfo import ZoneInfo
@@ -11,9 +12,10 @@ from pydantic import BaseModel
 
 from api.auth import Staff
 from api.deps import SessionDep, SettingsDep
+from api.problems import Problem
 from api.views import traject_url
 from domain.vordering import reply_figures
-from store.queries import open_requests, requests_per_creditor
+from store.queries import closed_between, open_requests, requests_per_creditor
 
 router = APIRouter(prefix="/toezicht", tags=["toezicht"])
 
@@ -42,6 +44,41 @@ class Antwoordtijden(BaseModel):
     beantwoord: int
     mediaan_dagen: float | None
     aandeel_voor_eerste_herinnering: float | None
+
+
+class Uitvalregel(BaseModel):
+    reden: str
+    fase: str
+    aantal: int
+
+
+class Afloop(BaseModel):
+    """How trajecten ended in a period: settled, or uitval by reason and the phase it happened in."""
+
+    van: date | None
+    tot: date | None
+    afgerond: int
+    uitval: list[Uitvalregel]
+
+
+@router.get("/afloop", response_model=Afloop)
+def endings(principal: Staff, session: SessionDep, van: date | None = None, tot: date | None = None) -> Afloop:
+    """The monitor figure of how trajecten ended: settled, or uitval per reason and phase."""
+    if van is not None and tot is not None and van > tot:
+        raise Problem(
+            422,
+            "ongeldige-gegevens",
+            "van ligt na tot",
+            invalidParams=[{"name": "van", "code": "invalid", "reason": "ligt na tot"}],
+        )
+    closed = closed_between(session, van, tot)
+    counts = Counter((t.uitval["reden"], t.closed_after or "") for t in closed if t.uitval)
+    return Afloop(
+        van=van,
+        tot=tot,
+        afgerond=sum(1 for t in closed if t.afgerond_op is not None),
+        uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in sorted(counts.items())],
+    )
 
 
 @router.get("/wachtend", response_model=WachtendPagina)

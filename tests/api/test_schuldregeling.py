@@ -239,3 +239,18 @@ async def test_settlement_routes_refuse_roles_moments_and_bad_input(api: httpx.A
     assert_problem(
         await api.post("/api/v1/regelingen/betalingen", content="x", headers=auth(Role.SCHULDEISER, bank)), 403
     )
+
+
+async def test_supervisors_count_how_trajecten_ended_by_reason_and_phase(api: httpx.AsyncClient, auth: Headers) -> None:
+    first = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()["url"]
+    stopped = await api.post(f"{first}/uitval", json={"reden": "geen_contact"}, headers=auth())
+    assert stopped.status_code == 201, stopped.text
+    as_supervisor = auth(Role.TOEZICHTHOUDER, "tz-bert")
+    figures = await api.get("/api/v1/toezicht/afloop", params={"van": today().isoformat()}, headers=as_supervisor)
+    assert figures.status_code == 200, figures.text
+    assert figures.json()["uitval"] == [{"reden": "geen_contact", "fase": "aanmelding", "aantal": 1}]
+    assert figures.json()["afgerond"] == 0
+    assert_problem(await api.post(f"{first}/uitval", json={"reden": "verhuisd"}, headers=auth()), 409)
+    assert_problem(await api.get("/api/v1/toezicht/afloop", headers=auth(Role.SCHULDEISER, "se-1")), 403)
+    wrong = {"van": "2027-01-02", "tot": "2027-01-01"}
+    assert_problem(await api.get("/api/v1/toezicht/afloop", params=wrong, headers=as_supervisor), 422)

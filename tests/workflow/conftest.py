@@ -41,10 +41,13 @@ async def start(ts_client: Client, ts_worker: Worker) -> AsyncIterator[Starter]:
     yield start_traject
     for handle in handles:
         with contextlib.suppress(RPCError):
-            # Its creditor requests are abandoned children: they outlive the traject unless ended too.
-            for verzoek in (await handle.query(TrajectWorkflow.state)).verzoeken:
+            # Its creditor requests are abandoned children: they outlive the traject unless ended too. Its
+            # settlement is ended first, so none of its activities is left without a worker.
+            state = await handle.query(TrajectWorkflow.state)
+            children = [f"vordering-{v.verzoek_id}" for v in state.verzoeken] + [f"schuldregeling-{state.traject_id}"]
+            for child in children:
                 with contextlib.suppress(RPCError):
-                    await ts_client.get_workflow_handle(f"vordering-{verzoek.verzoek_id}").terminate("test finished")
+                    await ts_client.get_workflow_handle(child).terminate("test finished")
             await handle.terminate("test finished")
 
 

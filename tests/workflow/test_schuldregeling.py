@@ -34,10 +34,10 @@ from domain.schuldregeling import (
     vervaldag,
 )
 from domain.traject import SchuldeisersToevoegen
-from domain.vordering import Ingediend, VorderingBron, escalation_date, reminder_dates
+from domain.vordering import Ingediend, VerzoekStatus, VorderingBron, escalation_date, reminder_dates
 from domain.wgs_deadlines import morning_of
 from store.db import SessionFactory
-from store.models import Brief, Regeling, TrajectEvent
+from store.models import Brief, OutboxEntry, Regeling, TrajectEvent
 from tests.workflow.conftest import TZ, Starter, today
 from tests.workflow.test_inventarisatie import claim, finish, registry, request_handle, stable_traject
 from workflows.schuldregeling import SchuldregelingWorkflow
@@ -123,6 +123,20 @@ async def run_histories(client: Client, workflow_id: str) -> list[int]:
 def letters(sessions: SessionFactory, traject_id: str) -> Counter[str]:
     with sessions() as session:
         return Counter(b.kind for b in session.exec(select(Brief).where(Brief.traject_id == traject_id)))
+
+
+async def quiet(sessions: SessionFactory, traject_id: str, last_letter: str) -> None:
+    """Wait until `last_letter` is written and every letter of the traject is posted. A test that ends with
+    an activity still running leaves the shared time-skipping server unable to skip time for later tests."""
+
+    def done() -> bool:
+        with sessions() as session:
+            rows = session.exec(
+                select(Brief, OutboxEntry).join(OutboxEntry).where(Brief.traject_id == traject_id)
+            ).all()
+            return last_letter in {b.kind for b, _ in rows} and all(o.status == "sent" for _, o in rows)
+
+    await eventually(done)
 
 
 def events(sessions: SessionFactory, traject_id: str) -> list[str]:
@@ -325,6 +339,7 @@ async def test_a_silent_creditor_is_reminded_and_escalated_and_may_still_accept(
 
     await regeling.execute_update(SchuldregelingWorkflow.reactie, VoorstelReactie(creditor, True))
     await until(regeling, lambda s: s.status is RegelingStatus.LOOPT)
+    await quiet(sessions, waiting.traject_id, "regeling_start")
 
 
 async def test_a_statement_older_than_six_months_is_asked_again_before_the_proposal(
@@ -352,3 +367,22 @@ async def test_a_statement_older_than_six_months_is_asked_again_before_the_propo
     regeling = env.client.get_workflow_handle_for(SchuldregelingWorkflow.run, f"schuldregeling-{state.traject_id}")
     [deelnemer] = (await regeling.query(SchuldregelingWorkflow.state)).deelnemers
     assert deelnemer.vordering_cent == 150_000
+    await quiet(sessions, state.traject_id, "voorstel_client")
+
+
+async def test_uitval_during_inventarisation_withdraws_open_requests(
+    time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
+) -> None:
+    env = time_skipping_env
+    [creditor] = registry(sessions, 1)
+    handle = await stable_traject(env, start)
+    state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen([creditor]))
+    request = request_handle(env.client, state, 0)
+    await handle.start_update(
+        TrajectWorkflow.uitval, Uitval(UitvalReden.VERHUISD), wait_for_stage=WorkflowUpdateStage.ACCEPTED
+    )
+    assert (await handle.result()).closed_after is Phase.INVENTARISATIE
+    outcome = await request.result()
+    assert outcome.status is VerzoekStatus.INGETROKKEN
+    await env.sleep(timedelta(days=60))
+    assert letters(sessions, state.traject_id)["herinnering_schuldeiser"] == 0
