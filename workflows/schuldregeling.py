@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from temporalio import workflow
-from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import Bereik, InventarisatieActivities
@@ -47,6 +46,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.activity_options import ACTIVITY
 
 from workflows.creditor_mail import notify_creditor
+from workflows.refusals import check_fields, invalid, not_allowed
 
 ENGINE = "systeem"
 SIGNAL_STOP = "stoppen"
@@ -174,9 +174,9 @@ class SchuldregelingWorkflow:
     def _validate_reactie(self, reactie: VoorstelReactie) -> None:
         self._check_status(RegelingStatus.VOORSTEL)
         if self._deelnemer(reactie.schuldeiser_id).reactie is not Reactie.OPEN:
-            _invalid("schuldeiser_id", "heeft al geantwoord")
+            raise invalid([("schuldeiser_id", "heeft al geantwoord")])
         if not reactie.akkoord and not reactie.reden.strip():
-            _invalid("reden", "zeg waarom u het voorstel afwijst")
+            raise invalid([("reden", "zeg waarom u het voorstel afwijst")])
 
     # After a refusal: the caseworker's choice and the court.
 
@@ -203,7 +203,7 @@ class SchuldregelingWorkflow:
     def _validate_vervolg(self, keuze: VervolgKeuze) -> None:
         self._check_status(RegelingStatus.GEWEIGERD)
         if keuze.keuze is Vervolg.DWANGAKKOORD and self._state.dwangakkoord_afgewezen:
-            _invalid("keuze", "de rechter wees het dwangakkoord al af; kies de Wsnp")
+            raise invalid([("keuze", "de rechter wees het dwangakkoord al af; kies de Wsnp")])
 
     @workflow.update
     async def uitspraak(self, uitspraak: Uitspraak) -> RegelingState:
@@ -239,9 +239,9 @@ class SchuldregelingWorkflow:
     def _validate_uitspraak(self, uitspraak: Uitspraak) -> None:
         self._check_status(RegelingStatus.DWANGAKKOORD, RegelingStatus.WSNP_VERZOEK)
         if uitspraak.datum > self._today():
-            _invalid("datum", "ligt in de toekomst")
+            raise invalid([("datum", "ligt in de toekomst")])
         if uitspraak.datum < self._state.voorgesteld_op:
-            _invalid("datum", "ligt voor het voorstel")
+            raise invalid([("datum", "ligt voor het voorstel")])
 
     async def _wsnp(self) -> None:
         """Follow the Wsnp by its status: at its expected end the caseworker is asked to record how it ended."""
@@ -276,7 +276,7 @@ class SchuldregelingWorkflow:
     def _validate_wsnp_einde(self, einde: WsnpEinde) -> None:
         self._check_status(RegelingStatus.WSNP)
         if einde.datum > self._today():
-            _invalid("datum", "ligt in de toekomst")
+            raise invalid([("datum", "ligt in de toekomst")])
 
     # The term.
 
@@ -372,14 +372,7 @@ class SchuldregelingWorkflow:
         self._check_status(RegelingStatus.LOOPT)
         if any(b.betaling_id == betaling.betaling_id for b in self._state.betalingen):
             return
-        problems = betaling_problems(self._state, betaling, self._today())
-        if problems:
-            raise ApplicationError(
-                "De betaling klopt niet.",
-                [{"name": name, "reason": reason} for name, reason in problems],
-                type="InvalidStep",
-                non_retryable=True,
-            )
+        check_fields(betaling_problems(self._state, betaling, self._today()), "De betaling klopt niet.")
 
     @workflow.update
     async def inkomenswijziging(self, stap: Afloscapaciteitstap) -> RegelingState:
@@ -395,14 +388,9 @@ class SchuldregelingWorkflow:
     @inkomenswijziging.validator
     def _validate_inkomenswijziging(self, stap: Afloscapaciteitstap) -> None:
         self._check_status(RegelingStatus.LOOPT)
-        problems = huishouden_problems(stap.huishouden, stap.vtlb_cent)
-        if problems:
-            raise ApplicationError(
-                "De gegevens van het huishouden kloppen niet.",
-                [{"name": name, "reason": reason} for name, reason in problems],
-                type="InvalidStep",
-                non_retryable=True,
-            )
+        check_fields(
+            huishouden_problems(stap.huishouden, stap.vtlb_cent), "De gegevens van het huishouden kloppen niet."
+        )
 
     @workflow.update
     async def herberekening_goedkeuren(self, door: str) -> RegelingState:
@@ -430,7 +418,7 @@ class SchuldregelingWorkflow:
     def _validate_herberekening(self, door: str) -> None:
         self._check_status(RegelingStatus.LOOPT)
         if self._state.herberekening is None:
-            _invalid("herberekening", "er is geen inkomenswijziging om goed te keuren")
+            raise invalid([("herberekening", "er is geen inkomenswijziging om goed te keuren")])
 
     @workflow.update
     async def afronden(self, door: str) -> RegelingState:
@@ -443,7 +431,7 @@ class SchuldregelingWorkflow:
     def _validate_afronden(self, door: str) -> None:
         self._check_status(RegelingStatus.LOOPT)
         if self._state.gecontroleerd_tot < len(self._state.schema):
-            _invalid("regeling", "de looptijd is nog niet voorbij")
+            raise invalid([("regeling", "de looptijd is nog niet voorbij")])
 
     async def _afronding(self) -> None:
         self._state.status = RegelingStatus.AFGEROND
@@ -477,22 +465,17 @@ class SchuldregelingWorkflow:
 
     def _check_status(self, *statuses: RegelingStatus) -> None:
         if self._state.status not in statuses:
-            raise ApplicationError(
+            raise not_allowed(
                 f"Dit kan niet nu de regeling de status '{self._state.status.value}' heeft.",
-                {"phase": self._state.status.value, "allowed": []},
-                type="StepNotAllowed",
-                non_retryable=True,
+                self._state.status.value,
             )
 
     def _deelnemer(self, schuldeiser_id: str) -> Deelnemer:
         for deelnemer in self._state.deelnemers:
             if deelnemer.schuldeiser_id == schuldeiser_id:
                 return deelnemer
-        raise ApplicationError(
-            "Deze schuldeiser doet niet mee aan de regeling.",
-            [{"name": "schuldeiser_id", "reason": "onbekend in deze regeling"}],
-            type="InvalidStep",
-            non_retryable=True,
+        raise invalid(
+            [("schuldeiser_id", "onbekend in deze regeling")], "Deze schuldeiser doet niet mee aan de regeling."
         )
 
     def _position(self) -> dict[str, Any]:
@@ -591,12 +574,3 @@ class SchuldregelingWorkflow:
 
     def _today(self) -> date:
         return local_date(workflow.now(), self._policy.timezone)
-
-
-def _invalid(name: str, reason: str) -> None:
-    raise ApplicationError(
-        "De stap bevat ongeldige gegevens.",
-        [{"name": name, "reason": reason}],
-        type="InvalidStep",
-        non_retryable=True,
-    )

@@ -33,6 +33,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.activity_options import ACTIVITY
 
 # The handler classes are workflow code: imported in the sandbox, not passed through.
+from workflows.refusals import check_fields
 from workflows.traject_base import ENGINE
 from workflows.traject_schuldregeling import SchuldregelingHandlers
 
@@ -129,7 +130,7 @@ class TrajectWorkflow(SchuldregelingHandlers):
     @eerste_gesprek.validator
     def _validate_eerste_gesprek(self, gesprek: EersteGesprek) -> None:
         self._check_step(Step.EERSTE_GESPREK)
-        self._check_fields(step_problems_eerste_gesprek(self._state, gesprek, self._today()))
+        check_fields(step_problems_eerste_gesprek(self._state, gesprek, self._today()))
 
     @workflow.update
     async def beschikking(self, beschikking: Beschikking) -> TrajectState:
@@ -150,7 +151,7 @@ class TrajectWorkflow(SchuldregelingHandlers):
     @beschikking.validator
     def _validate_beschikking(self, beschikking: Beschikking) -> None:
         self._check_step(Step.BESCHIKKING)
-        self._check_fields(step_problems_beschikking(self._state, beschikking, self._today()))
+        check_fields(step_problems_beschikking(self._state, beschikking, self._today()))
 
     @workflow.update
     async def plan_van_aanpak(self, plan: PlanVanAanpak) -> TrajectState:

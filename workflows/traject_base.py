@@ -8,7 +8,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from temporalio import workflow
-from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, StepRecord
@@ -20,6 +19,8 @@ with workflow.unsafe.imports_passed_through():
     from letters.render import LetterKind
     from workflows import search_attributes as sa
     from workflows.activity_options import ACTIVITY
+
+from workflows.refusals import not_allowed
 
 # The actor on the timeline for what the engine itself observes, such as a clock running out.
 ENGINE = "systeem"
@@ -40,21 +41,10 @@ class TrajectBase:
     def _check_step(self, step: Step) -> None:
         allowed = allowed_steps(self._state.phase)
         if step not in allowed:
-            raise ApplicationError(
+            raise not_allowed(
                 f"Stap '{step.value}' kan niet in fase '{self._state.phase.value}'.",
-                {"phase": self._state.phase.value, "allowed": [s.value for s in allowed]},
-                type="StepNotAllowed",
-                non_retryable=True,
-            )
-
-    @staticmethod
-    def _check_fields(problems: list[tuple[str, str]]) -> None:
-        if problems:
-            raise ApplicationError(
-                "De stap bevat ongeldige gegevens.",
-                [{"name": name, "reason": reason} for name, reason in problems],
-                type="InvalidStep",
-                non_retryable=True,
+                self._state.phase.value,
+                [s.value for s in allowed],
             )
 
     async def _enter(self, step: Step, actor: str, toegelaten: bool = True) -> None:

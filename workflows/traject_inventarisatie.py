@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from temporalio import workflow
-from temporalio.exceptions import ApplicationError
 from temporalio.workflow import ParentClosePolicy
 
 with workflow.unsafe.imports_passed_through():
@@ -21,6 +20,7 @@ with workflow.unsafe.imports_passed_through():
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
 
+from workflows.refusals import check_fields, invalid
 from workflows.traject_base import ENGINE, TrajectBase
 from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED, VorderingWorkflow
 
@@ -72,7 +72,7 @@ class InventarisatieHandlers(TrajectBase):
     @schuldeisers_toevoegen.validator
     def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
         self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
-        self._check_fields(step_problems_schuldeisers(self._state, step))
+        check_fields(step_problems_schuldeisers(self._state, step))
 
     @workflow.update
     async def incassomaatregel(self, maatregel: Incassomaatregel) -> TrajectState:
@@ -95,7 +95,7 @@ class InventarisatieHandlers(TrajectBase):
     def _validate_incassomaatregel(self, maatregel: Incassomaatregel) -> None:
         self._check_step(Step.INCASSOMAATREGEL)
         if maatregel.datum > self._today():
-            self._check_fields([("datum", "ligt in de toekomst")])
+            raise invalid([("datum", "ligt in de toekomst")])
 
     @workflow.update
     async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
@@ -118,18 +118,13 @@ class InventarisatieHandlers(TrajectBase):
     def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
         self._check_step(Step.INCASSOMAATREGEL)
         if self._measure(maatregel_id).gaat_door:
-            self._check_fields([("maatregel", "staat al als voortgezet geregistreerd")])
+            raise invalid([("maatregel", "staat al als voortgezet geregistreerd")])
 
     def _measure(self, maatregel_id: str) -> Maatregelstand:
         for stand in self._state.maatregelen:
             if stand.maatregel.maatregel_id == maatregel_id:
                 return stand
-        raise ApplicationError(
-            "Dit traject heeft geen incassomaatregel met dit id.",
-            [{"name": "maatregel", "reason": "onbekend"}],
-            type="InvalidStep",
-            non_retryable=True,
-        )
+        raise invalid([("maatregel", "onbekend")], "Dit traject heeft geen incassomaatregel met dit id.")
 
     @workflow.signal(name=SIGNAL_ESCALATED)
     async def verzoek_geescaleerd(self, verzoek_id: str) -> None:

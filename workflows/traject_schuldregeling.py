@@ -1,7 +1,6 @@
 """The traject's handlers for the settlement: repayment capacity, the proposal, and uitval at any phase."""
 
 from temporalio import workflow
-from temporalio.exceptions import ApplicationError
 from temporalio.workflow import ChildWorkflowHandle
 
 with workflow.unsafe.imports_passed_through():
@@ -24,6 +23,7 @@ with workflow.unsafe.imports_passed_through():
     from domain.vtlb_normen import normen_op
     from letters.render import LetterKind
 
+from workflows.refusals import check_fields, invalid, not_allowed
 from workflows.schuldregeling import SIGNAL_STOP, SchuldregelingWorkflow
 from workflows.traject_base import ENGINE
 from workflows.traject_inventarisatie import InventarisatieHandlers
@@ -56,7 +56,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
     @afloscapaciteit.validator
     def _validate_afloscapaciteit(self, stap: Afloscapaciteitstap) -> None:
         self._check_step(Step.AFLOSCAPACITEIT)
-        self._check_fields(huishouden_problems(stap.huishouden, stap.vtlb_cent))
+        check_fields(huishouden_problems(stap.huishouden, stap.vtlb_cent))
 
     @workflow.update
     async def voorstel(self, voorstel: Voorstel) -> TrajectState:
@@ -92,7 +92,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
     @voorstel.validator
     def _validate_voorstel(self, voorstel: Voorstel) -> None:
         self._check_step(Step.VOORSTEL)
-        self._check_fields(voorstel_problems(self._state, self._today(), self._policy.saldo_geldig_maanden))
+        check_fields(voorstel_problems(self._state, self._today(), self._policy.saldo_geldig_maanden))
 
     async def _settle(self) -> None:
         """Wait for the settlement to end, then close the traject as settled, or as uitval with its reason."""
@@ -127,7 +127,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
     def _validate_uitval(self, uitval: Uitval) -> None:
         self._check_open()
         if uitval.reden is UitvalReden.OVERIG and not uitval.toelichting.strip():
-            self._check_fields([("toelichting", "zeg bij 'overig' wat de reden is")])
+            raise invalid([("toelichting", "zeg bij 'overig' wat de reden is")])
 
     async def _drop_out(self, uitval: Uitval, actor: str) -> None:
         for verzoek in self._state.open_requests:
@@ -145,9 +145,4 @@ class SchuldregelingHandlers(InventarisatieHandlers):
 
     def _check_open(self) -> None:
         if self._closed():
-            raise ApplicationError(
-                "Dit traject is al afgesloten.",
-                {"phase": self._state.phase.value, "allowed": []},
-                type="StepNotAllowed",
-                non_retryable=True,
-            )
+            raise not_allowed("Dit traject is al afgesloten.", self._state.phase.value)

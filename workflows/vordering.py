@@ -6,7 +6,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from temporalio import workflow
-from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import Bereik, InventarisatieActivities, VerzoekRecord
@@ -29,6 +28,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.activity_options import ACTIVITY
 
 from workflows.creditor_mail import notify_creditor
+from workflows.refusals import check_fields, not_allowed
 
 # Signals this workflow sends to its traject, by name: the traject imports this module, not the reverse.
 SIGNAL_ESCALATED = "verzoek_geescaleerd"
@@ -105,14 +105,7 @@ class VorderingWorkflow:
     @indienen.validator
     def _validate_indienen(self, ingediend: Ingediend) -> None:
         self._check_open()
-        problems = claim_problems(ingediend.vordering, self._today())
-        if problems:
-            raise ApplicationError(
-                "De vordering klopt niet.",
-                [{"name": name, "reason": reason} for name, reason in problems],
-                type="InvalidStep",
-                non_retryable=True,
-            )
+        check_fields(claim_problems(ingediend.vordering, self._today()), "De vordering klopt niet.")
 
     @workflow.update
     async def geen_medewerking(self, afgewezen: Afgewezen) -> VerzoekState:
@@ -151,12 +144,7 @@ class VorderingWorkflow:
 
     def _check_open(self) -> None:
         if self._state.status is not VerzoekStatus.OPEN:
-            raise ApplicationError(
-                f"Dit verzoek is al afgerond ({self._state.status.value}).",
-                {"phase": self._state.status.value, "allowed": []},
-                type="StepNotAllowed",
-                non_retryable=True,
-            )
+            raise not_allowed(f"Dit verzoek is al afgerond ({self._state.status.value}).", self._state.status.value)
 
     async def _answer(self, kind: str, actor: str) -> VerzoekState:
         self._state.beantwoord_op = self._today()
