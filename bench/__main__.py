@@ -48,6 +48,59 @@ async def median_ms(action: Callable[[int], Awaitable[None]], rounds: int = ROUN
     return statistics.median(samples)
 
 
+async def running_settlement(api: httpx.AsyncClient, settings: Settings, headers: dict[str, str]) -> dict[str, str]:
+    """One traject taken through the API to a running minnelijke regeling, for the payment measurement."""
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
+    admin = {"Authorization": f"Bearer {issue_token(settings, Role.BEHEERDER, 'bench')}"}
+    creditor = {"naam": "Bench", "soort": "bank", "kanaal": "api"}
+    sid = (await api.post("/api/v1/beheer/schuldeisers", json=creditor, headers=admin)).json()["id"]
+    person = {"bsn": "999999990", "naam": "B", "straat": "S 1", "postcode": "1234 AB", "woonplaats": "W"}
+    url = (
+        await api.post(
+            "/api/v1/aanmeldingen", json={"persoon": person, "bron": "zelf", "kinderen": False}, headers=headers
+        )
+    ).json()["url"]
+    steps = [
+        ("gesprekken", {"gehouden_op": today, "ernst": "licht", "zelfredzaamheid": "zelfredzaam"}),
+        ("beschikkingen", {"besluit": "toelating", "besluit_op": today, "motivering": "Schulden."}),
+        (
+            "plannen-van-aanpak",
+            {"hulpvraag": "Rust.", "doelen": ["Rust"], "gemeente_doet": ["Regelen"], "client_doet": ["Post"]},
+        ),
+        ("schuldeisers", {"schuldeiser_ids": [sid]}),
+    ]
+    for path, body in steps:
+        response = await api.post(f"{url}/{path}", json=body, headers=headers)
+        assert response.status_code == 201, response.text
+    verzoek = response.json()["verzoeken"][0]["id"]
+    claim = {
+        "hoofdsom_cent": 5_000_000,
+        "rente_cent": 0,
+        "kosten_cent": 0,
+        "totaal_cent": 5_000_000,
+        "kenmerk": "B",
+        "peildatum": today,
+        "bron": "papier",
+    }
+    await api.post(f"{url}/verzoeken/{verzoek}/vorderingen", json=claim, headers=headers)
+    household = {"leefsituatie": "alleenstaande", "netto_inkomen_cent": 200_000}
+    await api.post(f"{url}/afloscapaciteit", json=household, headers=headers)
+    for _ in range(200):
+        if (await api.post(f"{url}/voorstel", json={"soort": "minnelijk"}, headers=headers)).status_code == 201:
+            break
+        await asyncio.sleep(0.05)
+    for _ in range(200):
+        answer = {"schuldeiser_id": sid, "akkoord": True}
+        if (await api.post(f"{url}/regeling/reacties", json=answer, headers=headers)).status_code == 201:
+            break
+        await asyncio.sleep(0.05)
+    for _ in range(200):
+        if (await api.get(f"{url}/regeling", headers=headers)).json()["status"] == "loopt":
+            return {"url": url, "today": today}
+        await asyncio.sleep(0.05)
+    raise RuntimeError("the settlement did not start")
+
+
 async def main() -> None:
     """Run both measurements and print a Markdown table of ratios."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,6 +166,13 @@ async def main() -> None:
                         response = await api.post(f"{urls.pop()}/gesprekken", json=body, headers=headers)
                         assert response.status_code == 201, response.text
 
+                    payments = await running_settlement(api, settings, headers)
+
+                    async def betaling(i: int) -> None:
+                        body = {"betaling_id": f"bench-{i}", "datum": payments["today"], "bedrag_cent": 1}
+                        response = await api.post(f"{payments['url']}/regeling/betalingen", json=body, headers=headers)
+                        assert response.status_code == 201, response.text
+
                     baseline = await client.start_workflow(
                         BaselineWorkflow.run, id=f"baseline-{uuid.uuid4()}", task_queue=baseline_queue
                     )
@@ -125,6 +185,11 @@ async def main() -> None:
                         (
                             "eerste gesprek via the API (update, dossier, letter)",
                             await median_ms(gesprek),
+                            await median_ms(bare_update),
+                        ),
+                        (
+                            "payment in a running settlement via the API (update, divided, dossier)",
+                            await median_ms(betaling),
                             await median_ms(bare_update),
                         ),
                     ]
