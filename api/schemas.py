@@ -162,4 +162,9 @@ class TrajectDetail(TrajectSamenvatting):
     uitval: dict[str, Any] | None
     afgerond_op: date | None
     regeling: str | None
+    nazorg: list[dict[str, Any]]
+    nazorg_gestopt: bool
+    gemiste_afspraken: list[date]
+    vorig_traject: str | None
+    heraanmelding: str | None
     brieven: list[BriefVerwijzing]

@@ -113,6 +113,11 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         uitval=traject.uitval,
         afgerond_op=traject.afgerond_op,
         regeling=f"{traject_url(traject.id)}/regeling" if session.get(Regeling, traject.id) else None,
+        nazorg=traject.nazorg,
+        nazorg_gestopt=traject.nazorg_gestopt,
+        gemiste_afspraken=[date.fromisoformat(d) for d in traject.gemiste_afspraken],
+        vorig_traject=traject_url(traject.vorig_traject_id) if traject.vorig_traject_id else None,
+        heraanmelding=traject_url(traject.heraanmelding_id) if traject.heraanmelding_id else None,
         brieven=[
             BriefVerwijzing(
                 id=b.id,

@@ -12,6 +12,7 @@ class Bron(StrEnum):
     PARTNER = "partner"
     BEWINDVOERDER = "bewindvoerder"
     VROEGSIGNALERING = "vroegsignalering"
+    NAZORG = "nazorg"
 
 
 class CrisisSoort(StrEnum):

@@ -29,6 +29,8 @@ class Step(StrEnum):
     INCASSOMAATREGEL = "incassomaatregel"
     AFLOSCAPACITEIT = "afloscapaciteit"
     VOORSTEL = "voorstel"
+    NAZORG_VERSLAG = "nazorg_verslag"
+    NAZORG_STOPPEN = "nazorg_stoppen"
 
 
 PHASE_LABELS: dict[Phase, str] = {
@@ -49,6 +51,7 @@ _ALLOWED: dict[Phase, tuple[Step, ...]] = {
     # Stabilisation and inventarisation overlap: creditors are asked while the situation settles.
     Phase.STABILISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT),
     Phase.INVENTARISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT, Step.VOORSTEL),
+    Phase.NAZORG: (Step.NAZORG_VERSLAG, Step.NAZORG_STOPPEN),
 }
 
 
@@ -59,8 +62,8 @@ def allowed_steps(phase: Phase) -> tuple[Step, ...]:
 
 def phase_after(step: Step, current: Phase, toegelaten: bool = True) -> Phase:
     """The phase a traject enters once `step` is recorded in `current`; a refusal closes the traject,
-    a collection measure or the repayment capacity leaves the phase as it is."""
-    if step in (Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT):
+    a collection measure, the repayment capacity or a nazorg record leaves the phase as it is."""
+    if step in (Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT, Step.NAZORG_VERSLAG, Step.NAZORG_STOPPEN):
         return current
     if step is Step.VOORSTEL:
         return Phase.SCHULDREGELING

@@ -13,7 +13,8 @@ class Policy:
     follow the Schuldenknooppunt reply norm of 10 working days. A settlement runs 18 months (Fw, since
     1 July 2023), a statement of a claim older than 6 months is asked again, and a preferent creditor gets
     twice the concurrent percentage (NVVK Gedragscode). A monthly payment is checked 10 days after it was
-    due; the settlement's workflow starts afresh (continue-as-new) every 6 months so its history stays small.
+    due; the settlement's workflow starts afresh (continue-as-new) every 6 months so its history stays small. Nazorg
+    contacts the client 1, 3, 6 and 12 months after afronding.
     """
 
     first_conversation_weeks: int = 4
@@ -29,4 +30,5 @@ class Policy:
     preferent_factor: int = 2
     betaling_respijt_dagen: int = 10
     maanden_per_run: int = 6
+    nazorg_maanden: tuple[int, ...] = (1, 3, 6, 12)
     vtlb_normen: tuple[VtlbNormen, ...] = DEFAULT_NORMEN

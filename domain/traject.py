@@ -9,6 +9,7 @@ from enum import StrEnum
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
+from domain.nazorg import Nazorgcontact
 from domain.phases import Phase
 from domain.policy import Policy
 from domain.schuldregeling import Uitval, add_months
@@ -57,6 +58,7 @@ class TrajectStart:
     caseworker: str
     aanmelding: Aanmelding
     policy: Policy
+    vorig_traject: str | None = None
 
 
 class Wie(StrEnum):
@@ -205,6 +207,11 @@ class TrajectState:
     afloscapaciteit: Afloscapaciteit | None = None
     uitval: Uitval | None = None
     afgerond_op: date | None = None
+    vorig_traject: str | None = None
+    nazorg: list[Nazorgcontact] = field(default_factory=list)
+    nazorg_gestopt: bool = False
+    heraanmelding: str | None = None
+    gemiste_afspraken: list[date] = field(default_factory=list)
 
     @property
     def open_requests(self) -> list[Verzoekstand]:

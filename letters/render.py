@@ -59,6 +59,9 @@ class LetterKind(StrEnum):
     SCHONE_LEI = "schone_lei"
     EINDAFREKENING = "eindafrekening"
     UITVAL = "uitval"
+    NAZORG_CONTACT = "nazorg_contact"
+    NAZORG_GESTOPT = "nazorg_gestopt"
+    AFSPRAAK_GEMIST = "afspraak_gemist"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -87,6 +90,9 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.SCHONE_LEI: "U bent van uw schulden af: bewaar deze brief",
     LetterKind.EINDAFREKENING: "Eindafrekening van de schuldregeling",
     LetterKind.UITVAL: "Wij stoppen met uw schuldhulp",
+    LetterKind.NAZORG_CONTACT: "Hoe gaat het nu met u?",
+    LetterKind.NAZORG_GESTOPT: "U heeft gezegd: geen nazorg meer",
+    LetterKind.AFSPRAAK_GEMIST: "U was niet op uw afspraak",
 }
 
 # Letters to a creditor; every other letter goes to the client.

@@ -104,6 +104,11 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         "afloscapaciteit": as_json(state.afloscapaciteit) if state.afloscapaciteit else None,
         "uitval": as_json(state.uitval) if state.uitval else None,
         "afgerond_op": state.afgerond_op,
+        "vorig_traject_id": state.vorig_traject,
+        "heraanmelding_id": state.heraanmelding,
+        "nazorg": [as_json(c) for c in state.nazorg],
+        "nazorg_gestopt": state.nazorg_gestopt,
+        "gemiste_afspraken": [d.isoformat() for d in state.gemiste_afspraken],
         "updated_at": datetime.now(UTC),
     }
 

@@ -55,6 +55,11 @@ class Traject(SQLModel, table=True):
     afloscapaciteit: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     uitval: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     afgerond_op: date | None = None
+    vorig_traject_id: str | None = None
+    heraanmelding_id: str | None = None
+    nazorg: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    nazorg_gestopt: bool = False
+    gemiste_afspraken: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime
     updated_at: datetime
 

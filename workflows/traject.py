@@ -35,7 +35,7 @@ with workflow.unsafe.imports_passed_through():
 # The handler classes are workflow code: imported in the sandbox, not passed through.
 from workflows.refusals import check_fields
 from workflows.traject_base import ENGINE
-from workflows.traject_schuldregeling import SchuldregelingHandlers
+from workflows.traject_nazorg import NazorgHandlers
 
 
 @dataclass(frozen=True)
@@ -47,15 +47,16 @@ class TrajectResult:
 
 
 @workflow.defn
-class TrajectWorkflow(SchuldregelingHandlers):
+class TrajectWorkflow(NazorgHandlers):
     """Drives one client's traject through the Wgs process and watches its legal clocks.
 
     Every caseworker step is an Update with a validator, so a step that does not fit the phase is refused
     before anything changes. Each recorded step is written to the dossier and answered with the client's
     letter by idempotent activities. A clock that runs out marks the breach on the traject and in search
     attributes, and the step can still be recorded afterwards. The handlers of later stages live in their
-    own classes (`InventarisatieHandlers`, `SchuldregelingHandlers`); this class holds the start, the clocks
-    and admission. The settlement runs in its own child workflow; the traject closes when it ends.
+    own classes (`InventarisatieHandlers`, `SchuldregelingHandlers`, `NazorgHandlers`); this class holds
+    the start, the clocks and admission. The settlement runs in its own child workflow; after afronding
+    the traject keeps nazorg, then closes.
     """
 
     @workflow.init
@@ -72,6 +73,7 @@ class TrajectWorkflow(SchuldregelingHandlers):
             meldingsdatum=aanmelding.meldingsdatum,
             crisis=aanmelding.crisis,
             deadlines=[Deadline(Clock.EERSTE_GESPREK, due)],
+            vorig_traject=start.vorig_traject,
         )
         self._registered = False
         self._lock = asyncio.Lock()
@@ -95,7 +97,8 @@ class TrajectWorkflow(SchuldregelingHandlers):
             await workflow.sleep(self._until(self._state.bezwaar_uiterlijk))
         else:
             await workflow.wait_condition(lambda: self._state.phase in (Phase.SCHULDREGELING, Phase.AFGESLOTEN))
-            await self._settle()
+            if await self._settle():
+                await self._after_afronding()
         await workflow.wait_condition(workflow.all_handlers_finished)
         return TrajectResult(self._state.phase, self._state.closed_after)
 

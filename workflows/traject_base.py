@@ -55,7 +55,7 @@ class TrajectBase:
             self._state.phase_since = workflow.now()
         await self._record(step.value, actor or self._start.caseworker)
 
-    async def _record(self, kind: str | None, actor: str) -> None:
+    async def _record(self, kind: str | None, actor: str, data: dict[str, Any] | None = None) -> None:
         """Project the state; with a `kind`, also put the step on the timeline (once per key)."""
         self._state.version += 1
         self._upsert_search_attributes()
@@ -67,6 +67,7 @@ class TrajectBase:
                 at=workflow.now(),
                 actor=actor,
                 state=replace(self._state, deadlines=[replace(d) for d in self._state.deadlines]),
+                data=data or {},
             ),
             **ACTIVITY,
         )

@@ -94,23 +94,21 @@ class SchuldregelingHandlers(InventarisatieHandlers):
         self._check_step(Step.VOORSTEL)
         check_fields(voorstel_problems(self._state, self._today(), self._policy.saldo_geldig_maanden))
 
-    async def _settle(self) -> None:
-        """Wait for the settlement to end, then close the traject as settled, or as uitval with its reason."""
+    async def _settle(self) -> bool:
+        """Wait for the settlement to end: True when it was settled (afronding is the caller's), while an
+        uitval closes the traject here with its reason."""
         await workflow.wait_condition(lambda: self._regeling is not None or self._closed())
         if self._regeling is None:
-            return
+            return False
         uitkomst = await self._regeling
         async with self._lock:
             if self._closed():
-                return
+                return False
             if uitkomst.status is RegelingStatus.AFGEROND:
                 self._state.afgerond_op = uitkomst.afgerond_op or self._today()
-                self._state.closed_after = self._state.phase
-                self._state.phase = Phase.AFGESLOTEN
-                self._state.phase_since = workflow.now()
-                await self._record("traject_afgerond", ENGINE)
-            else:
-                await self._drop_out(Uitval(uitkomst.uitval or UitvalReden.OVERIG), ENGINE)
+                return True
+            await self._drop_out(Uitval(uitkomst.uitval or UitvalReden.OVERIG), ENGINE)
+            return False
 
     @workflow.update
     async def uitval(self, uitval: Uitval) -> TrajectState:

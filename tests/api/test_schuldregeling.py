@@ -163,9 +163,10 @@ async def test_refusal_dwangakkoord_refused_then_wsnp_to_the_schone_lei(api: htt
     assert wsnp["wsnp_einde_verwacht"] is not None
     assert (await post("wsnp-einde", {"schone_lei": True, "datum": today().isoformat()}))["status"] == "afgerond"
 
-    closed = await eventually(lambda: detail(api, auth, url), lambda t: t["fase"] == "afgesloten")
-    assert closed["afgerond_op"] == today().isoformat()
-    kinds = [b["soort"] for b in closed["brieven"]]
+    settled = await eventually(lambda: detail(api, auth, url), lambda t: t["fase"] == "nazorg")
+    assert settled["afgerond_op"] == today().isoformat()
+    assert settled["toegestane_stappen"] == ["nazorg_verslag", "nazorg_stoppen"]
+    kinds = [b["soort"] for b in settled["brieven"]]
     for kind in ("dwangakkoord_concept", "wsnp_verklaring", "wsnp_verzoekschrift", "wsnp_client", "schone_lei"):
         assert kind in kinds
 

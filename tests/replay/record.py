@@ -126,7 +126,8 @@ async def record(name: str) -> Path:
 
 
 async def settle(env: WorkflowEnvironment, handle: WorkflowHandle) -> None:
-    """Capacity, a minnelijke regeling the creditor accepts, and eighteen months with month 2 paid late."""
+    """Capacity, a minnelijke regeling the creditor accepts, eighteen months with month 2 paid late, and
+    nazorg left to run its course."""
     await handle.execute_update(
         TrajectWorkflow.afloscapaciteit, Afloscapaciteitstap(Huishouden(Leefsituatie.ALLEENSTAANDE, 130_111))
     )

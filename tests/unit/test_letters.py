@@ -115,6 +115,9 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
     LetterKind.SCHONE_LEI: {**REGELING, "wsnp": False, "betaald_cent": 222_210, "achterstand_cent": 0},
     LetterKind.EINDAFREKENING: DEEL,
     LetterKind.UITVAL: {"reden": "Wij hebben al lange tijd geen contact met u.", "toelichting": ""},
+    LetterKind.NAZORG_CONTACT: {"maanden": 3},
+    LetterKind.NAZORG_GESTOPT: {},
+    LetterKind.AFSPRAAK_GEMIST: {"afspraak_op": "2026-11-20"},
 }
 
 

@@ -45,6 +45,8 @@ async def start(ts_client: Client, ts_worker: Worker) -> AsyncIterator[Starter]:
             # settlement is ended first, so none of its activities is left without a worker.
             state = await handle.query(TrajectWorkflow.state)
             children = [f"vordering-{v.verzoek_id}" for v in state.verzoeken] + [f"schuldregeling-{state.traject_id}"]
+            if state.heraanmelding:
+                children.append(f"traject-{state.heraanmelding}")
             for child in children:
                 with contextlib.suppress(RPCError):
                     await ts_client.get_workflow_handle(child).terminate("test finished")

@@ -189,9 +189,10 @@ async def test_longest_path_ten_creditors_dwangakkoord_eighteen_months_to_the_sc
             assert state.schema[:9] == [34_939] * 9
             assert state.schema[9:] == [24_939] * 9
     await sleep_until(env, vervaldag(ingang, 18) + timedelta(days=11))
+    # After afronding the traject keeps nazorg; left alone, it reaches out four times and then closes.
     result = await handle.result()
     assert result.phase is Phase.AFGESLOTEN
-    assert result.closed_after is Phase.SCHULDREGELING
+    assert result.closed_after is Phase.NAZORG
 
     final = await regeling.query(SchuldregelingWorkflow.state)
     assert final.status is RegelingStatus.AFGEROND
@@ -212,6 +213,7 @@ async def test_longest_path_ten_creditors_dwangakkoord_eighteen_months_to_the_sc
         assert sent[kind] == 1, kind
     for kind in ("regeling_start", "betaling_gemist", "herberekening", "schone_lei"):
         assert sent[kind] == 1, kind
+    assert sent["nazorg_contact"] == 4
     timeline = events(sessions, traject_id)
     assert timeline.count("betaling") == 17
     assert "traject_afgerond" in timeline
