@@ -19,6 +19,7 @@ from api.routers import (
     nazorg,
     schuldeisers,
     schuldregeling,
+    signalen,
     stabilisatie,
     toezicht,
 )
@@ -59,6 +60,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         inventarisatie,
         schuldregeling,
         nazorg,
+        signalen,
         dossier,
         toezicht,
         schuldeisers,

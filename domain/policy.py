@@ -14,7 +14,9 @@ class Policy:
     1 July 2023), a statement of a claim older than 6 months is asked again, and a preferent creditor gets
     twice the concurrent percentage (NVVK Gedragscode). A monthly payment is checked 10 days after it was
     due; the settlement's workflow starts afresh (continue-as-new) every 6 months so its history stays small. Nazorg
-    contacts the client 1, 3, 6 and 12 months after afronding.
+    contacts the client 1, 3, 6 and 12 months after afronding. Signals of one household within 30 days
+    form one case; an unanswered invitation is tried again after 10 days, the case closes after 30, and
+    the signal data of a household that started no traject is deleted 180 days after the case closed.
     """
 
     first_conversation_weeks: int = 4
@@ -31,4 +33,8 @@ class Policy:
     betaling_respijt_dagen: int = 10
     maanden_per_run: int = 6
     nazorg_maanden: tuple[int, ...] = (1, 3, 6, 12)
+    signaal_venster_dagen: int = 30
+    tweede_poging_dagen: int = 10
+    signaal_afsluiten_dagen: int = 30
+    signaal_bewaar_dagen: int = 180
     vtlb_normen: tuple[VtlbNormen, ...] = DEFAULT_NORMEN

@@ -62,6 +62,8 @@ class LetterKind(StrEnum):
     NAZORG_CONTACT = "nazorg_contact"
     NAZORG_GESTOPT = "nazorg_gestopt"
     AFSPRAAK_GEMIST = "afspraak_gemist"
+    UITNODIGING = "uitnodiging"
+    UITNODIGING_HERINNERING = "uitnodiging_herinnering"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -93,6 +95,8 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.NAZORG_CONTACT: "Hoe gaat het nu met u?",
     LetterKind.NAZORG_GESTOPT: "U heeft gezegd: geen nazorg meer",
     LetterKind.AFSPRAAK_GEMIST: "U was niet op uw afspraak",
+    LetterKind.UITNODIGING: "Wij helpen u graag met uw geldzaken",
+    LetterKind.UITNODIGING_HERINNERING: "Wij willen u nog steeds graag helpen",
 }
 
 # Letters to a creditor; every other letter goes to the client.

@@ -15,15 +15,17 @@ from activities.dossier import DossierActivities
 from activities.inventarisatie import InventarisatieActivities
 from activities.letters import Afzender, LetterActivities
 from activities.schuldregeling import RegelingActivities
+from activities.signalering import SignaleringActivities
 from activities.webhooks import WebhookActivities
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect, register_search_attributes
 from store.db import make_engine, migrate, session_factory
 from workflows.schuldregeling import SchuldregelingWorkflow
+from workflows.signalering import SignaleringWorkflow
 from workflows.traject import TrajectWorkflow
 from workflows.vordering import VorderingWorkflow
 
-WORKFLOWS = [TrajectWorkflow, VorderingWorkflow, SchuldregelingWorkflow]
+WORKFLOWS = [TrajectWorkflow, VorderingWorkflow, SchuldregelingWorkflow, SignaleringWorkflow]
 
 
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
@@ -33,11 +35,10 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
     dossier = DossierActivities(sessions)
     inventarisatie = InventarisatieActivities(sessions)
     regeling = RegelingActivities(sessions)
-    letters = LetterActivities(
-        sessions,
-        Afzender(settings.gemeente_naam, settings.gemeente_adres, settings.gemeente_telefoon),
-        Mailroom(settings.outbox_dir),
-    )
+    afzender = Afzender(settings.gemeente_naam, settings.gemeente_adres, settings.gemeente_telefoon)
+    mailroom = Mailroom(settings.outbox_dir)
+    letters = LetterActivities(sessions, afzender, mailroom)
+    signalering = SignaleringActivities(sessions, client, settings, afzender, mailroom)
     return Worker(
         client,
         task_queue=settings.task_queue,
@@ -52,6 +53,10 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             inventarisatie.record_verzoek,
             inventarisatie.open_verzoeken,
             regeling.record_regeling,
+            signalering.record_case,
+            signalering.send_invitation,
+            signalering.start_traject,
+            signalering.delete_case_data,
         ],
         activity_executor=executor,
     )

@@ -201,3 +201,61 @@ class Deelname(SQLModel, table=True):
     voorgesteld_op: date
     beantwoord_op: date | None = None
     geescaleerd: bool = False
+
+
+class Signalering(SQLModel, table=True):
+    """One household's vroegsignalering case, as readers see it. The household is a keyed hash of its
+    address, cleared when the case's data is deleted; the rest are figures without personal data."""
+
+    id: str = Field(primary_key=True, description="the case's workflow id")
+    huishouden_id: str | None = Field(default=None, index=True)
+    version: int = 0
+    geopend_op: date = Field(index=True)
+    route: str
+    status: str = Field(index=True)
+    pogingen: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    huisbezoek_gevraagd_op: date | None = None
+    uitkomst: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    traject_id: str | None = None
+    afgesloten_op: date | None = None
+    verwijderd_op: date | None = None
+
+
+class Signaal(SQLModel, table=True):
+    """A partner's arrears signal. The personal fields are emptied when the retention term ends; the
+    figures stay for the monitor."""
+
+    __table_args__ = (UniqueConstraint("dedupe_key"),)
+
+    id: str = Field(primary_key=True)
+    partner_id: str = Field(index=True)
+    soort: str
+    ontvangen_op: date = Field(index=True)
+    datum: date
+    achterstand_cent: int
+    achterstand_maanden: int
+    crisis: str | None = None
+    case_id: str | None = Field(default=None, foreign_key="signalering.id", index=True)
+    dedupe_key: str | None = None
+    partner_kenmerk: str | None = None
+    bsn: str | None = Field(default=None, max_length=9)
+    naam: str | None = None
+    straat: str | None = None
+    postcode: str | None = None
+    woonplaats: str | None = None
+    telefoon: str | None = None
+    ontruimingsdatum: date | None = None
+
+
+class Bericht(SQLModel, table=True):
+    """An invitation sent for a vroegsignalering case (SMS or letter), once per key. The content goes out;
+    the row keeps only what was sent when, so no personal data outlives the case."""
+
+    __table_args__ = (UniqueConstraint("key"),)
+
+    id: str = Field(primary_key=True)
+    key: str
+    case_id: str = Field(foreign_key="signalering.id", index=True)
+    kanaal: str
+    soort: str
+    verstuurd_op: datetime

@@ -7,6 +7,7 @@ import pytest
 import textstat
 
 from letters.render import LetterKind, body_text, long_date, render_letter
+from letters.sms import sms_text
 
 textstat.set_lang("nl")
 
@@ -118,6 +119,8 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
     LetterKind.NAZORG_CONTACT: {"maanden": 3},
     LetterKind.NAZORG_GESTOPT: {},
     LetterKind.AFSPRAAK_GEMIST: {"afspraak_op": "2026-11-20"},
+    LetterKind.UITNODIGING: {"soorten": ["huur"]},
+    LetterKind.UITNODIGING_HERINNERING: {"soorten": ["energie", "huur"]},
 }
 
 
@@ -150,3 +153,11 @@ def test_body_text_leaves_out_the_bijlage() -> None:
 
 def test_dates_are_written_out_in_dutch() -> None:
     assert long_date(date(2026, 4, 27)) == "maandag 27 april 2026"
+
+
+@pytest.mark.parametrize("attempt", [1, 2])
+def test_sms_is_short_plain_and_names_one_next_step(attempt: int) -> None:
+    text = sms_text(attempt, "Gemeente Dordrecht", "14 078")
+    assert len(text) <= 160
+    assert "Bel ons op 14 078" in text
+    assert textstat.flesch_reading_ease(text) >= 60, text
