@@ -54,6 +54,7 @@ class SignaleringWorkflow:
             route=route_of([start.eerste]),
         )
         self._lock = asyncio.Lock()
+        self._closed_recorded = False
 
     @workflow.run
     async def run(self, start: SignaleringStart) -> SignaleringState:
@@ -124,6 +125,7 @@ class SignaleringWorkflow:
         self._state.status = CaseStatus.AFGESLOTEN
         self._state.afgesloten_op = self._today()
         await self._record("afgesloten")
+        self._closed_recorded = True
 
     async def _to_traject(self, crisis: str | None) -> None:
         """Start the household's traject (or link the one already running) from its signals."""
@@ -147,7 +149,8 @@ class SignaleringWorkflow:
         async with self._lock:
             self._state.uitkomst = uitkomst
             await self._record("uitkomst")
-        await workflow.wait_condition(lambda: self._state.status is not CaseStatus.OPEN)
+        # Answer once the closed case is in the dossier, so the caller reads what it did.
+        await workflow.wait_condition(lambda: self._closed_recorded)
         return self._state
 
     @uitkomst.validator

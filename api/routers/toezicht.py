@@ -9,12 +9,14 @@ from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
+from sqlmodel import select
 
 from api.auth import Staff
 from api.deps import SessionDep, SettingsDep
 from api.problems import Problem
 from api.views import traject_url
 from domain.vordering import reply_figures
+from store.models import Bericht, Signaal, Signalering
 from store.queries import closed_between, open_requests, requests_per_creditor
 
 router = APIRouter(prefix="/toezicht", tags=["toezicht"])
@@ -79,6 +81,52 @@ def endings(principal: Staff, session: SessionDep, van: date | None = None, tot:
         afgerond=sum(1 for t in closed if t.afgerond_op is not None),
         uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in sorted(counts.items())],
     )
+
+
+class Maandcijfers(BaseModel):
+    """One month of vroegsignalering, as the Divosa monitor counts it."""
+
+    maand: str
+    signalen_per_soort: dict[str, int]
+    huishoudens: int
+    contactpogingen_per_kanaal: dict[str, int]
+    bereikt: int
+    hulp_geaccepteerd: int
+
+
+@router.get("/vroegsignalering", response_model=list[Maandcijfers])
+def early_warning_figures(principal: Staff, session: SessionDep) -> list[Maandcijfers]:
+    """Per month: signals per kind of partner, households (cases opened), contact attempts by channel,
+    households reached and help accepted. No personal data: these figures outlive the retention term."""
+    months: dict[str, Maandcijfers] = {}
+
+    def month(day: date) -> Maandcijfers:
+        key = f"{day:%Y-%m}"
+        return months.setdefault(
+            key,
+            Maandcijfers(
+                maand=key,
+                signalen_per_soort={},
+                huishoudens=0,
+                contactpogingen_per_kanaal={},
+                bereikt=0,
+                hulp_geaccepteerd=0,
+            ),
+        )
+
+    for soort, ontvangen_op in session.exec(select(Signaal.soort, Signaal.ontvangen_op)).all():
+        counts = month(ontvangen_op).signalen_per_soort
+        counts[soort] = counts.get(soort, 0) + 1
+    for case in session.exec(select(Signalering)).all():
+        figures = month(case.geopend_op)
+        figures.huishoudens += 1
+        uitkomst = case.uitkomst or {}
+        figures.bereikt += bool(uitkomst.get("bereikt")) or case.route == "crisis"
+        figures.hulp_geaccepteerd += case.traject_id is not None
+    for kanaal, verstuurd_op in session.exec(select(Bericht.kanaal, Bericht.verstuurd_op)).all():
+        counts = month(verstuurd_op.date()).contactpogingen_per_kanaal
+        counts[kanaal] = counts.get(kanaal, 0) + 1
+    return [months[key] for key in sorted(months)]
 
 
 @router.get("/wachtend", response_model=WachtendPagina)

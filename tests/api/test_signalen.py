@@ -1,0 +1,139 @@
+"""Signal partners report arrears, one at a time or as a monthly CSV, and read what became of them;
+caseworkers follow the cases; supervisors count them. Each route refuses the wrong role and bad input."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import httpx
+
+from api.auth import Role
+from api.routers.signalen import CSV_COLUMNS
+from tests.api.conftest import Headers, assert_problem, today
+from tests.api.test_schuldregeling import eventually
+
+COLUMNS = ",".join(CSV_COLUMNS)
+
+
+def signaal(**changes: Any) -> dict[str, Any]:
+    body = {
+        "soort": "huur",
+        "bsn": "111222333",
+        "naam": "Tanya de Vries",
+        "straat": "Kerkstraat 1",
+        "postcode": "3311 AA",
+        "woonplaats": "Dordrecht",
+        "telefoon": "06 12345678",
+        "achterstand_cent": 120_000,
+        "achterstand_maanden": 2,
+        "datum": today().isoformat(),
+        "kenmerk": "WB-2026-0017",
+    }
+    return body | changes
+
+
+async def test_a_partner_reports_once_reads_only_its_own_and_hears_the_outcome(
+    api: httpx.AsyncClient, auth: Headers
+) -> None:
+    woonbron = auth(Role.SIGNAALPARTNER, "woonbron")
+    first = await api.post("/api/v1/signalen", json=signaal(), headers=woonbron)
+    again = await api.post("/api/v1/signalen", json=signaal(), headers=woonbron)
+    assert (first.status_code, again.status_code) == (201, 200), first.text
+    assert again.json()["id"] == first.json()["id"]
+    assert first.json()["kenmerk"] == "WB-2026-0017"
+    assert {"bsn", "naam", "straat", "telefoon"}.isdisjoint(first.json())
+
+    other = auth(Role.SIGNAALPARTNER, "eneco")
+    assert_problem(await api.get(first.json()["url"], headers=other), 404)
+    assert (await api.get("/api/v1/signalen", headers=other)).json() == []
+    mine = await eventually(
+        lambda: _json(api.get(first.json()["url"], headers=woonbron)), lambda s: s["terugkoppeling"] == "in_behandeling"
+    )
+    assert mine["id"] == first.json()["id"]
+
+    [case] = (await api.get("/api/v1/signaleringen?status=open", headers=auth())).json()
+    assert case["route"] == "enkelvoudig"
+    assert case["persoon"]["naam"] == "Tanya de Vries"
+    outcome = {"bereikt": True, "kanaal": "telefoon", "hulp": "geaccepteerd", "toelichting": "Wil graag hulp."}
+    recorded = await api.post(f"{case['url']}/uitkomst", json=outcome, headers=auth())
+    assert recorded.status_code == 201, recorded.text
+    assert recorded.json()["status"] == "afgesloten"
+    assert recorded.json()["traject"] is not None
+    traject = await eventually(
+        lambda: _json(api.get(recorded.json()["traject"], headers=auth())), lambda t: "bron" in t
+    )
+    assert traject["bron"] == "vroegsignalering"
+    assert (await api.get(first.json()["url"], headers=woonbron)).json()["terugkoppeling"] == "hulp_gestart"
+    assert_problem(await api.post(f"{case['url']}/uitkomst", json=outcome, headers=auth()), 409)
+
+    figures = (await api.get("/api/v1/toezicht/vroegsignalering", headers=auth(Role.TOEZICHTHOUDER, "tz"))).json()
+    [month] = [m for m in figures if m["maand"] == f"{today():%Y-%m}"]
+    assert month["signalen_per_soort"] == {"huur": 1}
+    assert (month["huishoudens"], month["bereikt"], month["hulp_geaccepteerd"]) == (1, 1, 1)
+    assert month["contactpogingen_per_kanaal"] == {"brief": 1, "sms": 1}
+
+
+async def test_a_batch_stores_the_good_rows_and_reports_the_bad_by_line(api: httpx.AsyncClient, auth: Headers) -> None:
+    day = today().isoformat()
+    rows = [
+        COLUMNS,
+        f"zorgverzekering,111222333,Tanya de Vries,Kerkstraat 1,3311 AA,Dordrecht,,45000,3,{day},ZK-1,,",
+        f"zorgverzekering,123456789,Piet Jansen,Dorpsweg 2,3312 BB,Dordrecht,,45000,3,{day},ZK-2,,",
+        f"zorgverzekering,123456782,Piet Jansen,Dorpsweg 2,3312 BB,Dordrecht,,-5,3,{day},ZK-3,,",
+        f"zorgverzekering,111222333,Tanya de Vries,Kerkstraat 1,3311 AA,Dordrecht,,45000,3,{day},ZK-1,,",
+        f"energie,123456782,Piet Jansen,Dorpsweg 2,3312 BB,Dordrecht,,80000,4,{day},ZK-5,true,",
+    ]
+    response = await api.post(
+        "/api/v1/signalen/batch",
+        content="\n".join(rows) + "\n",
+        headers=auth(Role.SIGNAALPARTNER, "zilveren-kruis") | {"Content-Type": "text/csv"},
+    )
+    assert response.status_code == 200, response.text
+    result = response.json()
+    assert (result["opgeslagen"], result["dubbel"]) == (2, 1)
+    assert [f["regel"] for f in result["fouten"]] == [3, 4]
+    assert "bsn" in result["fouten"][0]["reden"]
+    cases = await eventually(
+        lambda: _json(api.get("/api/v1/signaleringen", headers=auth())),
+        lambda c: any(x["route"] == "crisis" for x in c),
+    )
+    assert sorted(c["route"] for c in cases) == ["crisis", "enkelvoudig"]
+
+
+async def test_partner_and_case_routes_refuse_roles_and_bad_input(api: httpx.AsyncClient, auth: Headers) -> None:
+    partner = auth(Role.SIGNAALPARTNER, "woonbron")
+    assert_problem(await api.post("/api/v1/signalen", json=signaal()), 401)
+    assert_problem(await api.post("/api/v1/signalen", json=signaal(), headers=auth()), 403)
+    assert_problem(await api.get("/api/v1/signalen", headers=auth(Role.SCHULDEISER, "se")), 403)
+    assert_problem(await api.post("/api/v1/signalen/batch", content=COLUMNS, headers=auth()), 403)
+    for bad in (
+        {"bsn": "123456789"},
+        {"achterstand_cent": 0},
+        {"datum": (today() + timedelta(days=1)).isoformat()},
+        {"eindelevering": True},
+        {"soort": "telefoon"},
+        {"postcode": "33111"},
+    ):
+        assert_problem(await api.post("/api/v1/signalen", json=signaal(**bad), headers=partner), 422)
+    assert (await api.get("/api/v1/signalen", headers=partner)).json() == []
+    wrong_columns = await api.post(
+        "/api/v1/signalen/batch", content="a,b\n1,2\n", headers=partner | {"Content-Type": "text/csv"}
+    )
+    assert_problem(wrong_columns, 422)
+
+    assert_problem(await api.get("/api/v1/signaleringen", headers=partner), 403)
+    outcome = {"bereikt": False, "kanaal": "geen", "hulp": "geen_reactie"}
+    assert_problem(await api.post("/api/v1/signaleringen/onbekend/uitkomst", json=outcome, headers=auth()), 404)
+    created = await api.post("/api/v1/signalen", json=signaal(), headers=partner)
+    [case] = await eventually(lambda: _json(api.get("/api/v1/signaleringen", headers=auth())), bool)
+    assert_problem(await api.post(f"{case['url']}/uitkomst", json=outcome, headers=partner), 403)
+    unreached_but_answered = outcome | {"hulp": "geaccepteerd"}
+    assert_problem(await api.post(f"{case['url']}/uitkomst", json=unreached_but_answered, headers=auth()), 422)
+    assert_problem(await api.post(f"{case['url']}/uitkomst", json=outcome | {"kanaal": "duif"}, headers=auth()), 422)
+    assert (await api.get(created.json()["url"], headers=partner)).json()["terugkoppeling"] != "niet_bereikt"
+    assert_problem(await api.get("/api/v1/toezicht/vroegsignalering", headers=partner), 403)
+
+
+async def _json(request: Any) -> Any:
+    return (await request).json()
