@@ -123,6 +123,8 @@ async def test_partner_and_case_routes_refuse_roles_and_bad_input(api: httpx.Asy
     assert_problem(wrong_columns, 422)
 
     assert_problem(await api.get("/api/v1/signaleringen", headers=partner), 403)
+    assert_problem(await api.get("/api/v1/signaleringen"), 401)
+    assert_problem(await api.get("/api/v1/signaleringen?status=weg", headers=auth()), 422)
     outcome = {"bereikt": False, "kanaal": "geen", "hulp": "geen_reactie"}
     assert_problem(await api.post("/api/v1/signaleringen/onbekend/uitkomst", json=outcome, headers=auth()), 404)
     created = await api.post("/api/v1/signalen", json=signaal(), headers=partner)

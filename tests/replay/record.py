@@ -16,6 +16,7 @@ from pathlib import Path
 from temporalio.client import WorkflowHandle, WorkflowUpdateStage
 from temporalio.testing import WorkflowEnvironment
 
+from api.routers.signalen import deliver
 from domain.afloscapaciteit import Huishouden, Leefsituatie
 from domain.klantprofiel import Ernst, Zelfredzaamheid
 from domain.schuldregeling import (
@@ -28,6 +29,7 @@ from domain.schuldregeling import (
     VoorstelReactie,
     vervaldag,
 )
+from domain.signalering import Contactkanaal, Hulp, SignaalIn, SignaalSoort, Uitkomst
 from domain.traject import (
     Actiepunt,
     Beschikking,
@@ -46,8 +48,10 @@ from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import build_worker
 from store.db import make_engine, migrate, session_factory
 from store.models import Schuldeiser
+from store.signalen import take_in
 from tests.conftest import BIN, make_start
 from workflows.schuldregeling import SchuldregelingWorkflow
+from workflows.signalering import SignaleringWorkflow
 from workflows.traject import TrajectWorkflow
 from workflows.vordering import VorderingWorkflow
 
@@ -156,5 +160,48 @@ async def poll(regeling: WorkflowHandle, condition: Callable[[RegelingState], bo
     raise TimeoutError("the settlement did not get there")
 
 
+async def record_signalering(name: str) -> Path:
+    """Run a vroegsignalering case from one signal through both invitations, a declined offer and the
+    retention term to the deletion; save its history as JSON."""
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(database_url=f"sqlite:///{tmp}/dossier.db", outbox_dir=Path(tmp) / "outbox")
+        migrate(settings.database_url)
+        sessions = session_factory(make_engine(settings.database_url))
+        env = await WorkflowEnvironment.start_time_skipping(
+            test_server_existing_path=str(BIN / "temporal-test-server"), data_converter=data_converter(settings)
+        )
+        await register_search_attributes(env.client, env.client.namespace)
+        with ThreadPoolExecutor() as executor:
+            async with build_worker(env.client, settings, executor):
+                today = local_date(await env.get_current_time(), TZ)
+                signaal = SignaalIn(
+                    SignaalSoort.HUUR,
+                    "111222333",
+                    "T",
+                    "Kerkstraat 1",
+                    "3311 AA",
+                    "Dordrecht",
+                    90_000,
+                    2,
+                    today,
+                    "K",
+                    "0612345678",
+                )
+                with sessions() as session:
+                    intake = take_in(session, settings.token_secret, "woonbron", signaal, today, 30)
+                await deliver(env.client, settings, intake)
+                case = env.client.get_workflow_handle_for(SignaleringWorkflow.run, intake.case_id)
+                await env.sleep(timedelta(days=11))
+                declined = Uitkomst(True, Contactkanaal.TELEFOON, Hulp.AFGEWEZEN)
+                await case.execute_update(SignaleringWorkflow.uitkomst, declined)
+                await env.sleep(timedelta(days=200))
+                history = await case.fetch_history()
+        await env.shutdown()
+    path = HISTORIES / f"{name}.json"
+    path.write_text(history.to_json(), encoding="utf-8")
+    return path
+
+
 if __name__ == "__main__":
-    sys.stdout.write(f"{asyncio.run(record(sys.argv[1]))}\n")
+    recorder = record_signalering if sys.argv[1].startswith("signalering") else record
+    sys.stdout.write(f"{asyncio.run(recorder(sys.argv[1]))}\n")
