@@ -6,9 +6,10 @@ Record a new one before changing workflow code under running trajecten; keep the
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
@@ -46,7 +47,7 @@ from domain.wgs_deadlines import local_date, morning_of
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import build_worker
-from store.db import make_engine, migrate, session_factory
+from store.db import SessionFactory, make_engine, migrate, session_factory
 from store.models import Schuldeiser
 from store.signalen import take_in
 from tests.conftest import BIN, make_start
@@ -60,70 +61,70 @@ TZ = "Europe/Amsterdam"
 HOUR = timedelta(hours=1)
 
 
-async def record(name: str) -> Path:
-    """Run aanmelding to afronding with a breached clock, a collection measure, one creditor request
-    answered after its escalation, and a settlement whose term continues as new with a missed month;
-    save the traject's, the request's and the settlement's first and last runs as JSON."""
+@contextlib.asynccontextmanager
+async def recording() -> AsyncIterator[tuple[WorkflowEnvironment, Settings, SessionFactory]]:
+    """A time-skipping server with a worker on a fresh SQLite dossier, for the length of one recording."""
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(database_url=f"sqlite:///{tmp}/dossier.db", outbox_dir=Path(tmp) / "outbox")
         migrate(settings.database_url)
-        sessions = session_factory(make_engine(settings.database_url))
         env = await WorkflowEnvironment.start_time_skipping(
             test_server_existing_path=str(BIN / "temporal-test-server"), data_converter=data_converter(settings)
         )
         await register_search_attributes(env.client, env.client.namespace)
         with ThreadPoolExecutor() as executor:
             async with build_worker(env.client, settings, executor):
-                today = local_date(await env.get_current_time(), TZ)
-                start = make_start(today, crisis="beeindiging_gas")
-                handle = await env.client.start_workflow(
-                    TrajectWorkflow.run, start, id=f"traject-{start.traject_id}", task_queue=settings.task_queue
-                )
-                await handle.execute_update(TrajectWorkflow.wait_registered)
-                await env.sleep(timedelta(days=8))
-                later = local_date(await env.get_current_time(), TZ)
-                gesprek = EersteGesprek(
-                    later, Ernst.MATIG, Zelfredzaamheid.NIET, ["Huurtoeslag"], [Actiepunt(Wie.CLIENT, "Post openen")]
-                )
-                await handle.execute_update(TrajectWorkflow.eerste_gesprek, gesprek)
-                await handle.execute_update(
-                    TrajectWorkflow.beschikking, Beschikking(Besluit.TOELATING, later, "Toegelaten.")
-                )
-                plan = PlanVanAanpak("Rust.", ["Huur betaald"], ["Schuldeisers aanschrijven"], ["Post openen"])
-                await handle.execute_update(TrajectWorkflow.plan_van_aanpak, plan)
-                with sessions() as session:
-                    session.add(
-                        Schuldeiser(id="se-1", naam="Woonbron", soort="verhuurder", kanaal="post", adres="Postbus 1")
-                    )
-                    session.commit()
-                measure = Incassomaatregel("m-1", MaatregelSoort.BESLAG, "se-1", later)
-                await handle.execute_update(TrajectWorkflow.incassomaatregel, measure)
-                await handle.execute_update(TrajectWorkflow.incasso_gaat_door, "m-1")
-                state = await handle.execute_update(
-                    TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen(["se-1"])
-                )
-                request = env.client.get_workflow_handle(f"vordering-{state.verzoeken[0].verzoek_id}")
-                await env.sleep(timedelta(days=50))
-                claim = Vordering(1000, 0, 0, 1000, False, "K", local_date(await env.get_current_time(), TZ))
-                await request.start_update(
-                    VorderingWorkflow.indienen,
-                    Ingediend(claim, VorderingBron.SCHULDEISER),
-                    wait_for_stage=WorkflowUpdateStage.ACCEPTED,
-                )
-                await request.result()
-                await settle(env, handle)
-                regeling = env.client.get_workflow_handle(f"schuldregeling-{start.traject_id}")
-                last = await regeling.fetch_history()
-                first_run = last.events[0].workflow_execution_started_event_attributes.first_execution_run_id
-                histories = {
-                    name: await handle.fetch_history(),
-                    f"{name}_vordering": await request.fetch_history(),
-                    f"{name}_schuldregeling": last,
-                    f"{name}_schuldregeling_eerste": await env.client.get_workflow_handle(
-                        regeling.id, run_id=first_run
-                    ).fetch_history(),
-                }
+                yield env, settings, session_factory(make_engine(settings.database_url))
         await env.shutdown()
+
+
+async def record(name: str) -> Path:
+    """Run aanmelding to afronding with a breached clock, a collection measure, one creditor request
+    answered after its escalation, and a settlement whose term continues as new with a missed month;
+    save the traject's, the request's and the settlement's first and last runs as JSON."""
+    async with recording() as (env, settings, sessions):
+        today = local_date(await env.get_current_time(), TZ)
+        start = make_start(today, crisis="beeindiging_gas")
+        handle = await env.client.start_workflow(
+            TrajectWorkflow.run, start, id=f"traject-{start.traject_id}", task_queue=settings.task_queue
+        )
+        await handle.execute_update(TrajectWorkflow.wait_registered)
+        await env.sleep(timedelta(days=8))
+        later = local_date(await env.get_current_time(), TZ)
+        gesprek = EersteGesprek(
+            later, Ernst.MATIG, Zelfredzaamheid.NIET, ["Huurtoeslag"], [Actiepunt(Wie.CLIENT, "Post openen")]
+        )
+        await handle.execute_update(TrajectWorkflow.eerste_gesprek, gesprek)
+        await handle.execute_update(TrajectWorkflow.beschikking, Beschikking(Besluit.TOELATING, later, "Toegelaten."))
+        plan = PlanVanAanpak("Rust.", ["Huur betaald"], ["Schuldeisers aanschrijven"], ["Post openen"])
+        await handle.execute_update(TrajectWorkflow.plan_van_aanpak, plan)
+        with sessions() as session:
+            session.add(Schuldeiser(id="se-1", naam="Woonbron", soort="verhuurder", kanaal="post", adres="Postbus 1"))
+            session.commit()
+        measure = Incassomaatregel("m-1", MaatregelSoort.BESLAG, "se-1", later)
+        await handle.execute_update(TrajectWorkflow.incassomaatregel, measure)
+        await handle.execute_update(TrajectWorkflow.incasso_gaat_door, "m-1")
+        state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen(["se-1"]))
+        request = env.client.get_workflow_handle(f"vordering-{state.verzoeken[0].verzoek_id}")
+        await env.sleep(timedelta(days=50))
+        claim = Vordering(1000, 0, 0, 1000, False, "K", local_date(await env.get_current_time(), TZ))
+        await request.start_update(
+            VorderingWorkflow.indienen,
+            Ingediend(claim, VorderingBron.SCHULDEISER),
+            wait_for_stage=WorkflowUpdateStage.ACCEPTED,
+        )
+        await request.result()
+        await settle(env, handle)
+        regeling = env.client.get_workflow_handle(f"schuldregeling-{start.traject_id}")
+        last = await regeling.fetch_history()
+        first_run = last.events[0].workflow_execution_started_event_attributes.first_execution_run_id
+        histories = {
+            name: await handle.fetch_history(),
+            f"{name}_vordering": await request.fetch_history(),
+            f"{name}_schuldregeling": last,
+            f"{name}_schuldregeling_eerste": await env.client.get_workflow_handle(
+                regeling.id, run_id=first_run
+            ).fetch_history(),
+        }
     for stem, history in histories.items():
         (HISTORIES / f"{stem}.json").write_text(history.to_json(), encoding="utf-8")
     return HISTORIES / f"{name}.json"
@@ -163,40 +164,30 @@ async def poll(regeling: WorkflowHandle, condition: Callable[[RegelingState], bo
 async def record_signalering(name: str) -> Path:
     """Run a vroegsignalering case from one signal through both invitations, a declined offer and the
     retention term to the deletion; save its history as JSON."""
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(database_url=f"sqlite:///{tmp}/dossier.db", outbox_dir=Path(tmp) / "outbox")
-        migrate(settings.database_url)
-        sessions = session_factory(make_engine(settings.database_url))
-        env = await WorkflowEnvironment.start_time_skipping(
-            test_server_existing_path=str(BIN / "temporal-test-server"), data_converter=data_converter(settings)
+    async with recording() as (env, settings, sessions):
+        today = local_date(await env.get_current_time(), TZ)
+        signaal = SignaalIn(
+            SignaalSoort.HUUR,
+            "111222333",
+            "T",
+            "Kerkstraat 1",
+            "3311 AA",
+            "Dordrecht",
+            90_000,
+            2,
+            today,
+            "K",
+            "0612345678",
         )
-        await register_search_attributes(env.client, env.client.namespace)
-        with ThreadPoolExecutor() as executor:
-            async with build_worker(env.client, settings, executor):
-                today = local_date(await env.get_current_time(), TZ)
-                signaal = SignaalIn(
-                    SignaalSoort.HUUR,
-                    "111222333",
-                    "T",
-                    "Kerkstraat 1",
-                    "3311 AA",
-                    "Dordrecht",
-                    90_000,
-                    2,
-                    today,
-                    "K",
-                    "0612345678",
-                )
-                with sessions() as session:
-                    intake = take_in(session, settings.token_secret, "woonbron", signaal, today, 30)
-                await deliver(env.client, settings, intake)
-                case = env.client.get_workflow_handle_for(SignaleringWorkflow.run, intake.case_id)
-                await env.sleep(timedelta(days=11))
-                declined = Uitkomst(True, Contactkanaal.TELEFOON, Hulp.AFGEWEZEN)
-                await case.execute_update(SignaleringWorkflow.uitkomst, declined)
-                await env.sleep(timedelta(days=200))
-                history = await case.fetch_history()
-        await env.shutdown()
+        with sessions() as session:
+            intake = take_in(session, settings.token_secret, "woonbron", signaal, today, 30)
+        await deliver(env.client, settings, intake)
+        case = env.client.get_workflow_handle_for(SignaleringWorkflow.run, intake.case_id)
+        await env.sleep(timedelta(days=11))
+        declined = Uitkomst(True, Contactkanaal.TELEFOON, Hulp.AFGEWEZEN)
+        await case.execute_update(SignaleringWorkflow.uitkomst, declined)
+        await env.sleep(timedelta(days=200))
+        history = await case.fetch_history()
     path = HISTORIES / f"{name}.json"
     path.write_text(history.to_json(), encoding="utf-8")
     return path
