@@ -167,4 +167,5 @@ class TrajectDetail(TrajectSamenvatting):
     gemiste_afspraken: list[date]
     vorig_traject: str | None
     heraanmelding: str | None
+    signalering: str | None
     brieven: list[BriefVerwijzing]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from api.schemas import (
     BriefVerwijzing,
@@ -18,7 +18,7 @@ from api.schemas import (
 from api.schemas_schuldeisers import VerzoekUit, VorderingIn
 from domain.phases import Phase, allowed_steps, procesplaat
 from domain.traject import reference
-from store.models import Regeling, Traject, Verzoek, VorderingRij
+from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import letters_of, persoon_of, timeline, verzoeken_of_traject
 
 BASE = "/api/v1"
@@ -118,6 +118,13 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         gemiste_afspraken=[date.fromisoformat(d) for d in traject.gemiste_afspraken],
         vorig_traject=traject_url(traject.vorig_traject_id) if traject.vorig_traject_id else None,
         heraanmelding=traject_url(traject.heraanmelding_id) if traject.heraanmelding_id else None,
+        signalering=next(
+            (
+                f"/api/v1/signaleringen/{c}"
+                for c in session.exec(select(Signalering.id).where(Signalering.traject_id == traject.id))
+            ),
+            None,
+        ),
         brieven=[
             BriefVerwijzing(
                 id=b.id,

@@ -215,6 +215,16 @@ def cases(
     return [_case_view(session, row) for row in rows]
 
 
+@router.get("/signaleringen/{case_id}", response_model=CaseUit)
+def case(principal: Caseworker, case_id: str, session: SessionDep) -> CaseUit:
+    """One case, with its signals and the person to reach. Reading it is logged."""
+    row = session.get(Signalering, case_id)
+    if row is None:
+        raise Problem(404, "niet-gevonden", "Er is geen signalering met dit id.")
+    audit(session, principal.sub, principal.role.value, "signalering-lezen", row.traject_id)
+    return _case_view(session, row)
+
+
 @router.post("/signaleringen/{case_id}/uitkomst", status_code=201, response_model=CaseUit)
 async def record_outcome(
     principal: Caseworker, case_id: str, body: UitkomstIn, session: SessionDep, client: TemporalDep

@@ -64,6 +64,10 @@ async def test_a_partner_reports_once_reads_only_its_own_and_hears_the_outcome(
         lambda: _json(api.get(recorded.json()["traject"], headers=auth())), lambda t: "bron" in t
     )
     assert traject["bron"] == "vroegsignalering"
+    assert traject["signalering"] == case["url"]
+    assert (await api.get(case["url"], headers=auth())).json()["traject"] == recorded.json()["traject"]
+    assert_problem(await api.get(case["url"], headers=woonbron), 403)
+    assert_problem(await api.get("/api/v1/signaleringen/onbekend", headers=auth()), 404)
     assert (await api.get(first.json()["url"], headers=woonbron)).json()["terugkoppeling"] == "hulp_gestart"
     assert_problem(await api.post(f"{case['url']}/uitkomst", json=outcome, headers=auth()), 409)
 
