@@ -30,15 +30,6 @@ PERSONAL = ("dedupe_key", "partner_kenmerk", "bsn", "naam", "straat", "postcode"
 
 
 @dataclass(frozen=True)
-class CaseRecord:
-    """A case's state after a step, with the step's name for the log."""
-
-    kind: str | None
-    at: datetime
-    state: SignaleringState
-
-
-@dataclass(frozen=True)
 class Uitnodiging:
     """Invitation `nummer` (1 or 2) of a case."""
 
@@ -77,9 +68,8 @@ class SignaleringActivities:
         self._mailroom = mailroom
 
     @activity.defn
-    def record_case(self, record: CaseRecord) -> None:
+    def record_case(self, state: SignaleringState) -> None:
         """Project the case unless a newer version is there."""
-        state = record.state
         with self._sessions() as session:
             row = session.get(Signalering, state.case_id)
             if row is None or row.version > state.version:

@@ -269,11 +269,6 @@ def voorstel_deelnemers(claims: list[Claim], capaciteit: Afloscapaciteit, prefer
     ]
 
 
-def nog_te_ontvangen(deelnemers: list[Deelnemer]) -> int:
-    """What the creditors are still to receive under the settlement."""
-    return sum(max(0, d.aandeel_cent - d.ontvangen_cent) for d in deelnemers)
-
-
 def verdeel_betaling(deelnemers: list[Deelnemer], bedrag_cent: int) -> list[Aandeel]:
     """Divide one payment over what each creditor is still to receive, in proportion, exact in cents.
 

@@ -7,7 +7,6 @@ from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.signalering import (
-        CaseRecord,
         SignaleringActivities,
         TrajectVanSignalen,
         Uitnodiging,
@@ -60,7 +59,7 @@ class SignaleringWorkflow:
     async def run(self, start: SignaleringStart) -> SignaleringState:
         """Follow the case's route until there is an outcome or the case closes unanswered; then, when it
         led to no traject, wait out the retention term and delete its data."""
-        await self._record(None)
+        await self._record()
         close_at = self._state.geopend_op + timedelta(days=self._policy.signaal_afsluiten_dagen)
         while self._state.uitkomst is None and self._state.traject_id is None:
             async with self._lock:
@@ -98,18 +97,17 @@ class SignaleringWorkflow:
         """Do what the route calls for now: a traject in a crisis, a home-visit task, or an invitation."""
         self._state.route = route_of(self._state.signalen)
         if self._state.route is Route.CRISIS:
-            crisis = next(s.crisis for s in self._state.signalen if s.crisis is not None)
-            await self._to_traject(crisis.value if crisis else None)
+            await self._to_traject(next(s.crisis.value for s in self._state.signalen if s.crisis is not None))
         elif self._state.route is Route.MEERVOUDIG and self._state.huisbezoek_gevraagd_op is None:
             self._state.huisbezoek_gevraagd_op = self._today()
-            await self._record("huisbezoek_gevraagd")
+            await self._record()
         elif self._state.route is Route.ENKELVOUDIG and (self._next_attempt() or date.max) <= self._today():
             self._state.pogingen.append(self._today())
             number = len(self._state.pogingen)
             await workflow.execute_activity_method(
                 SignaleringActivities.send_invitation, Uitnodiging(self._state.case_id, number), **ACTIVITY
             )
-            await self._record(f"uitnodiging_{number}")
+            await self._record()
 
     def _next_attempt(self) -> date | None:
         """The day of the next invitation, for an enkelvoudig case that has had fewer than two."""
@@ -124,7 +122,7 @@ class SignaleringWorkflow:
             await self._to_traject(None)
         self._state.status = CaseStatus.AFGESLOTEN
         self._state.afgesloten_op = self._today()
-        await self._record("afgesloten")
+        await self._record()
         self._closed_recorded = True
 
     async def _to_traject(self, crisis: str | None) -> None:
@@ -135,7 +133,7 @@ class SignaleringWorkflow:
             **ACTIVITY,
         )
         self._state.traject_id = traject_id
-        await self._record("traject_gestart")
+        await self._record()
 
     @workflow.signal
     async def signaal(self, feit: SignaalFeit) -> None:
@@ -148,7 +146,7 @@ class SignaleringWorkflow:
         """Record what came of the case; accepted help starts a traject when the case closes."""
         async with self._lock:
             self._state.uitkomst = uitkomst
-            await self._record("uitkomst")
+            await self._record()
         # Answer once the closed case is in the dossier, so the caller reads what it did.
         await workflow.wait_condition(lambda: self._closed_recorded)
         return self._state
@@ -167,10 +165,9 @@ class SignaleringWorkflow:
         """The case's live state."""
         return self._state
 
-    async def _record(self, kind: str | None) -> None:
+    async def _record(self) -> None:
         self._state.version += 1
-        record = CaseRecord(kind, workflow.now(), self._state)
-        await workflow.execute_activity_method(SignaleringActivities.record_case, record, **ACTIVITY)
+        await workflow.execute_activity_method(SignaleringActivities.record_case, self._state, **ACTIVITY)
 
     def _today(self) -> date:
         return local_date(workflow.now(), self._policy.timezone)
