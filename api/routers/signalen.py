@@ -17,7 +17,6 @@ from api.auth import Caseworker, Partner
 from api.deps import SessionDep, SettingsDep, TemporalDep
 from api.fields import Bsn, Line, Strict
 from api.problems import Problem
-from api.routers.hulpverlening import invalid
 from api.updates import send_update
 from api.views import traject_url
 from domain.signalering import (
@@ -138,8 +137,12 @@ async def report(
     answers 200 with the first."""
     problems = signaal_problems(body.signaal(), _today(settings))
     if problems:
-        name, reason = problems[0]
-        raise invalid(name, reason)
+        raise Problem(
+            422,
+            "ongeldige-gegevens",
+            "; ".join(f"{name}: {reason}" for name, reason in problems),
+            invalidParams=[{"name": name, "code": "invalid", "reason": reason} for name, reason in problems],
+        )
     intake = await run_in_threadpool(_take_in, session, settings, principal.sub, body.signaal())
     await deliver(client, settings, intake, await run_in_threadpool(_case_open, session, intake.case_id))
     if intake.duplicate:

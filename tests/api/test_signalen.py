@@ -120,6 +120,9 @@ async def test_partner_and_case_routes_refuse_roles_and_bad_input(api: httpx.Asy
         {"postcode": "33111"},
     ):
         assert_problem(await api.post("/api/v1/signalen", json=signaal(**bad), headers=partner), 422)
+    both = await api.post("/api/v1/signalen", json=signaal(achterstand_cent=0, achterstand_maanden=0), headers=partner)
+    names = [p["name"] for p in assert_problem(both, 422)["invalidParams"]]
+    assert names == ["achterstand_cent", "achterstand_maanden"]
     assert (await api.get("/api/v1/signalen", headers=partner)).json() == []
     wrong_columns = await api.post(
         "/api/v1/signalen/batch", content="a,b\n1,2\n", headers=partner | {"Content-Type": "text/csv"}
