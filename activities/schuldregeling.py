@@ -80,7 +80,7 @@ def _regeling_row(state: RegelingState) -> Regeling:
         voorgesteld_op=state.voorgesteld_op,
         ingangsdatum=state.ingangsdatum,
         maandbedrag_cent=state.afloscapaciteit.maandbedrag_cent,
-        totaal_cent=state.totaal_cent or sum(d.aandeel_cent for d in state.deelnemers),
+        totaal_cent=state.totaal_cent,
         betaald_cent=state.betaald_cent,
         maandschema=state.schema,
         betalingen=[as_json(b) for b in state.betalingen],

@@ -205,8 +205,9 @@ class RegelingState:
 
     @property
     def totaal_cent(self) -> int:
-        """What the client pays over the whole term, by the schedule."""
-        return sum(self.schema)
+        """What the client pays over the whole term: the schedule's total, or before the term starts, the
+        parts proposed to the creditors."""
+        return sum(self.schema) if self.schema else sum(d.aandeel_cent for d in self.deelnemers)
 
     @property
     def open_reacties(self) -> list[Deelnemer]:

@@ -493,7 +493,7 @@ class SchuldregelingWorkflow:
             "soort": state.soort.value,
             "maandbedrag_cent": capaciteit.maandbedrag_cent,
             "looptijd_maanden": self._policy.looptijd_maanden,
-            "totaal_cent": state.totaal_cent or sum(d.aandeel_cent for d in state.deelnemers),
+            "totaal_cent": state.totaal_cent,
             "vorderingen_cent": sum(d.vordering_cent for d in state.deelnemers),
             "schuldeisers": len(state.deelnemers),
             "weigeraars": len(state.weigeraars),
