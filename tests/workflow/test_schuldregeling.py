@@ -33,7 +33,7 @@ from domain.schuldregeling import (
     WsnpEinde,
     vervaldag,
 )
-from domain.traject import SchuldeisersToevoegen
+from domain.traject import SchuldeisersToevoegen, TrajectState
 from domain.vordering import Ingediend, VerzoekStatus, VorderingBron, escalation_date, reminder_dates
 from domain.wgs_deadlines import morning_of
 from store.db import SessionFactory
@@ -49,14 +49,22 @@ HUISHOUDEN = Huishouden(Leefsituatie.ALLEENSTAANDE, 200_000, huur_cent=80_000, h
 MAX_EVENTS_PER_RUN = 2_000
 
 
+async def asked(
+    env: WorkflowEnvironment, start: Starter, sessions: SessionFactory, count: int
+) -> tuple[WorkflowHandle, TrajectState, list[str]]:
+    """A traject in inventarisatie that asked `count` new creditors for their claims."""
+    creditors = registry(sessions, count)
+    handle = await stable_traject(env, start)
+    state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen(creditors))
+    return handle, state, creditors
+
+
 async def proposed(
     env: WorkflowEnvironment, start: Starter, sessions: SessionFactory, count: int, soort: RegelingSoort
 ) -> tuple[WorkflowHandle, WorkflowHandle, list[str]]:
     """A traject with `count` creditors that all handed in a claim, the capacity recorded and the proposal
     made: the traject's handle, its settlement's handle and the creditors."""
-    creditors = registry(sessions, count)
-    handle = await stable_traject(env, start)
-    state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen(creditors))
+    handle, state, creditors = await asked(env, start, sessions, count)
     for index in range(count):
         total = 110_000 + 10_000 * index
         await finish(
@@ -348,9 +356,7 @@ async def test_a_statement_older_than_six_months_is_asked_again_before_the_propo
     time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
 ) -> None:
     env = time_skipping_env
-    [creditor] = registry(sessions, 1)
-    handle = await stable_traject(env, start)
-    state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen([creditor]))
+    handle, state, [creditor] = await asked(env, start, sessions, 1)
     old = claim(await today(env) - timedelta(days=200))
     await finish(request_handle(env.client, state, 0), VorderingWorkflow.indienen, Ingediend(old, VorderingBron.PAPIER))
 
@@ -376,9 +382,7 @@ async def test_uitval_during_inventarisation_withdraws_open_requests(
     time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
 ) -> None:
     env = time_skipping_env
-    [creditor] = registry(sessions, 1)
-    handle = await stable_traject(env, start)
-    state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen([creditor]))
+    handle, state, _ = await asked(env, start, sessions, 1)
     request = request_handle(env.client, state, 0)
     await handle.start_update(
         TrajectWorkflow.uitval, Uitval(UitvalReden.VERHUISD), wait_for_stage=WorkflowUpdateStage.ACCEPTED
