@@ -68,10 +68,7 @@ class WebhookActivities:
             "Idempotency-Key": message.key,
             SIGNATURE_HEADER: signature(creditor.webhook_key, body),
         }
-        try:
-            response = self._http.post(creditor.webhook_url, content=body, headers=headers)
-        except httpx.TransportError as err:
-            raise RuntimeError(f"webhook of {message.schuldeiser_id} unreachable: {type(err).__name__}") from err
+        response = self._http.post(creditor.webhook_url, content=body, headers=headers)
         if response.is_success or response.status_code == ALREADY_RECEIVED:
             return
         if 400 <= response.status_code < 500 and response.status_code not in RETRYABLE_4XX:
@@ -80,4 +77,6 @@ class WebhookActivities:
                 type="WebhookRefused",
                 non_retryable=True,
             )
-        raise RuntimeError(f"webhook of {message.schuldeiser_id} answered {response.status_code}")
+        raise ApplicationError(
+            f"webhook of {message.schuldeiser_id} answered {response.status_code}", type="WebhookUnavailable"
+        )

@@ -8,7 +8,7 @@ from temporalio.api.enums.v1 import IndexedValueType
 from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest, ListSearchAttributesRequest
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
-from temporalio.converter import DataConverter
+from temporalio.converter import DataConverter, DefaultFailureConverterWithEncodedAttributes
 from temporalio.service import RPCError, RPCStatusCode
 
 from runtime.codec import EncryptionCodec
@@ -17,15 +17,24 @@ from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 
 
 def data_converter(settings: Settings) -> DataConverter:
-    """Pydantic-aware JSON, encrypted with the configured key."""
+    """Pydantic-aware JSON, encrypted with the configured key, failures included."""
     codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
-    return dataclasses.replace(pydantic_data_converter, payload_codec=codec)
+    # Failure messages and stack traces are encrypted too: Temporal stores them as they are.
+    return dataclasses.replace(
+        pydantic_data_converter,
+        payload_codec=codec,
+        failure_converter_class=DefaultFailureConverterWithEncodedAttributes,
+    )
 
 
-async def connect(settings: Settings) -> Client:
-    """A client for the configured server and namespace, with our data converter."""
+async def connect(settings: Settings, lazy: bool = False) -> Client:
+    """A client for the configured server and namespace, with our data converter; a lazy one connects
+    at its first call, so its process can start while the server is away."""
     return await Client.connect(
-        settings.temporal_address, namespace=settings.temporal_namespace, data_converter=data_converter(settings)
+        settings.temporal_address,
+        namespace=settings.temporal_namespace,
+        data_converter=data_converter(settings),
+        lazy=lazy,
     )
 
 

@@ -17,6 +17,8 @@ from activities.letters import Afzender, LetterActivities
 from activities.schuldregeling import RegelingActivities
 from activities.signalering import SignaleringActivities
 from activities.webhooks import WebhookActivities
+from runtime.failures import FailureMapping
+from runtime.logs import configure
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect, register_search_attributes
 from store.db import make_engine, migrate, session_factory
@@ -59,11 +61,13 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             signalering.delete_case_data,
         ],
         activity_executor=executor,
+        interceptors=[FailureMapping()],
     )
 
 
 async def main() -> None:
     """Run the worker until SIGINT or SIGTERM, then let running activities finish."""
+    configure()
     settings = get_settings()
     migrate(settings.database_url)
     client = await connect(settings)

@@ -18,9 +18,10 @@ SessionFactory = Callable[[], Session]
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for `url`; SQLite gets WAL and a busy timeout so the worker and the API can share it."""
+    """An engine for `url`; SQLite gets WAL and a busy timeout so the worker and the API can share it.
+    The timeout is short: a write that waits longer fails, and its activity is retried."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True)

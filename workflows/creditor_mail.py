@@ -7,7 +7,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import Bereik
     from activities.letters import LetterActivities, LetterRequest
     from activities.webhooks import WebhookActivities, WebhookMessage
-    from workflows.activity_options import ACTIVITY
+    from workflows.activity_options import ACTIVITY, REMOTE
 
 
 async def notify_creditor(
@@ -20,7 +20,7 @@ async def notify_creditor(
     schuldeiser_id = request.schuldeiser_id or ""
     if reach.webhook:
         message = WebhookMessage(schuldeiser_id, request.key, request.kind.value, resource_id, resource)
-        await workflow.execute_activity_method(WebhookActivities.notify_creditor, message, **ACTIVITY)
+        await workflow.execute_activity_method(WebhookActivities.notify_creditor, message, **REMOTE)
     if reach.kanaal == "api":
         return
     brief_id = await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)

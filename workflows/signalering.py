@@ -23,7 +23,7 @@ with workflow.unsafe.imports_passed_through():
         route_of,
     )
     from domain.wgs_deadlines import local_date, morning_of
-    from workflows.activity_options import ACTIVITY
+    from workflows.activity_options import ACTIVITY, REMOTE
 
 from workflows.refusals import invalid, not_allowed
 
@@ -130,7 +130,7 @@ class SignaleringWorkflow:
         traject_id = await workflow.execute_activity_method(
             SignaleringActivities.start_traject,
             TrajectVanSignalen(self._state.case_id, str(workflow.uuid4()), crisis, self._start.team),
-            **ACTIVITY,
+            **REMOTE,
         )
         self._state.traject_id = traject_id
         await self._record()
