@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from temporalio.client import Client
 
-from api import problems
+from api import engine, problems
+from api.gate import Gate
 from api.routers import (
     beheer,
     codec,
@@ -38,7 +39,8 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if temporal is None:
-            app.state.temporal = await connect(settings)
+            # Lazily: the API starts and serves reads while Temporal is away, and connects when it is back.
+            app.state.temporal = await connect(settings, lazy=True)
         yield
 
     app = FastAPI(
@@ -54,6 +56,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.state.codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
     app.state.sessions = session_factory(make_engine(settings.database_url))
     problems.install(app)
+    engine.install(app)
     routers = (
         hulpverlening,
         stabilisatie,
@@ -70,6 +73,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     for module in routers:
         app.include_router(module.router, prefix="/api/v1")
 
+    app.add_middleware(Gate, settings=settings, api_version=API_VERSION)
     # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.
     app.add_middleware(
         CORSMiddleware,
@@ -78,11 +82,5 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         allow_headers=["Authorization", "Content-Type", "X-Namespace"],
         allow_credentials=True,
     )
-
-    @app.middleware("http")
-    async def api_version(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers["API-Version"] = API_VERSION
-        return response
 
     return app

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, Request
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi.dependencies.models import Dependant
 
 from api.problems import Problem
 from runtime.settings import Settings
@@ -34,7 +34,8 @@ class Principal:
 
 
 ALGORITHM = "HS256"
-_bearer = HTTPBearer(auto_error=False)
+# A token without these is refused: one that never expires is a key that is never taken back.
+REQUIRED_CLAIMS = ["exp", "iat", "sub", "role"]
 
 
 def issue_token(settings: Settings, role: Role, sub: str) -> str:
@@ -44,30 +45,56 @@ def issue_token(settings: Settings, role: Role, sub: str) -> str:
     return jwt.encode(claims, settings.token_secret, algorithm=ALGORITHM)
 
 
-def authenticate(
-    request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
-) -> Principal:
-    """The caller from a valid bearer token, or a 401."""
-    if credentials is None:
-        raise Problem(401, "niet-ingelogd", "Stuur een geldig bearer-token mee in de Authorization-header.")
-    settings: Settings = request.app.state.settings
+def principal_from_header(settings: Settings, authorization: str | None) -> Principal | Problem:
+    """The caller named by an `Authorization: Bearer` header, or the 401 that says what is wrong."""
+    scheme, _, token = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return Problem(401, "niet-ingelogd", "Stuur een geldig bearer-token mee in de Authorization-header.")
     try:
-        claims = jwt.decode(credentials.credentials, settings.token_secret, algorithms=[ALGORITHM])
+        claims = jwt.decode(
+            token.strip(), settings.token_secret, algorithms=[ALGORITHM], options={"require": REQUIRED_CLAIMS}
+        )
         return Principal(sub=str(claims["sub"]), role=Role(claims["role"]))
-    except (jwt.PyJWTError, KeyError, ValueError) as err:
-        raise Problem(401, "niet-ingelogd", "Het token is ongeldig of verlopen.") from err
+    except (jwt.PyJWTError, ValueError):
+        return Problem(401, "niet-ingelogd", "Het token is ongeldig of verlopen.")
 
 
-def require(*roles: Role) -> object:
-    """A dependency admitting only callers in `roles`; others get a 403 naming who may."""
+def authenticate(request: Request) -> Principal:
+    """The caller the gate authenticated before the route ran (api/gate.py), or a 401."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    if principal is None:
+        raise Problem(401, "niet-ingelogd", "Stuur een geldig bearer-token mee in de Authorization-header.")
+    return principal
+
+
+def check_role(principal: Principal, roles: tuple[Role, ...]) -> Principal:
+    """The principal when its role is one of `roles`; else a 403 naming who may."""
+    if principal.role not in roles:
+        allowed = ", ".join(role.value for role in roles)
+        raise Problem(403, "geen-toegang", f"Deze actie is alleen voor de rol {allowed}.")
+    return principal
+
+
+def require(*roles: Role) -> Any:
+    """A dependency admitting only callers in `roles`. The roles stay readable on it, so the route checks
+    them before the body is parsed and the OpenAPI document lists them (`roles_of`)."""
 
     def check(principal: Annotated[Principal, Depends(authenticate)]) -> Principal:
-        if principal.role not in roles:
-            allowed = ", ".join(role.value for role in roles)
-            raise Problem(403, "geen-toegang", f"Deze actie is alleen voor de rol {allowed}.")
-        return principal
+        return check_role(principal, roles)
 
+    check.roles = roles  # type: ignore[attr-defined]
     return Depends(check)
+
+
+def roles_of(dependant: Dependant) -> tuple[Role, ...]:
+    """The roles a route admits, from its `require` dependency; empty for a public route."""
+    for dependency in dependant.dependencies:
+        roles: tuple[Role, ...] | None = getattr(dependency.call, "roles", None)
+        if roles:
+            return roles
+        if found := roles_of(dependency):
+            return found
+    return ()
 
 
 Staff = Annotated[Principal, require(Role.HULPVERLENER, Role.TOEZICHTHOUDER)]

@@ -1,14 +1,15 @@
-"""Dependencies every router shares: a DB session, the Temporal client, the traject a path names."""
+"""Dependencies every router shares: a DB session, the settings, the traject a path names (the engine is in
+api/engine.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Request
 from sqlmodel import Session
-from temporalio.client import Client
 
+from api.fields import PathId
 from api.problems import Problem
 from runtime.settings import Settings
 from store.models import Traject
@@ -19,17 +20,12 @@ def _session(request: Request) -> Iterator[Session]:
         yield session
 
 
-def _temporal(request: Request) -> Client:
-    client: Client = request.app.state.temporal
-    return client
-
-
 def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def _traject(session: Annotated[Session, Depends(_session)], traject_id: Annotated[str, Path()]) -> Traject:
+def _traject(session: Annotated[Session, Depends(_session)], traject_id: PathId) -> Traject:
     traject = session.get(Traject, traject_id)
     if traject is None:
         raise Problem(404, "niet-gevonden", "Er is geen traject met dit id.")
@@ -37,6 +33,5 @@ def _traject(session: Annotated[Session, Depends(_session)], traject_id: Annotat
 
 
 SessionDep = Annotated[Session, Depends(_session)]
-TemporalDep = Annotated[Client, Depends(_temporal)]
 SettingsDep = Annotated[Settings, Depends(_settings)]
 CurrentTraject = Annotated[Traject, Depends(_traject)]

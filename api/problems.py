@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
+from temporalio.service import RPCError, RPCStatusCode
 
 MEDIA_TYPE = "application/problem+json"
 TITLES = {
@@ -19,6 +22,8 @@ TITLES = {
     404: "Niet gevonden",
     405: "Methode niet toegestaan",
     409: "Conflict met de huidige stand",
+    413: "Verzoek te groot",
+    415: "Mediatype niet ondersteund",
     422: "Ongeldige gegevens",
     500: "Interne fout",
     503: "Dienst tijdelijk niet beschikbaar",
@@ -28,26 +33,43 @@ TITLES = {
 class Problem(Exception):  # noqa: N818 (named after the RFC's object, not an error kind)
     """An error the API answers with; `extra` lands as members of the problem object."""
 
-    def __init__(self, status: int, code: str, detail: str, **extra: Any) -> None:
+    def __init__(self, status: int, code: str, detail: str, retry_after: int | None = None, **extra: Any) -> None:
         super().__init__(detail)
         self.status = status
         self.code = code
         self.detail = detail
+        self.retry_after = retry_after
         self.extra = extra
 
 
-def problem_response(request: Request, problem: Problem) -> JSONResponse:
-    """The problem as a response; a 401 also says how to authenticate."""
+# The engine (Temporal, or the worker behind it) did not answer in time: nothing is known to have changed.
+ENGINE_UNAVAILABLE = Problem(
+    503, "engine-onbereikbaar", "De procesmotor is even niet bereikbaar. Probeer het zo opnieuw.", retry_after=10
+)
+
+
+def problem_body(path: str, problem: Problem, correlation_id: str | None) -> bytes:
+    """The problem object as JSON; `correlationId` is what a caller quotes to find the request in the log."""
     body = {
         "type": f"urn:schuldhulp:probleem:{problem.code}",
         "title": TITLES.get(problem.status, "Fout"),
         "status": problem.status,
         "detail": problem.detail,
-        "instance": request.url.path,
+        "instance": path,
+        **({"correlationId": correlation_id} if correlation_id else {}),
         **problem.extra,
     }
-    headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else None
-    return JSONResponse(body, status_code=problem.status, media_type=MEDIA_TYPE, headers=headers)
+    return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def problem_response(request: Request, problem: Problem) -> Response:
+    """The problem as a response; a 401 also says how to authenticate, a 503 when to try again."""
+    headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else {}
+    if problem.retry_after is not None:
+        headers["Retry-After"] = str(problem.retry_after)
+    correlation_id = getattr(request.state, "correlation_id", None)
+    body = problem_body(request.url.path, problem, correlation_id)
+    return Response(body, status_code=problem.status, media_type=MEDIA_TYPE, headers=headers)
 
 
 def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
@@ -76,16 +98,19 @@ def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
 def install(app: FastAPI) -> None:
     """Answer every error, ours and the framework's, as problem+json."""
 
-    async def on_problem(request: Request, exc: Exception) -> JSONResponse:
+    async def on_problem(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, Problem)
         return problem_response(request, exc)
 
-    async def on_http(request: Request, exc: Exception) -> JSONResponse:
+    async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
         return problem_response(request, Problem(exc.status_code, f"http-{exc.status_code}", str(exc.detail)))
 
-    async def on_validation(request: Request, exc: Exception) -> JSONResponse:
+    async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
+        if exc.errors() and all(error["loc"][0] == "path" for error in exc.errors()):
+            # A malformed id in a path can name nothing: the same answer as an id that does not exist.
+            return problem_response(request, Problem(404, "niet-gevonden", "Er is niets met dit id."))
         params = [
             {
                 "name": ".".join(str(part) for part in error["loc"][1:]) or str(error["loc"][0]),
@@ -97,6 +122,19 @@ def install(app: FastAPI) -> None:
         detail = "; ".join(f"{p['name']}: {p['reason']}" for p in params)
         return problem_response(request, Problem(422, "ongeldige-gegevens", detail, invalidParams=params))
 
+    async def on_database(request: Request, exc: Exception) -> Response:
+        return problem_response(
+            request, Problem(503, "dossier-onbereikbaar", "Het dossier is even niet bereikbaar.", retry_after=5)
+        )
+
+    async def on_temporal(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, RPCError)
+        if exc.status in (RPCStatusCode.UNAVAILABLE, RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.RESOURCE_EXHAUSTED):
+            return problem_response(request, ENGINE_UNAVAILABLE)
+        raise exc
+
     app.add_exception_handler(Problem, on_problem)
     app.add_exception_handler(StarletteHTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)
+    app.add_exception_handler(OperationalError, on_database)
+    app.add_exception_handler(RPCError, on_temporal)

@@ -5,9 +5,24 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import AwareDatetime, BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
-from api.fields import Bsn, Line, Strict, Text
+from api.fields import (
+    MAX_ITEMS,
+    Actiedatum,
+    Afspraakmoment,
+    Bsn,
+    Email,
+    Gebeurd,
+    Ident,
+    Line,
+    Meldingsdatum,
+    Note,
+    Postcode,
+    Strict,
+    Telefoon,
+    Text,
+)
 from api.schemas_schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
 from domain.klantprofiel import Ernst, Zelfredzaamheid
@@ -18,14 +33,14 @@ class PersoonIn(Strict):
     bsn: Bsn
     naam: Line
     straat: Line
-    postcode: Annotated[str, Field(pattern=r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")]
+    postcode: Postcode
     woonplaats: Line
-    telefoon: Annotated[str, Field(pattern=r"^\+?[0-9 -]{8,15}$")] | None = None
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    telefoon: Telefoon | None = None
+    email: Email | None = None
 
 
 class AfspraakIn(Strict):
-    op: AwareDatetime
+    op: Afspraakmoment
     locatie: Line
 
 
@@ -35,32 +50,34 @@ class AanmeldingIn(Strict):
     persoon: PersoonIn
     bron: Bron
     kinderen: bool
-    meldingsdatum: date | None = Field(default=None, description="Datum van de melding; standaard vandaag.")
-    crisis: str | None = None
+    meldingsdatum: Meldingsdatum | None = Field(
+        default=None, description="Datum van de melding, hoogstens een jaar terug; standaard vandaag."
+    )
+    crisis: Ident | None = None
     afspraak: AfspraakIn | None = None
-    hulpverlener: Line | None = Field(default=None, description="Wie het traject voert; standaard de aanmelder.")
+    hulpverlener: Ident | None = Field(default=None, description="Wie het traject voert; standaard de aanmelder.")
 
 
 class ActiepuntIn(Strict):
     wie: Wie
     wat: Line
-    uiterlijk: date | None = None
+    uiterlijk: Actiedatum | None = None
 
 
 class EersteGesprekIn(Strict):
-    gehouden_op: date
+    gehouden_op: Gebeurd
     ernst: Ernst
     zelfredzaamheid: Zelfredzaamheid
     gevonden_voorzieningen: list[Line] = Field(
-        default_factory=list, description="Uitkomst inkomens- en voorzieningencheck"
+        default_factory=list, max_length=MAX_ITEMS, description="Uitkomst inkomens- en voorzieningencheck"
     )
-    actiepunten: list[ActiepuntIn] = Field(default_factory=list)
+    actiepunten: list[ActiepuntIn] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class BeschikkingIn(Strict):
     besluit: Besluit
-    besluit_op: date
-    motivering: str = Field(default="", max_length=4000)
+    besluit_op: Gebeurd
+    motivering: Note = ""
 
     @model_validator(mode="after")
     def _refusal_has_reasons(self) -> BeschikkingIn:
@@ -71,11 +88,11 @@ class BeschikkingIn(Strict):
 
 class PlanVanAanpakIn(Strict):
     hulpvraag: Text
-    doelen: Annotated[list[Line], Field(min_length=1)]
-    gemeente_doet: Annotated[list[Line], Field(min_length=1)]
-    client_doet: Annotated[list[Line], Field(min_length=1)]
-    doorverwijzingen: list[Line] = Field(default_factory=list)
-    voorwaarden: list[Line] = Field(default_factory=list)
+    doelen: Annotated[list[Line], Field(min_length=1, max_length=MAX_ITEMS)]
+    gemeente_doet: Annotated[list[Line], Field(min_length=1, max_length=MAX_ITEMS)]
+    client_doet: Annotated[list[Line], Field(min_length=1, max_length=MAX_ITEMS)]
+    doorverwijzingen: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
+    voorwaarden: list[Line] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class ZoekVraag(Strict):

@@ -7,10 +7,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, HttpUrl, model_validator
 
-from api.fields import Line, Strict
+from api.fields import MAX_ITEMS, Cents, Email, Ident, Line, Note, Peildatum, Strict
 from domain.vordering import Kanaal, SchuldeiserSoort
-
-Cents = Annotated[int, Field(ge=0, description="euro cents")]
 
 
 class SchuldeiserIn(Strict):
@@ -18,9 +16,9 @@ class SchuldeiserIn(Strict):
     soort: SchuldeiserSoort
     preferent: bool = False
     kanaal: Kanaal
-    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    email: Email | None = None
     adres: Line | None = None
-    webhook_url: HttpUrl | None = None
+    webhook_url: Annotated[HttpUrl, Field(max_length=2000)] | None = None
 
     @model_validator(mode="after")
     def _reachable(self) -> SchuldeiserIn:
@@ -46,7 +44,7 @@ class SchuldeiserAangemaakt(SchuldeiserUit):
 
 
 class SchuldeisersIn(Strict):
-    schuldeiser_ids: Annotated[list[Line], Field(min_length=1, max_length=100)]
+    schuldeiser_ids: Annotated[list[Ident], Field(min_length=1, max_length=100)]
 
 
 class RegelIn(Strict):
@@ -61,8 +59,8 @@ class VorderingIn(Strict):
     totaal_cent: Cents
     preferent: bool = False
     kenmerk: Line
-    peildatum: date
-    regels: list[RegelIn] = Field(default_factory=list)
+    peildatum: Peildatum
+    regels: list[RegelIn] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
 class VorderingHulpverlenerIn(VorderingIn):
@@ -72,7 +70,7 @@ class VorderingHulpverlenerIn(VorderingIn):
 
 
 class WeigeringIn(Strict):
-    reden: Annotated[str, Field(min_length=5, max_length=2000)]
+    reden: Annotated[Note, Field(min_length=5)]
 
 
 class VerzoekUit(BaseModel):

@@ -5,8 +5,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field
 
-from api.fields import Line, Strict
-from api.schemas_schuldeisers import Cents
+from api.fields import Cents, Gebeurd, Ident, Line, Note, PositiveCents, Strict
 from domain.afloscapaciteit import Correctie, Huishouden, Leefsituatie
 from domain.schuldregeling import RegelingSoort, UitvalReden, Vervolg
 
@@ -43,20 +42,20 @@ class VoorstelIn(Strict):
 
 class UitvalIn(Strict):
     reden: UitvalReden
-    toelichting: Annotated[str, Field(max_length=2000)] = ""
+    toelichting: Note = ""
 
 
 class ReactieIn(Strict):
     """A creditor's answer: `akkoord`, or a refusal with its reason."""
 
     akkoord: bool
-    reden: Annotated[str, Field(max_length=2000)] = ""
+    reden: Note = ""
 
 
 class ReactieHulpverlenerIn(ReactieIn):
     """A creditor's answer the caseworker records, for instance after a phone call."""
 
-    schuldeiser_id: Line
+    schuldeiser_id: Ident
 
 
 class VervolgIn(Strict):
@@ -65,20 +64,20 @@ class VervolgIn(Strict):
 
 class UitspraakIn(Strict):
     toegewezen: bool
-    datum: date
+    datum: Gebeurd
 
 
 class BetalingIn(Strict):
     """One payment; sending the same `betaling_id` again changes nothing."""
 
     betaling_id: Line
-    datum: date
-    bedrag_cent: Cents
+    datum: Gebeurd
+    bedrag_cent: PositiveCents
 
 
 class WsnpEindeIn(Strict):
     schone_lei: bool
-    datum: date
+    datum: Gebeurd
 
 
 class Deel(BaseModel):

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import ROUND_CEILING, Decimal
 from enum import StrEnum
 
+from domain.bounds import amount_problem
 from domain.vtlb_normen import VtlbNormen
 
 
@@ -131,7 +132,8 @@ def huishouden_problems(huishouden: Huishouden, vtlb_cent: int | None) -> list[t
         "kindgebonden_cent": huishouden.kindgebonden_cent,
         "vtlb_cent": vtlb_cent or 0,
     }
-    problems = [(name, "mag niet negatief zijn") for name, amount in amounts.items() if amount < 0]
+    amounts |= {f"correcties.{i}.bedrag_cent": c.bedrag_cent for i, c in enumerate(huishouden.correcties)}
+    problems = [(name, problem) for name, amount in amounts.items() if (problem := amount_problem(amount))]
     problems += [
         (f"correcties.{i}.omschrijving", "zeg waarvoor de correctie is")
         for i, c in enumerate(huishouden.correcties)

@@ -4,6 +4,9 @@ from dataclasses import dataclass, field
 
 from domain.vtlb_normen import DEFAULT_NORMEN, VtlbNormen
 
+# The municipality's time zone: its dates (a meldingsdatum, a deadline day) are dates there, not in UTC.
+TIMEZONE = "Europe/Amsterdam"
+
 
 @dataclass(frozen=True)
 class Policy:
@@ -23,7 +26,7 @@ class Policy:
     crisis_working_days: int = 3
     beschikking_weeks: int = 8
     objection_weeks: int = 6
-    timezone: str = "Europe/Amsterdam"
+    timezone: str = TIMEZONE
     extra_crisis_kinds: tuple[str, ...] = field(default_factory=tuple)
     reminder_working_days: tuple[int, ...] = (10, 20)
     escalation_working_days: int = 30

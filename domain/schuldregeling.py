@@ -15,6 +15,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from domain.afloscapaciteit import Afloscapaciteit, Huishouden
+from domain.bounds import GEBEURD, amount_problem
 from domain.policy import Policy
 from domain.verdeling import Aandeel, Claim, verdeel
 
@@ -317,10 +318,10 @@ def herverdeel(
 def betaling_problems(state: RegelingState, betaling: Betaling, today: date) -> list[tuple[str, str]]:
     """Field problems with a payment: positive, not in the future, not before the start, not more than is left."""
     problems = []
-    if betaling.bedrag_cent <= 0:
-        problems.append(("bedrag_cent", "moet meer dan nul zijn"))
-    if betaling.datum > today:
-        problems.append(("datum", "ligt in de toekomst"))
+    if problem := amount_problem(betaling.bedrag_cent, positive=True):
+        problems.append(("bedrag_cent", problem))
+    if problem := GEBEURD.problem(betaling.datum, today):
+        problems.append(("datum", problem))
     if state.ingangsdatum is not None and betaling.datum < state.ingangsdatum:
         problems.append(("datum", "ligt voor de start van de regeling"))
     left = state.totaal_cent - state.betaald_cent

@@ -15,6 +15,7 @@ from datetime import date
 from enum import StrEnum
 
 from domain.aanmelding import CrisisSoort
+from domain.bounds import ONTRUIMING, amount_problem, date_problem
 from domain.policy import Policy
 
 
@@ -159,14 +160,14 @@ class SignaalIn:
 def signaal_problems(signaal: SignaalIn, today: date) -> list[tuple[str, str]]:
     """Why a signal cannot be taken, as (field, reason) pairs (the BSN's 11-proef is checked at the edge)."""
     problems = []
-    if signaal.achterstand_cent <= 0:
-        problems.append(("achterstand_cent", "moet meer dan nul zijn"))
+    if problem := amount_problem(signaal.achterstand_cent, positive=True):
+        problems.append(("achterstand_cent", problem))
     if not 1 <= signaal.achterstand_maanden <= 24:
         problems.append(("achterstand_maanden", "moet tussen 1 en 24 liggen"))
-    if signaal.datum > today:
-        problems.append(("datum", "ligt in de toekomst"))
-    if (today - signaal.datum).days > 365:
-        problems.append(("datum", "is meer dan een jaar oud"))
+    if problem := date_problem(signaal.datum, today, back=365, ahead=0):
+        problems.append(("datum", problem))
+    if signaal.ontruimingsdatum is not None and (problem := ONTRUIMING.problem(signaal.ontruimingsdatum, today)):
+        problems.append(("ontruimingsdatum", problem))
     if signaal.eindelevering and signaal.soort not in (SignaalSoort.ENERGIE, SignaalSoort.WATER):
         problems.append(("eindelevering", "alleen bij energie of water"))
     if signaal.ontruimingsdatum is not None and signaal.soort is not SignaalSoort.HUUR:

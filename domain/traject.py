@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
+from domain.bounds import AFSPRAAK, MELDING
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
 from domain.phases import Phase
@@ -15,6 +16,7 @@ from domain.policy import Policy
 from domain.schuldregeling import Uitval, add_months
 from domain.verdeling import Claim
 from domain.vordering import VerzoekStatus, Vordering
+from domain.wgs_deadlines import local_date
 
 
 @dataclass(frozen=True)
@@ -246,6 +248,18 @@ class TrajectState:
         """The earliest last day of a clock not yet met."""
         open_days = [d.uiterlijk for d in self.deadlines if d.gehaald_op is None]
         return min(open_days) if open_days else None
+
+
+def aanmelding_problems(aanmelding: Aanmelding, today: date, timezone: str) -> list[tuple[str, str]]:
+    """Field problems with an aanmelding: the Wgs clock starts from its meldingsdatum, so that date must be
+    one the engine can count working days from; an appointment lies in the coming year."""
+    problems = []
+    if problem := MELDING.problem(aanmelding.meldingsdatum, today):
+        problems.append(("meldingsdatum", problem))
+    afspraak = aanmelding.afspraak
+    if afspraak is not None and (problem := AFSPRAAK.problem(local_date(afspraak.op, timezone), today)):
+        problems.append(("afspraak.op", problem))
+    return problems
 
 
 def step_problems_eerste_gesprek(state: TrajectState, gesprek: EersteGesprek, today: date) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from domain.bounds import PEILDATUM, amount_problem
 from domain.policy import Policy
 from domain.wgs_deadlines import add_working_days
 
@@ -56,26 +57,20 @@ class Vordering:
 
 def claim_problems(vordering: Vordering, today: date) -> list[tuple[str, str]]:
     """Why a claim cannot be accepted, as (field, reason) pairs; empty when it adds up."""
-    problems = [
-        (name, "mag niet negatief zijn")
-        for name, amount in (
-            ("hoofdsom_cent", vordering.hoofdsom_cent),
-            ("rente_cent", vordering.rente_cent),
-            ("kosten_cent", vordering.kosten_cent),
-            ("totaal_cent", vordering.totaal_cent),
-        )
-        if amount < 0
-    ]
+    amounts = {
+        "hoofdsom_cent": vordering.hoofdsom_cent,
+        "rente_cent": vordering.rente_cent,
+        "kosten_cent": vordering.kosten_cent,
+        "totaal_cent": vordering.totaal_cent,
+    } | {f"regels.{index}.bedrag_cent": regel.bedrag_cent for index, regel in enumerate(vordering.regels)}
+    problems = [(name, problem) for name, amount in amounts.items() if (problem := amount_problem(amount))]
     parts = vordering.hoofdsom_cent + vordering.rente_cent + vordering.kosten_cent
     if vordering.totaal_cent != parts:
         problems.append(("totaal_cent", f"is niet hoofdsom + rente + kosten ({parts})"))
-    for index, regel in enumerate(vordering.regels):
-        if regel.bedrag_cent < 0:
-            problems.append((f"regels.{index}.bedrag_cent", "mag niet negatief zijn"))
     if vordering.regels and sum(r.bedrag_cent for r in vordering.regels) != vordering.totaal_cent:
         problems.append(("regels", "de regels tellen niet op tot het totaal"))
-    if vordering.peildatum > today:
-        problems.append(("peildatum", "ligt in de toekomst"))
+    if problem := PEILDATUM.problem(vordering.peildatum, today):
+        problems.append(("peildatum", problem))
     return problems
 
 
@@ -156,6 +151,7 @@ class Ingediend:
 
     vordering: Vordering
     bron: VorderingBron
+    door: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,6 +159,7 @@ class Afgewezen:
     """A request closed without a claim: no cooperation (the creditor's reason) or withdrawn (the caseworker's)."""
 
     reden: str
+    door: str = ""
 
 
 @dataclass

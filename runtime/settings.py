@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     temporal_db: Path = VAR / "temporal.db"
     temporal_ui_port: int = 8233
     task_queue: str = "trajecten"
+    # How long a request waits for the engine before it answers 503 (not taken) or 202 (taken, finishing).
+    engine_wait_seconds: float = 10.0
     token_secret: str = DEVELOPMENT_SECRET
     token_hours: int = 12
     codec_key_id: str = "dev-1"

@@ -21,12 +21,14 @@ with workflow.unsafe.imports_passed_through():
         PlanVanAanpak,
         TrajectStart,
         TrajectState,
+        aanmelding_problems,
         step_problems_beschikking,
         step_problems_eerste_gesprek,
     )
     from domain.wgs_deadlines import (
         beschikking_deadline,
         first_conversation_deadline,
+        local_date,
         objection_deadline,
     )
     from letters.render import LetterKind
@@ -64,7 +66,16 @@ class TrajectWorkflow(NazorgHandlers):
         self._start = start
         self._policy = start.policy
         aanmelding = start.aanmelding
-        due = first_conversation_deadline(aanmelding.meldingsdatum, aanmelding.crisis is not None, self._policy)
+        # The API refuses these; a start that slipped past it fails the workflow in `run`, instead of
+        # failing every workflow task on a date the clock cannot count from.
+        self._refused = aanmelding_problems(
+            aanmelding, local_date(workflow.now(), start.policy.timezone), start.policy.timezone
+        )
+        due = (
+            aanmelding.meldingsdatum
+            if self._refused
+            else first_conversation_deadline(aanmelding.meldingsdatum, aanmelding.crisis is not None, self._policy)
+        )
         self._state = TrajectState(
             traject_id=start.traject_id,
             caseworker=start.caseworker,
@@ -82,6 +93,7 @@ class TrajectWorkflow(NazorgHandlers):
     @workflow.run
     async def run(self, start: TrajectStart) -> TrajectResult:
         """Register, confirm by letter, then keep each Wgs clock until the traject leaves the steps it covers."""
+        check_fields(self._refused, "De aanmelding bevat ongeldige gegevens.")
         await workflow.execute_activity_method(
             DossierActivities.register_aanmelding,
             Registration(start, self._state),

@@ -100,7 +100,8 @@ class VorderingWorkflow:
         unreachable = ingediend.bron is VorderingBron.CLIENT
         self._state.status = VerzoekStatus.ONBEREIKBAAR if unreachable else VerzoekStatus.BEANTWOORD
         self._state.ingediend = ingediend
-        return await self._answer("onbereikbaar" if unreachable else "vordering_ontvangen", ingediend.bron.value)
+        kind = "onbereikbaar" if unreachable else "vordering_ontvangen"
+        return await self._answer(kind, ingediend.door or ingediend.bron.value)
 
     @indienen.validator
     def _validate_indienen(self, ingediend: Ingediend) -> None:
@@ -113,7 +114,7 @@ class VorderingWorkflow:
         self._check_open()
         self._state.status = VerzoekStatus.GEEN_MEDEWERKING
         self._state.reden = afgewezen.reden
-        return await self._answer("geen_medewerking", "schuldeiser")
+        return await self._answer("geen_medewerking", afgewezen.door or "schuldeiser")
 
     @geen_medewerking.validator
     def _validate_geen_medewerking(self, afgewezen: Afgewezen) -> None:
@@ -125,7 +126,7 @@ class VorderingWorkflow:
         self._check_open()
         self._state.status = VerzoekStatus.INGETROKKEN
         self._state.reden = afgewezen.reden
-        return await self._answer("ingetrokken", "hulpverlener")
+        return await self._answer("ingetrokken", afgewezen.door or "hulpverlener")
 
     @intrekken.validator
     def _validate_intrekken(self, afgewezen: Afgewezen) -> None:

@@ -11,12 +11,13 @@ from fastapi import APIRouter
 
 from api.auth import Admin, Beheerder, Office
 from api.deps import SessionDep, SettingsDep
+from api.gate import GuardedRoute
 from api.schemas_schuldeisers import SchuldeiserAangemaakt, SchuldeiserIn, SchuldeiserUit
 from domain.aanmelding import crisis_kinds
 from store.models import Schuldeiser
 from store.queries import registry
 
-router = APIRouter(tags=["beheer"])
+router = APIRouter(tags=["beheer"], route_class=GuardedRoute)
 
 
 @router.get("/beheer/beleid")

@@ -13,10 +13,11 @@ from pydantic import BaseModel
 from temporalio.api.common.v1 import Payloads
 
 from api.auth import Admin
+from api.gate import GuardedRoute
 from api.problems import Problem
 from runtime.codec import EncryptionCodec
 
-router = APIRouter(prefix="/codec", tags=["codec"])
+router = APIRouter(prefix="/codec", tags=["codec"], route_class=GuardedRoute)
 
 
 class CodecBody(BaseModel):

@@ -9,6 +9,8 @@ from fastapi.responses import HTMLResponse
 
 from api.auth import Staff
 from api.deps import CurrentTraject, SessionDep
+from api.fields import Ident, Page, PathId
+from api.gate import GuardedRoute
 from api.problems import Problem
 from api.schemas import Pagina, TrajectDetail, TrajectSamenvatting, ZoekVraag
 from api.views import BASE, detail, summary
@@ -16,7 +18,7 @@ from domain.phases import Phase
 from store.models import Brief
 from store.queries import TrajectFilter, audit, list_trajecten, trajecten_of_bsn
 
-router = APIRouter(tags=["dossier"])
+router = APIRouter(tags=["dossier"], route_class=GuardedRoute)
 
 
 @router.get("/trajecten", response_model=Pagina)
@@ -24,9 +26,9 @@ def list_all(
     principal: Staff,
     session: SessionDep,
     fase: Phase | None = None,
-    hulpverlener: str | None = None,
+    hulpverlener: Annotated[Ident | None, Query()] = None,
     termijn_overschreden: bool | None = None,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Page = 1,
     page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 20,
 ) -> Pagina:
     """Trajecten, the nearest deadline first; filter by phase, caseworker or breached deadline."""
@@ -66,7 +68,7 @@ def read_one(principal: Staff, session: SessionDep, traject: CurrentTraject) -> 
 
 
 @router.get("/trajecten/{traject_id}/brieven/{brief_id}", response_class=HTMLResponse)
-def read_letter(principal: Staff, session: SessionDep, traject: CurrentTraject, brief_id: str) -> HTMLResponse:
+def read_letter(principal: Staff, session: SessionDep, traject: CurrentTraject, brief_id: PathId) -> HTMLResponse:
     """A letter exactly as the client received it."""
     brief = session.get(Brief, brief_id)
     if brief is None or brief.traject_id != traject.id:

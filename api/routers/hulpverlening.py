@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
-from typing import Annotated, Any
-from zoneinfo import ZoneInfo
+from typing import Any
 
-from fastapi import APIRouter, Header, Response
+from fastapi import APIRouter, Response
+from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
-from temporalio.client import Client
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.auth import Caseworker
-from api.deps import CurrentTraject, SessionDep, SettingsDep, TemporalDep
+from api.deps import CurrentTraject, SessionDep, SettingsDep
+from api.engine import Engine, EngineDep, opaque
+from api.gate import GuardedRoute
 from api.problems import Problem
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
-from api.updates import send_update
 from api.views import detail, traject_url
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
@@ -30,12 +29,12 @@ from domain.traject import (
     PlanVanAanpak,
     TrajectStart,
 )
+from runtime.clock import today
 from store.models import Traject
 from store.queries import trajecten_of_bsn
 from workflows.traject import TrajectWorkflow
 
-router = APIRouter(tags=["hulpverlening"])
-IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f")
+router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
 
 
 def workflow_id(traject_id: str) -> str:
@@ -43,35 +42,33 @@ def workflow_id(traject_id: str) -> str:
     return f"traject-{traject_id}"
 
 
-@router.post("/aanmeldingen", status_code=201, response_model=TrajectDetail)
+@router.post(
+    "/aanmeldingen",
+    status_code=201,
+    response_model=TrajectDetail,
+    responses={200: {"model": TrajectDetail, "description": "Dezelfde Idempotency-Key: het eerste traject."}},
+)
 async def register(
     principal: Caseworker,
     body: AanmeldingIn,
     response: Response,
     session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
-    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
 ) -> TrajectDetail:
     """Register a request for help; its traject starts at once and the confirmation letter goes out.
 
-    With an `Idempotency-Key` header, sending the same request again returns the same traject.
+    With an `Idempotency-Key` header, sending the same request again returns the same traject, once its
+    registration and letter are complete.
     """
     policy = settings.policy()
-    traject_id = str(
-        uuid.uuid5(IDEMPOTENCY_NAMESPACE, f"{principal.sub}:{idempotency_key}") if idempotency_key else uuid.uuid4()
-    )
-    if idempotency_key and (existing := await run_in_threadpool(session.get, Traject, traject_id)):
-        response.status_code = 200
-        return await run_in_threadpool(detail, session, existing)
-    today = datetime.now(ZoneInfo(policy.timezone)).date()
-    meldingsdatum = body.meldingsdatum or today
-    if meldingsdatum > today:
-        raise invalid("meldingsdatum", "ligt in de toekomst")
+    traject_id = opaque(principal.sub, "aanmelding", engine.key) if engine.given_key else str(uuid.uuid4())
+    meldingsdatum = body.meldingsdatum or today(policy.timezone)
     if body.crisis is not None and body.crisis not in crisis_kinds(policy.extra_crisis_kinds):
         raise invalid("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")
     earlier = await run_in_threadpool(trajecten_of_bsn, session, body.persoon.bsn)
-    if running := [t for t in earlier if t.phase != Phase.AFGESLOTEN]:
+    retried = any(t.id == traject_id for t in earlier)
+    if running := [t for t in earlier if t.phase != Phase.AFGESLOTEN and t.id != traject_id]:
         raise Problem(
             409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0].id)
         )
@@ -89,20 +86,26 @@ async def register(
         ),
         policy=policy,
     )
+    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
     try:
-        handle = await client.start_workflow(
-            TrajectWorkflow.run, start, id=workflow_id(traject_id), task_queue=settings.task_queue
+        await engine.start(
+            engine.client.start_workflow(
+                TrajectWorkflow.run, start, id=workflow_id(traject_id), task_queue=settings.task_queue
+            )
         )
     except WorkflowAlreadyStartedError:
-        handle = client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
-    await handle.execute_update(TrajectWorkflow.wait_registered)
+        retried = True
+    closed = Problem(409, "traject-afgesloten", "Dit traject is al afgesloten.")
+    if not (retried and await run_in_threadpool(_registered_and_closed, session, traject_id)):
+        await engine.update(handle, TrajectWorkflow.wait_registered, None, closed, traject_url(traject_id))
+    response.status_code = 200 if retried else 201
     response.headers["Location"] = traject_url(traject_id)
     return await fresh_detail(session, traject_id)
 
 
 @router.post("/trajecten/{traject_id}/gesprekken", status_code=201, response_model=TrajectDetail)
 async def record_eerste_gesprek(
-    principal: Caseworker, body: EersteGesprekIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
+    principal: Caseworker, body: EersteGesprekIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
     """Record the first conversation; the client gets the actielijst."""
     gesprek = EersteGesprek(
@@ -113,36 +116,42 @@ async def record_eerste_gesprek(
         actiepunten=[Actiepunt(a.wie, a.wat, a.uiterlijk) for a in body.actiepunten],
         door=principal.sub,
     )
-    return await step(client, session, traject.id, TrajectWorkflow.eerste_gesprek, gesprek)
+    return await step(engine, traject.id, TrajectWorkflow.eerste_gesprek, gesprek)
 
 
 @router.post("/trajecten/{traject_id}/beschikkingen", status_code=201, response_model=TrajectDetail)
 async def record_beschikking(
-    principal: Caseworker, body: BeschikkingIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
+    principal: Caseworker, body: BeschikkingIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
     """Record the decision on admission; the client gets the beschikking letter."""
-    beschikking = Beschikking(body.besluit, body.besluit_op, body.motivering.strip(), door=principal.sub)
-    return await step(client, session, traject.id, TrajectWorkflow.beschikking, beschikking)
+    beschikking = Beschikking(body.besluit, body.besluit_op, body.motivering, door=principal.sub)
+    return await step(engine, traject.id, TrajectWorkflow.beschikking, beschikking)
 
 
 @router.post("/trajecten/{traject_id}/plannen-van-aanpak", status_code=201, response_model=TrajectDetail)
 async def record_plan_van_aanpak(
-    principal: Caseworker, body: PlanVanAanpakIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
+    principal: Caseworker, body: PlanVanAanpakIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
     """Record the plan van aanpak; the traject enters stabilisatie and the client gets the plan."""
     plan = PlanVanAanpak(**body.model_dump(), door=principal.sub)
-    return await step(client, session, traject.id, TrajectWorkflow.plan_van_aanpak, plan)
+    return await step(engine, traject.id, TrajectWorkflow.plan_van_aanpak, plan)
 
 
-async def step(client: Client, session: SessionDep, traject_id: str, update: Any, value: Any) -> TrajectDetail:
+async def step(engine: Engine, traject_id: str, update: Any, value: Any) -> TrajectDetail:
     """Send a caseworker's step to the traject's workflow and answer with the traject as it is now."""
-    handle = client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
+    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
     closed = Problem(409, "traject-afgesloten", "Dit traject is afgesloten; er kan geen stap meer bij.")
-    await send_update(handle, update, value, closed)
-    return await fresh_detail(session, traject_id)
+    await engine.update(handle, update, value, closed, traject_url(traject_id))
+    return await fresh_detail(engine.session, traject_id)
 
 
-async def fresh_detail(session: SessionDep, traject_id: str) -> TrajectDetail:
+def _registered_and_closed(session: Session, traject_id: str) -> bool:
+    """Whether a retried aanmelding's traject has already ended: there is no workflow left to wait on."""
+    traject = session.get(Traject, traject_id)
+    return traject is not None and traject.phase == Phase.AFGESLOTEN
+
+
+async def fresh_detail(session: Session, traject_id: str) -> TrajectDetail:
     """The traject as the dossier has it after a step, read past the session's cache."""
 
     def read() -> TrajectDetail:

@@ -7,7 +7,10 @@ from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
 from api.auth import Creditor, Principal
-from api.deps import SessionDep, TemporalDep
+from api.deps import SessionDep
+from api.engine import EngineDep
+from api.fields import PathId
+from api.gate import GuardedRoute
 from api.problems import Problem
 from api.schemas_schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
 from api.updates import answer_request
@@ -18,7 +21,11 @@ from store.models import Persoon, Traject, Verzoek
 from store.queries import verzoeken_of_schuldeiser
 from workflows.vordering import VorderingWorkflow
 
-router = APIRouter(prefix="/schuldeisers", tags=["schuldeisers"])
+router = APIRouter(prefix="/schuldeisers", tags=["schuldeisers"], route_class=GuardedRoute)
+
+
+def _url(verzoek_id: str) -> str:
+    return f"/api/v1/schuldeisers/verzoeken/{verzoek_id}"
 
 
 def _own(session: SessionDep, principal: Principal, verzoek_id: str) -> Verzoek:
@@ -31,7 +38,7 @@ def _own(session: SessionDep, principal: Principal, verzoek_id: str) -> Verzoek:
 def _for_creditor(session: SessionDep, verzoek: Verzoek) -> VerzoekVoorSchuldeiser:
     traject = session.get(Traject, verzoek.traject_id)
     persoon = session.get(Persoon, traject.persoon_id) if traject else None
-    view = verzoek_view(session, verzoek).model_dump() | {"url": f"/api/v1/schuldeisers/verzoeken/{verzoek.id}"}
+    view = verzoek_view(session, verzoek).model_dump() | {"url": _url(verzoek.id)}
     return VerzoekVoorSchuldeiser(
         **view, client_naam=persoon.naam if persoon else "", kenmerk=reference(verzoek.traject_id)
     )
@@ -44,33 +51,35 @@ def my_requests(principal: Creditor, session: SessionDep, alleen_open: bool = Tr
 
 
 @router.get("/verzoeken/{verzoek_id}", response_model=VerzoekVoorSchuldeiser)
-def my_request(principal: Creditor, session: SessionDep, verzoek_id: str) -> VerzoekVoorSchuldeiser:
+def my_request(principal: Creditor, session: SessionDep, verzoek_id: PathId) -> VerzoekVoorSchuldeiser:
     """One of my requests and the status of what I handed in."""
     return _for_creditor(session, _own(session, principal, verzoek_id))
 
 
 @router.post("/verzoeken/{verzoek_id}/vorderingen", status_code=201, response_model=VerzoekVoorSchuldeiser)
 async def hand_in_claim(
-    principal: Creditor, verzoek_id: str, body: VorderingIn, session: SessionDep, client: TemporalDep
+    principal: Creditor, verzoek_id: PathId, body: VorderingIn, engine: EngineDep
 ) -> VerzoekVoorSchuldeiser:
     """Hand in the claim: amounts in cents; principal, interest and costs must add up to the total."""
-    verzoek = await run_in_threadpool(_own, session, principal, verzoek_id)
+    verzoek = await run_in_threadpool(_own, engine.session, principal, verzoek_id)
     claim = Vordering(
         **body.model_dump(exclude={"regels"}),
         regels=[Specificatieregel(r.omschrijving, r.bedrag_cent) for r in body.regels],
     )
-    await answer_request(client, verzoek.id, VorderingWorkflow.indienen, Ingediend(claim, VorderingBron.SCHULDEISER))
-    return await _fresh(session, verzoek.id)
+    ingediend = Ingediend(claim, VorderingBron.SCHULDEISER, door=principal.sub)
+    await answer_request(engine, verzoek.id, VorderingWorkflow.indienen, ingediend, _url(verzoek.id))
+    return await _fresh(engine.session, verzoek.id)
 
 
 @router.post("/verzoeken/{verzoek_id}/weigeringen", status_code=201, response_model=VerzoekVoorSchuldeiser)
 async def refuse(
-    principal: Creditor, verzoek_id: str, body: WeigeringIn, session: SessionDep, client: TemporalDep
+    principal: Creditor, verzoek_id: PathId, body: WeigeringIn, engine: EngineDep
 ) -> VerzoekVoorSchuldeiser:
     """Say that you will not cooperate, and why; the caseworker sees it at once."""
-    verzoek = await run_in_threadpool(_own, session, principal, verzoek_id)
-    await answer_request(client, verzoek.id, VorderingWorkflow.geen_medewerking, Afgewezen(body.reden))
-    return await _fresh(session, verzoek.id)
+    verzoek = await run_in_threadpool(_own, engine.session, principal, verzoek_id)
+    afgewezen = Afgewezen(body.reden, door=principal.sub)
+    await answer_request(engine, verzoek.id, VorderingWorkflow.geen_medewerking, afgewezen, _url(verzoek.id))
+    return await _fresh(engine.session, verzoek.id)
 
 
 async def _fresh(session: SessionDep, verzoek_id: str) -> VerzoekVoorSchuldeiser:

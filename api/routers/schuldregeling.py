@@ -1,19 +1,19 @@
 """The settlement: caseworkers record the capacity, propose, follow the answers and the court, record
 payments; supervisors see the payment position; creditors answer the proposal sent to them."""
 
-import csv
-import io
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Body
 from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
-from temporalio.client import Client
 
 from api.auth import Caseworker, Creditor, Staff
-from api.deps import CurrentTraject, SessionDep, SettingsDep, TemporalDep
+from api.csv_files import MEDIA_TYPE, read_lines
+from api.deps import CurrentTraject, SessionDep, SettingsDep
+from api.engine import Engine, EngineDep
+from api.fields import PathId
+from api.gate import GuardedRoute
 from api.problems import Problem
 from api.routers.hulpverlening import step
 from api.schemas import TrajectDetail
@@ -33,7 +33,6 @@ from api.schemas_schuldregeling import (
     VoorstelVoorSchuldeiser,
     WsnpEindeIn,
 )
-from api.updates import send_update
 from api.views import traject_url
 from domain.schuldregeling import (
     Afloscapaciteitstap,
@@ -49,47 +48,45 @@ from domain.schuldregeling import (
     vervaldag,
 )
 from domain.traject import reference
+from runtime.clock import today
 from store.models import Deelname, Persoon, Regeling, Schuldeiser, Traject
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
 
-router = APIRouter(tags=["schuldregeling"])
+router = APIRouter(tags=["schuldregeling"], route_class=GuardedRoute)
 TRAJECT = "/trajecten/{traject_id}"
 REGELING = "/trajecten/{traject_id}/regeling"
 CSV_COLUMNS = ("kenmerk", "betaling_id", "datum", "bedrag_cent")
+MAX_BETALING_ID = 300
 
 
 @router.post(f"{TRAJECT}/afloscapaciteit", status_code=201, response_model=TrajectDetail)
 async def record_capacity(
-    principal: Caseworker, body: HuishoudenIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
+    principal: Caseworker, body: HuishoudenIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
     """Record the household's figures: the VTLB and the monthly capacity follow by the norms valid today
     (or from `vtlb_cent` computed elsewhere). Statements older than the policy allows are asked again."""
     stap = Afloscapaciteitstap(body.huishouden(), body.vtlb_cent, door=principal.sub)
-    return await step(client, session, traject.id, TrajectWorkflow.afloscapaciteit, stap)
+    return await step(engine, traject.id, TrajectWorkflow.afloscapaciteit, stap)
 
 
 @router.post(f"{TRAJECT}/voorstel", status_code=201, response_model=TrajectDetail)
-async def propose(
-    principal: Caseworker, body: VoorstelIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
-) -> TrajectDetail:
+async def propose(principal: Caseworker, body: VoorstelIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
     """Propose a minnelijke regeling or a saneringskrediet to every creditor with a claim."""
-    return await step(client, session, traject.id, TrajectWorkflow.voorstel, Voorstel(body.soort, principal.sub))
+    return await step(engine, traject.id, TrajectWorkflow.voorstel, Voorstel(body.soort, principal.sub))
 
 
 @router.post(f"{TRAJECT}/uitval", status_code=201, response_model=TrajectDetail)
-async def drop_out(
-    principal: Caseworker, body: UitvalIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
-) -> TrajectDetail:
+async def drop_out(principal: Caseworker, body: UitvalIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
     """End the traject early with a reason from the fixed list; the client gets a letter."""
     uitval = Uitval(body.reden, body.toelichting.strip(), door=principal.sub)
-    return await step(client, session, traject.id, TrajectWorkflow.uitval, uitval)
+    return await step(engine, traject.id, TrajectWorkflow.uitval, uitval)
 
 
 @router.get(REGELING, response_model=RegelingUit)
 def position(principal: Staff, traject: CurrentTraject, session: SessionDep, settings: SettingsDep) -> RegelingUit:
     """The settlement and its payment position today: paid, behind, next due day, each creditor's part."""
-    return regeling_view(session, _regeling(session, traject.id), _today(settings.policy().timezone))
+    return regeling_view(session, _regeling(session, traject.id), today(settings.policy().timezone))
 
 
 @router.post(f"{REGELING}/reacties", status_code=201, response_model=RegelingUit)
@@ -97,13 +94,12 @@ async def record_answer(
     principal: Caseworker,
     body: ReactieHulpverlenerIn,
     traject: CurrentTraject,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> RegelingUit:
     """Record a creditor's answer to the proposal, for instance after a phone call."""
     reactie = VoorstelReactie(body.schuldeiser_id, body.akkoord, body.reden.strip(), door=principal.sub)
-    return await _settle(client, session, settings, traject.id, SchuldregelingWorkflow.reactie, reactie)
+    return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.reactie, reactie)
 
 
 @router.post(f"{REGELING}/vervolg", status_code=201, response_model=RegelingUit)
@@ -111,13 +107,12 @@ async def choose(
     principal: Caseworker,
     body: VervolgIn,
     traject: CurrentTraject,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> RegelingUit:
     """After a refusal: ask the court for a dwangakkoord, or go to the Wsnp. Drafts for the court follow."""
     keuze = VervolgKeuze(Vervolg(body.keuze), door=principal.sub)
-    return await _settle(client, session, settings, traject.id, SchuldregelingWorkflow.vervolg, keuze)
+    return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.vervolg, keuze)
 
 
 @router.post(f"{REGELING}/uitspraken", status_code=201, response_model=RegelingUit)
@@ -125,13 +120,12 @@ async def record_ruling(
     principal: Caseworker,
     body: UitspraakIn,
     traject: CurrentTraject,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> RegelingUit:
     """Record the court's decision on the dwangakkoord or the Wsnp request."""
     uitspraak = Uitspraak(body.toegewezen, body.datum, door=principal.sub)
-    return await _settle(client, session, settings, traject.id, SchuldregelingWorkflow.uitspraak, uitspraak)
+    return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.uitspraak, uitspraak)
 
 
 @router.post(f"{REGELING}/betalingen", status_code=201, response_model=RegelingUit)
@@ -139,13 +133,12 @@ async def record_payment(
     principal: Caseworker,
     body: BetalingIn,
     traject: CurrentTraject,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> RegelingUit:
     """Record a payment by the client; it is divided over the creditors per the regeling."""
     betaling = Betaling(body.betaling_id, body.datum, body.bedrag_cent, BetalingBron.HULPVERLENER, principal.sub)
-    return await _settle(client, session, settings, traject.id, SchuldregelingWorkflow.betaling, betaling)
+    return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.betaling, betaling)
 
 
 @router.post(f"{REGELING}/inkomenswijzigingen", status_code=201, response_model=RegelingUit)
@@ -153,30 +146,29 @@ async def record_income_change(
     principal: Caseworker,
     body: HuishoudenIn,
     traject: CurrentTraject,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> RegelingUit:
     """A change of income: the new capacity is computed and waits for approval (`herberekening`)."""
     stap = Afloscapaciteitstap(body.huishouden(), body.vtlb_cent, door=principal.sub)
-    return await _settle(client, session, settings, traject.id, SchuldregelingWorkflow.inkomenswijziging, stap)
+    return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.inkomenswijziging, stap)
 
 
 @router.post(f"{REGELING}/herberekening", status_code=201, response_model=RegelingUit)
 async def approve_recalculation(
-    principal: Caseworker, traject: CurrentTraject, session: SessionDep, client: TemporalDep, settings: SettingsDep
+    principal: Caseworker, traject: CurrentTraject, engine: EngineDep, settings: SettingsDep
 ) -> RegelingUit:
     """Approve the recalculated amount: it applies from the first month not yet due; the client is told."""
     update = SchuldregelingWorkflow.herberekening_goedkeuren
-    return await _settle(client, session, settings, traject.id, update, principal.sub)
+    return await _settle(engine, settings, traject.id, update, principal.sub)
 
 
 @router.post(f"{REGELING}/afronding", status_code=201, response_model=RegelingUit)
 async def close_with_shortfall(
-    principal: Caseworker, traject: CurrentTraject, session: SessionDep, client: TemporalDep, settings: SettingsDep
+    principal: Caseworker, traject: CurrentTraject, engine: EngineDep, settings: SettingsDep
 ) -> RegelingUit:
     """Close a settlement whose term is over although less was paid than planned (a full one closes itself)."""
-    return await _settle(client, session, settings, traject.id, SchuldregelingWorkflow.afronden, principal.sub)
+    return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.afronden, principal.sub)
 
 
 @router.post(f"{REGELING}/wsnp-einde", status_code=201, response_model=RegelingUit)
@@ -184,48 +176,49 @@ async def record_wsnp_end(
     principal: Caseworker,
     body: WsnpEindeIn,
     traject: CurrentTraject,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> RegelingUit:
     """Record how the Wsnp ended: with the schone lei, or without."""
     einde = WsnpEinde(body.schone_lei, body.datum, door=principal.sub)
-    return await _settle(client, session, settings, traject.id, SchuldregelingWorkflow.wsnp_einde, einde)
+    return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.wsnp_einde, einde)
 
 
 @router.post("/regelingen/betalingen", response_model=ImportUitkomst)
 async def import_statement(
     principal: Caseworker,
-    session: SessionDep,
-    client: TemporalDep,
-    statement: Annotated[str, Body(media_type="text/csv", max_length=2_000_000)],
+    engine: EngineDep,
+    statement: Annotated[str, Body(media_type=MEDIA_TYPE, max_length=2_000_000)],
 ) -> ImportUitkomst:
     """Import a kredietbank statement (CSV: kenmerk, betaling_id, datum, bedrag_cent). Every good line is
     recorded, once per betaling_id; each bad line is reported by its number and stops nothing else."""
-    reader = csv.DictReader(io.StringIO(statement))
-    if tuple(reader.fieldnames or ()) != CSV_COLUMNS:
-        raise Problem(422, "ongeldige-gegevens", f"De kolommen moeten zijn: {', '.join(CSV_COLUMNS)}.")
-    done, errors = 0, []
-    for line, row in enumerate(reader, start=2):
+    regels, fouten = read_lines(statement, CSV_COLUMNS)
+    errors = [ImportFout(regel=fout.nummer, reden=fout.reden) for fout in fouten]
+    done = 0
+    for regel in regels:
+        line, row = regel.nummer, regel.velden
         try:
-            traject_id = await run_in_threadpool(_traject_of_reference, session, row["kenmerk"])
+            traject_id = await run_in_threadpool(_traject_of_reference, engine.session, row["kenmerk"])
             betaling = Betaling(
-                row["betaling_id"].strip(),
+                row["betaling_id"],
                 date.fromisoformat(row["datum"]),
                 int(row["bedrag_cent"]),
                 BetalingBron.KREDIETBANK,
                 principal.sub,
             )
-            if not betaling.betaling_id:
-                raise ValueError("betaling_id ontbreekt")
-            await _send(client, traject_id, SchuldregelingWorkflow.betaling, betaling)
+            if not 0 < len(betaling.betaling_id) <= MAX_BETALING_ID:
+                raise ValueError(f"betaling_id ontbreekt of is langer dan {MAX_BETALING_ID} tekens")
+            await _send(engine, traject_id, SchuldregelingWorkflow.betaling, betaling, part=betaling.betaling_id)
         except (ValueError, TypeError) as err:
             errors.append(ImportFout(regel=line, reden=str(err)))
         except Problem as problem:
+            if problem.status >= 500:
+                # The engine is away: stop here. Lines already recorded count once when the file comes again.
+                raise
             errors.append(ImportFout(regel=line, reden=_reason(problem)))
         else:
             done += 1
-    return ImportUitkomst(verwerkt=done, fouten=errors)
+    return ImportUitkomst(verwerkt=done, fouten=sorted(errors, key=lambda fout: fout.regel))
 
 
 @router.get("/schuldeisers/voorstellen", response_model=list[VoorstelVoorSchuldeiser])
@@ -246,7 +239,7 @@ def my_proposals(
 
 @router.get("/schuldeisers/voorstellen/{voorstel_id}", response_model=VoorstelVoorSchuldeiser)
 def my_proposal(
-    principal: Creditor, voorstel_id: str, session: SessionDep, settings: SettingsDep
+    principal: Creditor, voorstel_id: PathId, session: SessionDep, settings: SettingsDep
 ) -> VoorstelVoorSchuldeiser:
     """One proposal sent to me, with my answer and what I received so far."""
     return _for_creditor(session, _own(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden)
@@ -255,16 +248,16 @@ def my_proposal(
 @router.post("/schuldeisers/voorstellen/{voorstel_id}/reactie", status_code=201, response_model=VoorstelVoorSchuldeiser)
 async def answer_proposal(
     principal: Creditor,
-    voorstel_id: str,
+    voorstel_id: PathId,
     body: ReactieIn,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> VoorstelVoorSchuldeiser:
     """Accept the proposal, or refuse it with your reason."""
+    session = engine.session
     row = await run_in_threadpool(_own, session, principal.sub, voorstel_id)
-    reactie = VoorstelReactie(principal.sub, body.akkoord, body.reden.strip(), door=principal.sub)
-    await _send(client, row.traject_id, SchuldregelingWorkflow.reactie, reactie)
+    reactie = VoorstelReactie(principal.sub, body.akkoord, body.reden, door=principal.sub)
+    await _send(engine, row.traject_id, SchuldregelingWorkflow.reactie, reactie)
 
     def read() -> VoorstelVoorSchuldeiser:
         session.expire_all()
@@ -300,23 +293,21 @@ def regeling_view(session: Session, regeling: Regeling, today: date) -> Regeling
     )
 
 
-async def _settle(
-    client: Client, session: SessionDep, settings: SettingsDep, traject_id: str, update: Any, value: Any
-) -> RegelingUit:
-    await run_in_threadpool(_regeling, session, traject_id)
-    await _send(client, traject_id, update, value)
+async def _settle(engine: Engine, settings: SettingsDep, traject_id: str, update: Any, value: Any) -> RegelingUit:
+    await run_in_threadpool(_regeling, engine.session, traject_id)
+    await _send(engine, traject_id, update, value)
 
     def read() -> RegelingUit:
-        session.expire_all()
-        return regeling_view(session, _regeling(session, traject_id), _today(settings.policy().timezone))
+        engine.session.expire_all()
+        return regeling_view(engine.session, _regeling(engine.session, traject_id), today(settings.policy().timezone))
 
     return await run_in_threadpool(read)
 
 
-async def _send(client: Client, traject_id: str, update: Any, value: Any) -> None:
-    handle = client.get_workflow_handle_for(SchuldregelingWorkflow.run, f"schuldregeling-{traject_id}")
+async def _send(engine: Engine, traject_id: str, update: Any, value: Any, part: str = "") -> None:
+    handle = engine.client.get_workflow_handle_for(SchuldregelingWorkflow.run, f"schuldregeling-{traject_id}")
     closed = Problem(409, "regeling-afgesloten", "Deze regeling is afgesloten; er kan niets meer bij.")
-    await send_update(handle, update, value, closed)
+    await engine.update(handle, update, value, closed, f"{traject_url(traject_id)}/regeling", part)
 
 
 def _regeling(session: Session, traject_id: str) -> Regeling:
@@ -369,7 +360,3 @@ def _traject_of_reference(session: Session, kenmerk: str) -> str:
 def _reason(problem: Problem) -> str:
     params: list[dict[str, str]] = problem.extra.get("invalidParams", [])
     return "; ".join(f"{p['name']}: {p['reason']}" for p in params) or problem.detail
-
-
-def _today(timezone: str) -> date:
-    return datetime.now(ZoneInfo(timezone)).date()

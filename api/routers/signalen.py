@@ -1,8 +1,6 @@
 """Vroegsignalering: signal partners report arrears and read what became of them; caseworkers follow the
 cases and record their outcome. A partner sees only its own signals, and nothing it did not send."""
 
-import csv
-import io
 from datetime import date, datetime
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -14,10 +12,12 @@ from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
 from api.auth import Caseworker, Partner
-from api.deps import SessionDep, SettingsDep, TemporalDep
-from api.fields import Bsn, Line, Strict
+from api.csv_files import MEDIA_TYPE, read_lines
+from api.deps import SessionDep, SettingsDep
+from api.engine import EngineDep
+from api.fields import Bsn, CaseId, Gebeurd, Line, Note, Ontruimingsdatum, PathId, PositiveCents, Postcode, Strict
+from api.gate import GuardedRoute
 from api.problems import Problem
-from api.updates import send_update
 from api.views import traject_url
 from domain.signalering import (
     Contactkanaal,
@@ -34,7 +34,7 @@ from store.queries import audit
 from store.signalen import Intake, take_in
 from workflows.signalering import SignaleringWorkflow
 
-router = APIRouter(tags=["vroegsignalering"])
+router = APIRouter(tags=["vroegsignalering"], route_class=GuardedRoute)
 CSV_COLUMNS = (
     "soort",
     "bsn",
@@ -62,15 +62,15 @@ class SignaalBody(Strict):
     bsn: Bsn
     naam: Line
     straat: Line
-    postcode: Annotated[str, Field(pattern=r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")]
+    postcode: Postcode
     woonplaats: Line
     telefoon: Annotated[str, Field(pattern=r"^\+?[0-9 -]{10,15}$")] | None = None
-    achterstand_cent: int
-    achterstand_maanden: int
-    datum: date
+    achterstand_cent: PositiveCents
+    achterstand_maanden: Annotated[int, Field(ge=1, le=24)]
+    datum: Gebeurd
     kenmerk: Line
     eindelevering: bool = False
-    ontruimingsdatum: date | None = None
+    ontruimingsdatum: Ontruimingsdatum | None = None
 
     def signaal(self) -> SignaalIn:
         """The domain's signal."""
@@ -105,7 +105,7 @@ class UitkomstIn(Strict):
     bereikt: bool
     kanaal: Contactkanaal
     hulp: Hulp
-    toelichting: Annotated[str, Field(max_length=2000)] = ""
+    toelichting: Note = ""
 
 
 class CaseUit(BaseModel):
@@ -129,8 +129,7 @@ async def report(
     principal: Partner,
     body: SignaalBody,
     response: Response,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
 ) -> SignaalUit:
     """Report one signal. The same signal again (same kenmerk, BSN, kind and date) is stored once and
@@ -143,8 +142,10 @@ async def report(
             "; ".join(f"{name}: {reason}" for name, reason in problems),
             invalidParams=[{"name": name, "code": "invalid", "reason": reason} for name, reason in problems],
         )
+    session = engine.session
     intake = await run_in_threadpool(_take_in, session, settings, principal.sub, body.signaal())
-    await deliver(client, settings, intake, await run_in_threadpool(_case_open, session, intake.case_id))
+    case_open = await run_in_threadpool(_case_open, session, intake.case_id)
+    await engine.start(deliver(engine.client, settings, intake, case_open))
     if intake.duplicate:
         response.status_code = 200
     return await run_in_threadpool(_signaal_view, session, intake.signaal_id)
@@ -153,33 +154,33 @@ async def report(
 @router.post("/signalen/batch", response_model=BatchUitkomst)
 async def report_batch(
     principal: Partner,
-    session: SessionDep,
-    client: TemporalDep,
+    engine: EngineDep,
     settings: SettingsDep,
-    bestand: Annotated[str, Body(media_type="text/csv", max_length=5_000_000)],
+    bestand: Annotated[str, Body(media_type=MEDIA_TYPE, max_length=5_000_000)],
 ) -> BatchUitkomst:
     """A partner's monthly file as CSV (columns in the README). Every good row is stored; each bad row is
     reported by its line number and stops nothing else."""
-    reader = csv.DictReader(io.StringIO(bestand))
-    if tuple(reader.fieldnames or ()) != CSV_COLUMNS:
-        raise Problem(422, "ongeldige-gegevens", f"De kolommen moeten zijn: {', '.join(CSV_COLUMNS)}.")
-    stored, repeats, errors = 0, 0, []
-    for line, row in enumerate(reader, start=2):
+    regels, fouten = read_lines(bestand, CSV_COLUMNS)
+    errors = [BatchFout(regel=fout.nummer, reden=fout.reden) for fout in fouten]
+    stored, repeats = 0, 0
+    for regel in regels:
+        line = regel.nummer
         try:
-            body = SignaalBody.model_validate({k: v for k, v in row.items() if v not in ("", None)})
+            body = SignaalBody.model_validate({k: v for k, v in regel.velden.items() if v})
         except ValidationError as err:
-            first = err.errors()[0]
-            errors.append(BatchFout(regel=line, reden=f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"))
+            reasons = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()]
+            errors.append(BatchFout(regel=line, reden="; ".join(reasons)))
             continue
         problems = signaal_problems(body.signaal(), _today(settings))
         if problems:
             errors.append(BatchFout(regel=line, reden="; ".join(f"{n}: {r}" for n, r in problems)))
             continue
-        intake = await run_in_threadpool(_take_in, session, settings, principal.sub, body.signaal())
-        await deliver(client, settings, intake, await run_in_threadpool(_case_open, session, intake.case_id))
+        intake = await run_in_threadpool(_take_in, engine.session, settings, principal.sub, body.signaal())
+        case_open = await run_in_threadpool(_case_open, engine.session, intake.case_id)
+        await engine.start(deliver(engine.client, settings, intake, case_open))
         repeats += intake.duplicate
         stored += not intake.duplicate
-    return BatchUitkomst(opgeslagen=stored, dubbel=repeats, fouten=errors)
+    return BatchUitkomst(opgeslagen=stored, dubbel=repeats, fouten=sorted(errors, key=lambda fout: fout.regel))
 
 
 @router.get("/signalen", response_model=list[SignaalUit])
@@ -192,7 +193,7 @@ def my_signals(principal: Partner, session: SessionDep) -> list[SignaalUit]:
 
 
 @router.get("/signalen/{signaal_id}", response_model=SignaalUit)
-def my_signal(principal: Partner, signaal_id: str, session: SessionDep) -> SignaalUit:
+def my_signal(principal: Partner, signaal_id: PathId, session: SessionDep) -> SignaalUit:
     """One of my signals; any other id answers 404."""
     row = session.get(Signaal, signaal_id)
     if row is None or row.partner_id != principal.sub:
@@ -219,7 +220,7 @@ def cases(
 
 
 @router.get("/signaleringen/{case_id}", response_model=CaseUit)
-def case(principal: Caseworker, case_id: str, session: SessionDep) -> CaseUit:
+def case(principal: Caseworker, case_id: CaseId, session: SessionDep) -> CaseUit:
     """One case, with its signals and the person to reach. Reading it is logged."""
     row = session.get(Signalering, case_id)
     if row is None:
@@ -229,17 +230,16 @@ def case(principal: Caseworker, case_id: str, session: SessionDep) -> CaseUit:
 
 
 @router.post("/signaleringen/{case_id}/uitkomst", status_code=201, response_model=CaseUit)
-async def record_outcome(
-    principal: Caseworker, case_id: str, body: UitkomstIn, session: SessionDep, client: TemporalDep
-) -> CaseUit:
+async def record_outcome(principal: Caseworker, case_id: CaseId, body: UitkomstIn, engine: EngineDep) -> CaseUit:
     """Record what came of a case: reached or not, by which channel, help accepted or declined. Accepted
     help starts a traject linked to the signals."""
+    session = engine.session
     if await run_in_threadpool(session.get, Signalering, case_id) is None:
         raise Problem(404, "niet-gevonden", "Er is geen signalering met dit id.")
-    uitkomst = Uitkomst(body.bereikt, body.kanaal, body.hulp, body.toelichting.strip(), principal.sub)
-    handle = client.get_workflow_handle_for(SignaleringWorkflow.run, case_id)
+    uitkomst = Uitkomst(body.bereikt, body.kanaal, body.hulp, body.toelichting, principal.sub)
+    handle = engine.client.get_workflow_handle_for(SignaleringWorkflow.run, case_id)
     closed = Problem(409, "signalering-afgesloten", "Deze signalering is afgesloten.")
-    await send_update(handle, SignaleringWorkflow.uitkomst, uitkomst, closed)
+    await engine.update(handle, SignaleringWorkflow.uitkomst, uitkomst, closed, f"/api/v1/signaleringen/{case_id}")
 
     def read() -> CaseUit:
         session.expire_all()

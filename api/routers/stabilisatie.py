@@ -2,43 +2,45 @@
 
 from __future__ import annotations
 
-import uuid
-from datetime import date
-
 from fastapi import APIRouter
+from starlette.concurrency import run_in_threadpool
 
 from api.auth import Caseworker
-from api.deps import CurrentTraject, SessionDep, TemporalDep
-from api.fields import Strict
+from api.deps import CurrentTraject
+from api.engine import EngineDep, opaque
+from api.fields import Ident, Note, PathId, Recent, Strict
+from api.gate import GuardedRoute
 from api.routers.hulpverlening import invalid, step
 from api.schemas import TrajectDetail
 from domain.traject import Incassomaatregel, MaatregelSoort
 from store.models import Schuldeiser
 from workflows.traject import TrajectWorkflow
 
-router = APIRouter(tags=["hulpverlening"])
+router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
 MEASURES = "/trajecten/{traject_id}/incassomaatregelen"
 
 
 class IncassomaatregelIn(Strict):
     soort: MaatregelSoort
-    schuldeiser_id: str
-    datum: date
-    toelichting: str = ""
+    schuldeiser_id: Ident
+    datum: Recent
+    toelichting: Note = ""
 
 
 @router.post(MEASURES, status_code=201, response_model=TrajectDetail)
 async def register_measure(
-    principal: Caseworker, body: IncassomaatregelIn, traject: CurrentTraject, session: SessionDep, client: TemporalDep
+    principal: Caseworker, body: IncassomaatregelIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
     """A dwangbevel, beslag, verrekening of toeslagen or threatened gijzeling: the creditor is asked to
     suspend it, the client gets the do's & don'ts card."""
-    if session.get(Schuldeiser, body.schuldeiser_id) is None:
+    if await run_in_threadpool(engine.session.get, Schuldeiser, body.schuldeiser_id) is None:
         raise invalid("schuldeiser_id", "niet in het register")
+    # The measure's id follows the request's key, so a retried registration is the same measure.
+    maatregel_id = opaque(principal.sub, "incassomaatregel", engine.key)
     maatregel = Incassomaatregel(
-        str(uuid.uuid4()), body.soort, body.schuldeiser_id, body.datum, body.toelichting, door=principal.sub
+        maatregel_id, body.soort, body.schuldeiser_id, body.datum, body.toelichting, door=principal.sub
     )
-    return await step(client, session, traject.id, TrajectWorkflow.incassomaatregel, maatregel)
+    return await step(engine, traject.id, TrajectWorkflow.incassomaatregel, maatregel)
 
 
 @router.post(
@@ -47,7 +49,7 @@ async def register_measure(
     response_model=TrajectDetail,
 )
 async def measure_goes_on(
-    principal: Caseworker, maatregel_id: str, traject: CurrentTraject, session: SessionDep, client: TemporalDep
+    principal: Caseworker, maatregel_id: PathId, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
     """The creditor did not suspend: a draft request for a breed moratorium (art. 287b Fw) is made."""
-    return await step(client, session, traject.id, TrajectWorkflow.incasso_gaat_door, maatregel_id)
+    return await step(engine, traject.id, TrajectWorkflow.incasso_gaat_door, maatregel_id)

@@ -13,13 +13,15 @@ from sqlmodel import select
 
 from api.auth import Staff
 from api.deps import SessionDep, SettingsDep
+from api.fields import Dag, Page
+from api.gate import GuardedRoute
 from api.problems import Problem
 from api.views import traject_url
 from domain.vordering import reply_figures
 from store.models import Bericht, Signaal, Signalering
 from store.queries import closed_between, open_requests, requests_per_creditor
 
-router = APIRouter(prefix="/toezicht", tags=["toezicht"])
+router = APIRouter(prefix="/toezicht", tags=["toezicht"], route_class=GuardedRoute)
 
 
 class Wachtend(BaseModel):
@@ -64,7 +66,7 @@ class Afloop(BaseModel):
 
 
 @router.get("/afloop", response_model=Afloop)
-def endings(principal: Staff, session: SessionDep, van: date | None = None, tot: date | None = None) -> Afloop:
+def endings(principal: Staff, session: SessionDep, van: Dag | None = None, tot: Dag | None = None) -> Afloop:
     """The monitor figure of how trajecten ended: settled, or uitval per reason and phase."""
     if van is not None and tot is not None and van > tot:
         raise Problem(
@@ -134,7 +136,7 @@ def waiting(
     principal: Staff,
     session: SessionDep,
     settings: SettingsDep,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: Page = 1,
     page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 50,
 ) -> WachtendPagina:
     """Open requests across all trajecten, the longest waiting first: whom to call."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 from sqlmodel import select
 
@@ -51,6 +53,7 @@ async def test_measures_refuse_roles_phases_and_bad_input(api: httpx.AsyncClient
     assert_problem(await api.post(f"{url}/incassomaatregelen", json=body | {"soort": "boete"}, headers=auth()), 422)
     unknown = body | {"schuldeiser_id": "se-onbekend"}
     assert_problem(await api.post(f"{url}/incassomaatregelen", json=unknown, headers=auth()), 422)
-    assert_problem(await api.post(f"{url}/incassomaatregelen/onbekend/voortzetting", headers=auth()), 422)
+    assert_problem(await api.post(f"{url}/incassomaatregelen/{uuid.uuid4()}/voortzetting", headers=auth()), 422)
+    assert_problem(await api.post(f"{url}/incassomaatregelen/onbekend/voortzetting", headers=auth()), 404)
     fresh = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()["url"]
     assert_problem(await api.post(f"{fresh}/incassomaatregelen", json=body, headers=auth()), 409)

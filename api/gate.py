@@ -1,0 +1,195 @@
+"""What every request passes before its route runs, and what every response carries.
+
+The gate (an ASGI middleware) gives each request a correlation id, authenticates the caller before any
+body is read, bounds the body's size, answers an unexpected error as problem+json that names the
+correlation id (which is in the log, with the error's kind and place, never its message), and adds the
+headers every response needs. `GuardedRoute` then checks the caller's role and the body's media type,
+still before the body is parsed, so a caller without the role learns nothing from a malformed body.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import structlog
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.auth import Principal, Role, principal_from_header, roles_of
+from api.problems import MEDIA_TYPE, Problem, problem_body
+from runtime.logs import error_fields, logger
+from runtime.settings import Settings
+
+log = logger(__name__)
+
+API_PREFIX = "/api/v1"
+PUBLIC = frozenset({f"{API_PREFIX}/openapi.json", f"{API_PREFIX}/docs", f"{API_PREFIX}/docs/oauth2-redirect"})
+# A CSV statement of a year is a few megabytes; nothing we take is larger.
+MAX_BODY_BYTES = 6_000_000
+CORRELATION_HEADER = "X-Correlation-ID"
+_CORRELATION = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# Letters are HTML we wrote ourselves: they need their own styles and nothing else.
+LETTER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+TOO_LARGE = Problem(413, "te-groot", f"Dit verzoek is groter dan {MAX_BODY_BYTES} bytes.")
+
+
+class BodyTooLarge(Exception):  # noqa: N818 (a condition, answered with 413)
+    """The request body grew past MAX_BODY_BYTES while it was read."""
+
+
+class Gate:
+    """The ASGI middleware described in the module's docstring."""
+
+    def __init__(self, app: ASGIApp, settings: Settings, api_version: str) -> None:
+        self.app = app
+        self.settings = settings
+        self.api_version = api_version
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass one HTTP request through the gate."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        given = request.headers.get(CORRELATION_HEADER, "")
+        correlation_id = given if _CORRELATION.match(given) else str(uuid.uuid4())
+        scope.setdefault("state", {})["correlation_id"] = correlation_id
+        structlog.contextvars.bind_contextvars(correlation_id=correlation_id)
+        started = time.monotonic()
+        status = {"code": 500, "sent": False, "too_large": False}
+
+        async def respond(message: Message) -> None:
+            if status["too_large"]:
+                # The framework answers a body that broke off while it was read with its own 400.
+                if message["type"] == "http.response.start":
+                    status["too_large"] = False
+                    await self._problem(scope, respond, TOO_LARGE)
+                    status["too_large"] = True
+                return
+            if message["type"] == "http.response.start":
+                status["code"], status["sent"] = message["status"], True
+                message["headers"] = [*message.get("headers", []), *self._headers(scope, message, correlation_id)]
+            await send(message)
+
+        try:
+            problem = self._refusal(request)
+            if problem is not None:
+                await self._problem(scope, respond, problem)
+            else:
+                await self.app(scope, _bounded(receive, status), respond)
+        except Exception as err:
+            log.error("request_failed", method=scope["method"], path=scope["path"], **error_fields(err))
+            if status["sent"]:
+                raise
+            detail = f"Er ging iets mis aan onze kant. Noem dit nummer als u contact opneemt: {correlation_id}."
+            await self._problem(scope, respond, Problem(500, "interne-fout", detail))
+        finally:
+            log.info(
+                "request",
+                method=scope["method"],
+                path=scope["path"],
+                status=status["code"],
+                ms=round((time.monotonic() - started) * 1000, 1),
+            )
+            structlog.contextvars.unbind_contextvars("correlation_id")
+
+    def _refusal(self, request: Request) -> Problem | None:
+        """Authenticate an API caller before anything else; the principal lands on the request's state."""
+        path = request.url.path
+        if not path.startswith(API_PREFIX) or path in PUBLIC or request.method == "OPTIONS":
+            return None
+        length = request.headers.get("content-length", "")
+        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+            return TOO_LARGE
+        principal = principal_from_header(self.settings, request.headers.get("authorization"))
+        if isinstance(principal, Problem):
+            return principal
+        request.scope["state"]["principal"] = principal
+        return None
+
+    async def _problem(self, scope: Scope, send: Send, problem: Problem) -> None:
+        body = problem_body(scope["path"], problem, scope["state"]["correlation_id"])
+        headers = {"WWW-Authenticate": "Bearer"} if problem.status == 401 else {}
+        response = Response(body, status_code=problem.status, media_type=MEDIA_TYPE, headers=headers)
+        await response(scope, _empty_receive, send)
+
+    def _headers(self, scope: Scope, message: Message, correlation_id: str) -> list[tuple[bytes, bytes]]:
+        headers = [
+            (b"api-version", self.api_version.encode()),
+            (CORRELATION_HEADER.lower().encode(), correlation_id.encode()),
+            (b"x-content-type-options", b"nosniff"),
+        ]
+        path = scope["path"]
+        if path.startswith(API_PREFIX) and path not in PUBLIC:
+            # Answers of the API may hold personal data: no browser or proxy keeps a copy.
+            headers.append((b"cache-control", b"no-store"))
+            content_type = dict(message.get("headers", [])).get(b"content-type", b"")
+            if content_type.startswith(b"text/html"):
+                headers.append((b"content-security-policy", LETTER_CSP.encode()))
+        return headers
+
+
+def _bounded(receive: Receive, status: dict[str, Any]) -> Receive:
+    """A receive that breaks off a body growing past MAX_BODY_BYTES (one sent without a length), and
+    marks the request so its answer becomes a 413."""
+    seen = 0
+
+    async def bounded() -> Message:
+        nonlocal seen
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if seen > MAX_BODY_BYTES:
+            status["too_large"] = True
+            raise BodyTooLarge
+        return message
+
+    return bounded
+
+
+async def _empty_receive() -> Message:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+class GuardedRoute(APIRoute):
+    """A route that checks the caller's role, and a file route its media type, before the body is parsed."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        """The route's handler, behind the role and media-type checks."""
+        handler = super().get_route_handler()
+        roles = roles_of(self.dependant)
+        media_type = _body_media_type(self)
+
+        async def guarded(request: Request) -> Response:
+            principal: Principal | None = getattr(request.state, "principal", None)
+            if roles and principal is not None and principal.role not in roles:
+                raise forbidden(roles)
+            if media_type is not None and _media_type(request) != media_type:
+                raise Problem(415, "mediatype-niet-ondersteund", f"Stuur dit als {media_type}.")
+            return await handler(request)
+
+        return guarded
+
+
+def forbidden(roles: tuple[Role, ...]) -> Problem:
+    """The 403 that names who may."""
+    return Problem(403, "geen-toegang", f"Deze actie is alleen voor de rol {', '.join(r.value for r in roles)}.")
+
+
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _body_media_type(route: APIRoute) -> str | None:
+    """The media type a route's body must have, when it is not JSON (a CSV file, say)."""
+    field = route.body_field
+    if field is None:
+        return None
+    media_type: Any = getattr(field.field_info, "media_type", None)
+    return media_type if isinstance(media_type, str) and media_type != "application/json" else None
