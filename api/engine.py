@@ -20,7 +20,13 @@ from fastapi import Depends, FastAPI, Header, Request
 from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
-from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError, WorkflowUpdateStage
+from temporalio.client import (
+    Client,
+    WorkflowHandle,
+    WorkflowUpdateFailedError,
+    WorkflowUpdateRPCTimeoutOrCancelledError,
+    WorkflowUpdateStage,
+)
 from temporalio.service import RPCError, RPCStatusCode
 
 from api.auth import Principal, authenticate
@@ -58,7 +64,6 @@ class Engine:
     session: Session
     principal: Principal
     key: str
-    given_key: bool
     wait: float
 
     async def update(
@@ -102,7 +107,8 @@ class Engine:
         remaining = max(deadline - asyncio.get_running_loop().time(), 0.1)
         try:
             return await asyncio.wait_for(coro, remaining)
-        except TimeoutError as err:
+        except (TimeoutError, WorkflowUpdateRPCTimeoutOrCancelledError) as err:
+            # The SDK reports an update call cut off by our bound as its own kind of error.
             log.warning("engine_slow", accepted=accepted_url is not None, wait=self.wait)
             if accepted_url is not None:
                 raise Accepted(accepted_url, self.key) from err
@@ -141,7 +147,6 @@ def _engine(
         session=session,
         principal=principal,
         key=idempotency_key or str(uuid.uuid4()),
-        given_key=idempotency_key is not None,
         wait=settings.engine_wait_seconds,
     )
 

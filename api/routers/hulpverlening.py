@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 from fastapi import APIRouter, Response
@@ -12,7 +11,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.auth import Caseworker
 from api.deps import CurrentTraject, SessionDep, SettingsDep
-from api.engine import Engine, EngineDep, opaque
+from api.engine import Accepted, Engine, EngineDep, opaque
 from api.gate import GuardedRoute
 from api.problems import Problem
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
@@ -62,7 +61,9 @@ async def register(
     registration and letter are complete.
     """
     policy = settings.policy()
-    traject_id = opaque(principal.sub, "aanmelding", engine.key) if engine.given_key else str(uuid.uuid4())
+    # The traject's id follows the request's key (the caller's, or the one a 202 or 503 returns to it), so
+    # a retry finds the traject its first attempt started instead of starting a second one.
+    traject_id = opaque(principal.sub, "aanmelding", engine.key)
     meldingsdatum = body.meldingsdatum or today(policy.timezone)
     if body.crisis is not None and body.crisis not in crisis_kinds(policy.extra_crisis_kinds):
         raise invalid("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")
@@ -97,7 +98,13 @@ async def register(
         retried = True
     closed = Problem(409, "traject-afgesloten", "Dit traject is al afgesloten.")
     if not (retried and await run_in_threadpool(_registered_and_closed, session, traject_id)):
-        await engine.update(handle, TrajectWorkflow.wait_registered, None, closed, traject_url(traject_id))
+        try:
+            await engine.update(handle, TrajectWorkflow.wait_registered, None, closed, traject_url(traject_id))
+        except Problem as problem:
+            if problem.status != 503:
+                raise
+            # The traject's workflow runs: it registers and writes the letter once a worker takes it.
+            raise Accepted(traject_url(traject_id), engine.key) from problem
     response.status_code = 200 if retried else 201
     response.headers["Location"] = traject_url(traject_id)
     return await fresh_detail(session, traject_id)
