@@ -29,4 +29,4 @@ bench: .venv/.synced
 	$(PY) -m bench
 
 token: .venv/.synced
-	@$(PY) -m api.tokens $(ROLE) $(if $(SUB),--sub $(SUB))
+	@$(PY) -m api.tokens $(ROLE) $(if $(SUB),--sub $(SUB)) $(if $(RECHT),--recht $(RECHT))

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
 from temporalio.client import Client
 
 from api import engine, problems
@@ -30,6 +31,32 @@ from runtime.temporal import connect
 from store.db import make_engine, session_factory
 
 API_VERSION = "1.0.0"
+PREFIX = "/api/v1"
+# One router per resource family; each route's role and audit are declared on the route itself.
+ROUTERS = (
+    hulpverlening.router,
+    stabilisatie.router,
+    inventarisatie.router,
+    schuldregeling.router,
+    nazorg.router,
+    signalen.router,
+    dossier.router,
+    toezicht.router,
+    schuldeisers.router,
+    beheer.router,
+    codec.router,
+)
+
+
+def api_routes() -> dict[tuple[str, str], APIRoute]:
+    """Every API route by its full path and lower-case method, as the OpenAPI document names it."""
+    return {
+        (PREFIX + route.path, method.lower()): route
+        for router in ROUTERS
+        for route in router.routes
+        if isinstance(route, APIRoute)
+        for method in route.methods
+    }
 
 
 def create_app(settings: Settings | None = None, temporal: Client | None = None) -> FastAPI:
@@ -57,21 +84,8 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.state.sessions = session_factory(make_engine(settings.database_url))
     problems.install(app)
     engine.install(app)
-    routers = (
-        hulpverlening,
-        stabilisatie,
-        inventarisatie,
-        schuldregeling,
-        nazorg,
-        signalen,
-        dossier,
-        toezicht,
-        schuldeisers,
-        beheer,
-        codec,
-    )
-    for module in routers:
-        app.include_router(module.router, prefix="/api/v1")
+    for router in ROUTERS:
+        app.include_router(router, prefix=PREFIX)
 
     app.add_middleware(Gate, settings=settings, api_version=API_VERSION)
     # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.

@@ -25,12 +25,19 @@ class Role(StrEnum):
     SIGNAALPARTNER = "signaalpartner"
 
 
+class Recht(StrEnum):
+    """Rights a token may carry beside its role, for what even that role does not do by default."""
+
+    ONTSLEUTELEN = "ontsleutelen"
+
+
 @dataclass(frozen=True)
 class Principal:
-    """The authenticated caller."""
+    """The authenticated caller: who, in which role, with which extra rights."""
 
     sub: str
     role: Role
+    rechten: frozenset[Recht] = frozenset()
 
 
 ALGORITHM = "HS256"
@@ -38,10 +45,17 @@ ALGORITHM = "HS256"
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "role"]
 
 
-def issue_token(settings: Settings, role: Role, sub: str) -> str:
-    """A signed token for `sub` in `role`, valid for the configured hours."""
+def issue_token(settings: Settings, role: Role, sub: str, rechten: tuple[Recht, ...] = ()) -> str:
+    """A signed token for `sub` in `role` (with `rechten`, if any), valid for the configured hours."""
     now = datetime.now(UTC)
-    claims = {"sub": sub, "role": role.value, "iat": now, "exp": now + timedelta(hours=settings.token_hours)}
+    claims: dict[str, Any] = {
+        "sub": sub,
+        "role": role.value,
+        "iat": now,
+        "exp": now + timedelta(hours=settings.token_hours),
+    }
+    if rechten:
+        claims["rechten"] = [recht.value for recht in rechten]
     return jwt.encode(claims, settings.token_secret, algorithm=ALGORITHM)
 
 
@@ -54,8 +68,9 @@ def principal_from_header(settings: Settings, authorization: str | None) -> Prin
         claims = jwt.decode(
             token.strip(), settings.token_secret, algorithms=[ALGORITHM], options={"require": REQUIRED_CLAIMS}
         )
-        return Principal(sub=str(claims["sub"]), role=Role(claims["role"]))
-    except (jwt.PyJWTError, ValueError):
+        rechten = frozenset(Recht(recht) for recht in claims.get("rechten", []))
+        return Principal(sub=str(claims["sub"]), role=Role(claims["role"]), rechten=rechten)
+    except (jwt.PyJWTError, ValueError, TypeError):
         return Problem(401, "niet-ingelogd", "Het token is ongeldig of verlopen.")
 
 

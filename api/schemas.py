@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from api.audit import PERSONAL_DATA
 from api.fields import (
     MAX_ITEMS,
     Actiedatum,
@@ -150,6 +151,8 @@ class BriefVerwijzing(BaseModel):
 
 
 class PersoonUit(BaseModel):
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
+
     naam: str
     straat: str
     postcode: str
@@ -159,6 +162,8 @@ class PersoonUit(BaseModel):
 
 
 class TrajectDetail(TrajectSamenvatting):
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
+
     persoon: PersoonUit
     bron: str
     afspraak: dict[str, Any] | None

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, HttpUrl, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
+from api.audit import PERSONAL_DATA
 from api.fields import MAX_ITEMS, Cents, Email, Ident, Line, Note, Peildatum, Strict
 from domain.vordering import Kanaal, SchuldeiserSoort
 
@@ -88,6 +89,8 @@ class VerzoekUit(BaseModel):
 
 class VerzoekVoorSchuldeiser(VerzoekUit):
     """What a creditor sees of a request: whose debt, and the municipality's reference."""
+
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
 
     client_naam: str
     kenmerk: str

@@ -3,8 +3,9 @@
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
+from api.audit import PERSONAL_DATA
 from api.fields import Cents, Gebeurd, Ident, Line, Note, PositiveCents, Strict
 from domain.afloscapaciteit import Correctie, Huishouden, Leefsituatie
 from domain.schuldregeling import RegelingSoort, UitvalReden, Vervolg
@@ -99,6 +100,8 @@ class Deel(BaseModel):
 class RegelingUit(BaseModel):
     """A settlement and its payment position on a given day."""
 
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
+
     traject: str
     soort: str
     status: str
@@ -123,6 +126,8 @@ class RegelingUit(BaseModel):
 
 class VoorstelVoorSchuldeiser(BaseModel):
     """What a creditor sees of a proposal: its own claim and part, whose debt, and where to answer."""
+
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
 
     id: str
     url: str

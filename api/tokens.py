@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from api.auth import Role, issue_token
+from api.auth import Recht, Role, issue_token
 from runtime.settings import get_settings
 
 
@@ -14,8 +14,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("role", choices=[role.value for role in Role])
     parser.add_argument("--sub", help="who the token is for (default: <role>-demo)")
+    parser.add_argument("--recht", action="append", default=[], choices=[recht.value for recht in Recht])
     args = parser.parse_args(argv)
-    sys.stdout.write(issue_token(get_settings(), Role(args.role), args.sub or f"{args.role}-demo") + "\n")
+    rechten = tuple(Recht(recht) for recht in args.recht)
+    token = issue_token(get_settings(), Role(args.role), args.sub or f"{args.role}-demo", rechten)
+    sys.stdout.write(token + "\n")
 
 
 if __name__ == "__main__":

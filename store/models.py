@@ -112,6 +112,7 @@ class AuditEntry(SQLModel, table=True):
     role: str
     action: str
     traject_id: str | None = Field(default=None, index=True)
+    resource: str | None = Field(default=None, description="the path that was read: ids only, never a BSN")
 
 
 class Schuldeiser(SQLModel, table=True):

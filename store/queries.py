@@ -65,9 +65,14 @@ def letters_of(session: Session, traject_id: str) -> list[Brief]:
     return list(session.exec(query).all())
 
 
-def audit(session: Session, actor: str, role: str, action: str, traject_id: str | None) -> None:
+def audit(
+    session: Session, actor: str, role: str, action: str, traject_id: str | None, resource: str | None = None
+) -> None:
     """Append who read what; never updated, never deleted."""
-    session.add(AuditEntry(at=datetime.now(UTC), actor=actor, role=role, action=action, traject_id=traject_id))
+    entry = AuditEntry(
+        at=datetime.now(UTC), actor=actor, role=role, action=action, traject_id=traject_id, resource=resource
+    )
+    session.add(entry)
     session.commit()
 
 

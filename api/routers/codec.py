@@ -5,14 +5,15 @@ Implements Temporal's remote codec protocol: POST {"payloads": [...]} to /codec/
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Request
 from google.protobuf.json_format import MessageToDict, ParseDict, ParseError
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict, Field
 from temporalio.api.common.v1 import Payloads
 
-from api.auth import Admin
+from api.audit import PERSONAL_DATA, audited
+from api.auth import Admin, Recht
 from api.gate import GuardedRoute
 from api.problems import Problem
 from runtime.codec import EncryptionCodec
@@ -22,6 +23,14 @@ router = APIRouter(prefix="/codec", tags=["codec"], route_class=GuardedRoute)
 
 class CodecBody(BaseModel):
     """Payloads in protobuf JSON form, as the Web UI sends them."""
+
+    payloads: Annotated[list[dict[str, Any]], Field(max_length=1000)]
+
+
+class Decoded(BaseModel):
+    """Payloads decrypted: they may hold a client's name, BSN and address."""
+
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
 
     payloads: list[dict[str, Any]]
 
@@ -38,9 +47,12 @@ def _codec(request: Request) -> EncryptionCodec:
     return codec
 
 
-@router.post("/decode")
+@router.post("/decode", response_model=Decoded, dependencies=[audited("payloads-ontsleutelen")])
 async def decode(principal: Admin, body: CodecBody, request: Request) -> dict[str, Any]:
-    """Decrypt payloads so an authorised user can read them in the Web UI."""
+    """Decrypt payloads so an authorised user can read them in the Web UI. Besides the role, this needs the
+    token's right `ontsleutelen` (`make token ROLE=beheerder RECHT=ontsleutelen`); every call is audited."""
+    if Recht.ONTSLEUTELEN not in principal.rechten:
+        raise Problem(403, "geen-toegang", "Ontsleutelen vraagt het recht 'ontsleutelen' in uw token.")
     try:
         decoded = await _codec(request).decode(_payloads(body).payloads)
     except (ValueError, KeyError) as err:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from fastapi.responses import HTMLResponse
 
+from api.audit import audited
 from api.auth import Staff
 from api.deps import CurrentTraject, SessionDep
 from api.fields import Ident, Page, PathId
@@ -16,7 +17,7 @@ from api.schemas import Pagina, TrajectDetail, TrajectSamenvatting, ZoekVraag
 from api.views import BASE, detail, summary
 from domain.phases import Phase
 from store.models import Brief
-from store.queries import TrajectFilter, audit, list_trajecten, trajecten_of_bsn
+from store.queries import TrajectFilter, list_trajecten, trajecten_of_bsn
 
 router = APIRouter(tags=["dossier"], route_class=GuardedRoute)
 
@@ -52,26 +53,25 @@ def list_all(
     )
 
 
-@router.post("/trajecten/zoeken", response_model=list[TrajectSamenvatting])
+@router.post("/trajecten/zoeken", response_model=list[TrajectSamenvatting], dependencies=[audited("zoeken-op-bsn")])
 def search_by_bsn(principal: Staff, session: SessionDep, vraag: ZoekVraag) -> list[TrajectSamenvatting]:
     """The trajecten of one person, found by BSN (in the body, never in the URI)."""
     found = trajecten_of_bsn(session, vraag.bsn)
-    audit(session, principal.sub, principal.role.value, "zoeken-op-bsn", None)
     return [summary(row) for row in found]
 
 
-@router.get("/trajecten/{traject_id}", response_model=TrajectDetail)
+@router.get("/trajecten/{traject_id}", response_model=TrajectDetail, dependencies=[audited("traject-lezen")])
 def read_one(principal: Staff, session: SessionDep, traject: CurrentTraject) -> TrajectDetail:
     """One traject with its procesplaat, deadlines, actielijst, timeline and letters."""
-    audit(session, principal.sub, principal.role.value, "traject-lezen", traject.id)
     return detail(session, traject)
 
 
-@router.get("/trajecten/{traject_id}/brieven/{brief_id}", response_class=HTMLResponse)
+@router.get(
+    "/trajecten/{traject_id}/brieven/{brief_id}", response_class=HTMLResponse, dependencies=[audited("brief-lezen")]
+)
 def read_letter(principal: Staff, session: SessionDep, traject: CurrentTraject, brief_id: PathId) -> HTMLResponse:
     """A letter exactly as the client received it."""
     brief = session.get(Brief, brief_id)
     if brief is None or brief.traject_id != traject.id:
         raise Problem(404, "niet-gevonden", "Deze brief hoort niet bij dit traject.")
-    audit(session, principal.sub, principal.role.value, "brief-lezen", traject.id)
     return HTMLResponse(brief.html)

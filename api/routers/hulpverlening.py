@@ -9,6 +9,7 @@ from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
+from api.audit import audited
 from api.auth import Caseworker
 from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Accepted, Engine, EngineDep, opaque
@@ -46,6 +47,7 @@ def workflow_id(traject_id: str) -> str:
     status_code=201,
     response_model=TrajectDetail,
     responses={200: {"model": TrajectDetail, "description": "Dezelfde Idempotency-Key: het eerste traject."}},
+    dependencies=[audited("traject-stap")],
 )
 async def register(
     principal: Caseworker,
@@ -110,7 +112,12 @@ async def register(
     return await fresh_detail(session, traject_id)
 
 
-@router.post("/trajecten/{traject_id}/gesprekken", status_code=201, response_model=TrajectDetail)
+@router.post(
+    "/trajecten/{traject_id}/gesprekken",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
 async def record_eerste_gesprek(
     principal: Caseworker, body: EersteGesprekIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
@@ -126,7 +133,12 @@ async def record_eerste_gesprek(
     return await step(engine, traject.id, TrajectWorkflow.eerste_gesprek, gesprek)
 
 
-@router.post("/trajecten/{traject_id}/beschikkingen", status_code=201, response_model=TrajectDetail)
+@router.post(
+    "/trajecten/{traject_id}/beschikkingen",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
 async def record_beschikking(
     principal: Caseworker, body: BeschikkingIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
@@ -135,7 +147,12 @@ async def record_beschikking(
     return await step(engine, traject.id, TrajectWorkflow.beschikking, beschikking)
 
 
-@router.post("/trajecten/{traject_id}/plannen-van-aanpak", status_code=201, response_model=TrajectDetail)
+@router.post(
+    "/trajecten/{traject_id}/plannen-van-aanpak",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
 async def record_plan_van_aanpak(
     principal: Caseworker, body: PlanVanAanpakIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:

@@ -6,6 +6,7 @@ from fastapi import APIRouter
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 
+from api.audit import audited
 from api.auth import Caseworker
 from api.deps import CurrentTraject
 from api.engine import EngineDep
@@ -27,7 +28,12 @@ router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
 REQUEST = "/trajecten/{traject_id}/verzoeken/{verzoek_id}"
 
 
-@router.post("/trajecten/{traject_id}/schuldeisers", status_code=201, response_model=TrajectDetail)
+@router.post(
+    "/trajecten/{traject_id}/schuldeisers",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
 async def add_creditors(
     principal: Caseworker, body: SchuldeisersIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
@@ -40,7 +46,10 @@ async def add_creditors(
 
 
 @router.post(
-    "/trajecten/{traject_id}/verzoeken/{verzoek_id}/vorderingen", status_code=201, response_model=TrajectDetail
+    "/trajecten/{traject_id}/verzoeken/{verzoek_id}/vorderingen",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
 )
 async def enter_claim(
     principal: Caseworker,
@@ -61,7 +70,9 @@ async def enter_claim(
     return await fresh_detail(engine.session, traject.id)
 
 
-@router.post(f"{REQUEST}/intrekking", status_code=201, response_model=TrajectDetail)
+@router.post(
+    f"{REQUEST}/intrekking", status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")]
+)
 async def withdraw(
     principal: Caseworker,
     verzoek_id: PathId,

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter
 from pydantic import Field
 
+from api.audit import audited
 from api.auth import Caseworker
 from api.deps import CurrentTraject
 from api.engine import EngineDep
@@ -36,7 +37,9 @@ class GemisteAfspraakIn(Strict):
     toelichting: Note = ""
 
 
-@router.post(f"{TRAJECT}/nazorg/verslagen", status_code=201, response_model=TrajectDetail)
+@router.post(
+    f"{TRAJECT}/nazorg/verslagen", status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")]
+)
 async def record_contact(
     principal: Caseworker, body: NazorgVerslagIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
@@ -46,7 +49,9 @@ async def record_contact(
     return await step(engine, traject.id, TrajectWorkflow.nazorg_verslag, verslag)
 
 
-@router.post(f"{TRAJECT}/nazorg/stop", status_code=201, response_model=TrajectDetail)
+@router.post(
+    f"{TRAJECT}/nazorg/stop", status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")]
+)
 async def stop_nazorg(
     principal: Caseworker, body: NazorgStopIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
@@ -55,7 +60,12 @@ async def stop_nazorg(
     return await step(engine, traject.id, TrajectWorkflow.nazorg_stoppen, stop)
 
 
-@router.post(f"{TRAJECT}/gemiste-afspraken", status_code=201, response_model=TrajectDetail)
+@router.post(
+    f"{TRAJECT}/gemiste-afspraken",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
 async def record_missed_appointment(
     principal: Caseworker, body: GemisteAfspraakIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:

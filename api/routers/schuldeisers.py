@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
+from api.audit import audited
 from api.auth import Creditor, Principal
 from api.deps import SessionDep
 from api.engine import EngineDep
@@ -44,19 +45,24 @@ def _for_creditor(session: SessionDep, verzoek: Verzoek) -> VerzoekVoorSchuldeis
     )
 
 
-@router.get("/verzoeken", response_model=list[VerzoekVoorSchuldeiser])
+@router.get("/verzoeken", response_model=list[VerzoekVoorSchuldeiser], dependencies=[audited("verzoek-lezen")])
 def my_requests(principal: Creditor, session: SessionDep, alleen_open: bool = True) -> list[VerzoekVoorSchuldeiser]:
     """The requests sent to me; by default only those still waiting for my answer."""
     return [_for_creditor(session, v) for v in verzoeken_of_schuldeiser(session, principal.sub, alleen_open)]
 
 
-@router.get("/verzoeken/{verzoek_id}", response_model=VerzoekVoorSchuldeiser)
+@router.get("/verzoeken/{verzoek_id}", response_model=VerzoekVoorSchuldeiser, dependencies=[audited("verzoek-lezen")])
 def my_request(principal: Creditor, session: SessionDep, verzoek_id: PathId) -> VerzoekVoorSchuldeiser:
     """One of my requests and the status of what I handed in."""
     return _for_creditor(session, _own(session, principal, verzoek_id))
 
 
-@router.post("/verzoeken/{verzoek_id}/vorderingen", status_code=201, response_model=VerzoekVoorSchuldeiser)
+@router.post(
+    "/verzoeken/{verzoek_id}/vorderingen",
+    status_code=201,
+    response_model=VerzoekVoorSchuldeiser,
+    dependencies=[audited("verzoek-beantwoorden")],
+)
 async def hand_in_claim(
     principal: Creditor, verzoek_id: PathId, body: VorderingIn, engine: EngineDep
 ) -> VerzoekVoorSchuldeiser:
@@ -71,7 +77,12 @@ async def hand_in_claim(
     return await _fresh(engine.session, verzoek.id)
 
 
-@router.post("/verzoeken/{verzoek_id}/weigeringen", status_code=201, response_model=VerzoekVoorSchuldeiser)
+@router.post(
+    "/verzoeken/{verzoek_id}/weigeringen",
+    status_code=201,
+    response_model=VerzoekVoorSchuldeiser,
+    dependencies=[audited("verzoek-beantwoorden")],
+)
 async def refuse(
     principal: Creditor, verzoek_id: PathId, body: WeigeringIn, engine: EngineDep
 ) -> VerzoekVoorSchuldeiser:

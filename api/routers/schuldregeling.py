@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body
 from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 
+from api.audit import audited
 from api.auth import Caseworker, Creditor, Staff
 from api.csv_files import MEDIA_TYPE, read_lines
 from api.deps import CurrentTraject, SessionDep, SettingsDep
@@ -60,7 +61,9 @@ CSV_COLUMNS = ("kenmerk", "betaling_id", "datum", "bedrag_cent")
 MAX_BETALING_ID = 300
 
 
-@router.post(f"{TRAJECT}/afloscapaciteit", status_code=201, response_model=TrajectDetail)
+@router.post(
+    f"{TRAJECT}/afloscapaciteit", status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")]
+)
 async def record_capacity(
     principal: Caseworker, body: HuishoudenIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
@@ -70,26 +73,30 @@ async def record_capacity(
     return await step(engine, traject.id, TrajectWorkflow.afloscapaciteit, stap)
 
 
-@router.post(f"{TRAJECT}/voorstel", status_code=201, response_model=TrajectDetail)
+@router.post(
+    f"{TRAJECT}/voorstel", status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")]
+)
 async def propose(principal: Caseworker, body: VoorstelIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
     """Propose a minnelijke regeling or a saneringskrediet to every creditor with a claim."""
     return await step(engine, traject.id, TrajectWorkflow.voorstel, Voorstel(body.soort, principal.sub))
 
 
-@router.post(f"{TRAJECT}/uitval", status_code=201, response_model=TrajectDetail)
+@router.post(f"{TRAJECT}/uitval", status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")])
 async def drop_out(principal: Caseworker, body: UitvalIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
     """End the traject early with a reason from the fixed list; the client gets a letter."""
     uitval = Uitval(body.reden, body.toelichting.strip(), door=principal.sub)
     return await step(engine, traject.id, TrajectWorkflow.uitval, uitval)
 
 
-@router.get(REGELING, response_model=RegelingUit)
+@router.get(REGELING, response_model=RegelingUit, dependencies=[audited("regeling-lezen")])
 def position(principal: Staff, traject: CurrentTraject, session: SessionDep, settings: SettingsDep) -> RegelingUit:
     """The settlement and its payment position today: paid, behind, next due day, each creditor's part."""
     return regeling_view(session, _regeling(session, traject.id), today(settings.policy().timezone))
 
 
-@router.post(f"{REGELING}/reacties", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/reacties", status_code=201, response_model=RegelingUit, dependencies=[audited("regeling-stap")]
+)
 async def record_answer(
     principal: Caseworker,
     body: ReactieHulpverlenerIn,
@@ -102,7 +109,9 @@ async def record_answer(
     return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.reactie, reactie)
 
 
-@router.post(f"{REGELING}/vervolg", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/vervolg", status_code=201, response_model=RegelingUit, dependencies=[audited("regeling-stap")]
+)
 async def choose(
     principal: Caseworker,
     body: VervolgIn,
@@ -115,7 +124,9 @@ async def choose(
     return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.vervolg, keuze)
 
 
-@router.post(f"{REGELING}/uitspraken", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/uitspraken", status_code=201, response_model=RegelingUit, dependencies=[audited("regeling-stap")]
+)
 async def record_ruling(
     principal: Caseworker,
     body: UitspraakIn,
@@ -128,7 +139,9 @@ async def record_ruling(
     return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.uitspraak, uitspraak)
 
 
-@router.post(f"{REGELING}/betalingen", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/betalingen", status_code=201, response_model=RegelingUit, dependencies=[audited("regeling-stap")]
+)
 async def record_payment(
     principal: Caseworker,
     body: BetalingIn,
@@ -141,7 +154,12 @@ async def record_payment(
     return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.betaling, betaling)
 
 
-@router.post(f"{REGELING}/inkomenswijzigingen", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/inkomenswijzigingen",
+    status_code=201,
+    response_model=RegelingUit,
+    dependencies=[audited("regeling-stap")],
+)
 async def record_income_change(
     principal: Caseworker,
     body: HuishoudenIn,
@@ -154,7 +172,9 @@ async def record_income_change(
     return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.inkomenswijziging, stap)
 
 
-@router.post(f"{REGELING}/herberekening", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/herberekening", status_code=201, response_model=RegelingUit, dependencies=[audited("regeling-stap")]
+)
 async def approve_recalculation(
     principal: Caseworker, traject: CurrentTraject, engine: EngineDep, settings: SettingsDep
 ) -> RegelingUit:
@@ -163,7 +183,9 @@ async def approve_recalculation(
     return await _settle(engine, settings, traject.id, update, principal.sub)
 
 
-@router.post(f"{REGELING}/afronding", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/afronding", status_code=201, response_model=RegelingUit, dependencies=[audited("regeling-stap")]
+)
 async def close_with_shortfall(
     principal: Caseworker, traject: CurrentTraject, engine: EngineDep, settings: SettingsDep
 ) -> RegelingUit:
@@ -171,7 +193,9 @@ async def close_with_shortfall(
     return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.afronden, principal.sub)
 
 
-@router.post(f"{REGELING}/wsnp-einde", status_code=201, response_model=RegelingUit)
+@router.post(
+    f"{REGELING}/wsnp-einde", status_code=201, response_model=RegelingUit, dependencies=[audited("regeling-stap")]
+)
 async def record_wsnp_end(
     principal: Caseworker,
     body: WsnpEindeIn,
@@ -221,7 +245,9 @@ async def import_statement(
     return ImportUitkomst(verwerkt=done, fouten=sorted(errors, key=lambda fout: fout.regel))
 
 
-@router.get("/schuldeisers/voorstellen", response_model=list[VoorstelVoorSchuldeiser])
+@router.get(
+    "/schuldeisers/voorstellen", response_model=list[VoorstelVoorSchuldeiser], dependencies=[audited("voorstel-lezen")]
+)
 def my_proposals(
     principal: Creditor, session: SessionDep, settings: SettingsDep, alleen_open: bool = True
 ) -> list[VoorstelVoorSchuldeiser]:
@@ -237,7 +263,11 @@ def my_proposals(
     return [_for_creditor(session, row, looptijd) for row in rows]
 
 
-@router.get("/schuldeisers/voorstellen/{voorstel_id}", response_model=VoorstelVoorSchuldeiser)
+@router.get(
+    "/schuldeisers/voorstellen/{voorstel_id}",
+    response_model=VoorstelVoorSchuldeiser,
+    dependencies=[audited("voorstel-lezen")],
+)
 def my_proposal(
     principal: Creditor, voorstel_id: PathId, session: SessionDep, settings: SettingsDep
 ) -> VoorstelVoorSchuldeiser:
@@ -245,7 +275,12 @@ def my_proposal(
     return _for_creditor(session, _own(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden)
 
 
-@router.post("/schuldeisers/voorstellen/{voorstel_id}/reactie", status_code=201, response_model=VoorstelVoorSchuldeiser)
+@router.post(
+    "/schuldeisers/voorstellen/{voorstel_id}/reactie",
+    status_code=201,
+    response_model=VoorstelVoorSchuldeiser,
+    dependencies=[audited("voorstel-beantwoorden")],
+)
 async def answer_proposal(
     principal: Creditor,
     voorstel_id: PathId,

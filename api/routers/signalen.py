@@ -6,11 +6,12 @@ from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Body, Query, Response
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
+from api.audit import PERSONAL_DATA, audited
 from api.auth import Caseworker, Partner
 from api.csv_files import MEDIA_TYPE, read_lines
 from api.deps import SessionDep, SettingsDep
@@ -30,7 +31,6 @@ from domain.signalering import (
 )
 from runtime.settings import Settings
 from store.models import Signaal, Signalering
-from store.queries import audit
 from store.signalen import Intake, take_in
 from workflows.signalering import SignaleringWorkflow
 
@@ -110,6 +110,8 @@ class UitkomstIn(Strict):
 
 class CaseUit(BaseModel):
     """A case as a caseworker sees it: the household's signals, the person to reach, the attempts, the outcome."""
+
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
 
     id: str
     url: str
@@ -201,7 +203,7 @@ def my_signal(principal: Partner, signaal_id: PathId, session: SessionDep) -> Si
     return _signaal_view(session, row.id)
 
 
-@router.get("/signaleringen", response_model=list[CaseUit])
+@router.get("/signaleringen", response_model=list[CaseUit], dependencies=[audited("signaleringen-lezen")])
 def cases(
     principal: Caseworker,
     session: SessionDep,
@@ -215,21 +217,24 @@ def cases(
     if route:
         query = query.where(Signalering.route == route)
     rows = session.exec(query.order_by(col(Signalering.geopend_op))).all()
-    audit(session, principal.sub, principal.role.value, "signaleringen-lezen", None)
     return [_case_view(session, row) for row in rows]
 
 
-@router.get("/signaleringen/{case_id}", response_model=CaseUit)
+@router.get("/signaleringen/{case_id}", response_model=CaseUit, dependencies=[audited("signalering-lezen")])
 def case(principal: Caseworker, case_id: CaseId, session: SessionDep) -> CaseUit:
     """One case, with its signals and the person to reach. Reading it is logged."""
     row = session.get(Signalering, case_id)
     if row is None:
         raise Problem(404, "niet-gevonden", "Er is geen signalering met dit id.")
-    audit(session, principal.sub, principal.role.value, "signalering-lezen", row.traject_id)
     return _case_view(session, row)
 
 
-@router.post("/signaleringen/{case_id}/uitkomst", status_code=201, response_model=CaseUit)
+@router.post(
+    "/signaleringen/{case_id}/uitkomst",
+    status_code=201,
+    response_model=CaseUit,
+    dependencies=[audited("signalering-uitkomst")],
+)
 async def record_outcome(principal: Caseworker, case_id: CaseId, body: UitkomstIn, engine: EngineDep) -> CaseUit:
     """Record what came of a case: reached or not, by which channel, help accepted or declined. Accepted
     help starts a traject linked to the signals."""

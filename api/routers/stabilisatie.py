@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.concurrency import run_in_threadpool
 
+from api.audit import audited
 from api.auth import Caseworker
 from api.deps import CurrentTraject
 from api.engine import EngineDep, opaque
@@ -27,7 +28,7 @@ class IncassomaatregelIn(Strict):
     toelichting: Note = ""
 
 
-@router.post(MEASURES, status_code=201, response_model=TrajectDetail)
+@router.post(MEASURES, status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")])
 async def register_measure(
     principal: Caseworker, body: IncassomaatregelIn, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
@@ -47,6 +48,7 @@ async def register_measure(
     "/trajecten/{traject_id}/incassomaatregelen/{maatregel_id}/voortzetting",
     status_code=201,
     response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
 )
 async def measure_goes_on(
     principal: Caseworker, maatregel_id: PathId, traject: CurrentTraject, engine: EngineDep

@@ -1,0 +1,83 @@
+"""Access, read from the OpenAPI document: every operation that returns personal data writes the audit log
+of reads, and what a creditor reads of a client's dossier is logged like any other read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+from sqlmodel import select
+
+from api.app import api_routes, create_app
+from api.audit import audit_action
+from api.auth import Role
+from runtime.settings import Settings
+from store.db import SessionFactory
+from store.models import AuditEntry
+from tests.api.conftest import Headers
+from tests.api.test_schuldeisers import ask, creditor, stable_traject
+
+SUCCESS = ("200", "201", "202")
+
+
+def operations(doc: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (path, method, operation)
+        for path, item in doc["paths"].items()
+        for method, operation in item.items()
+        if method in ("get", "post", "put", "patch", "delete")
+    ]
+
+
+def holds_personal_data(schema: dict[str, Any], components: dict[str, Any], seen: set[str]) -> bool:
+    """Whether a schema, or any schema it refers to, is marked as holding personal data."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
+            return False
+        seen.add(name)
+        return holds_personal_data(components[name], components, seen)
+    if schema.get("x-persoonsgegevens"):
+        return True
+    parts = [*schema.get("properties", {}).values(), *schema.get("anyOf", []), *schema.get("allOf", [])]
+    parts += [schema[key] for key in ("items", "additionalProperties") if isinstance(schema.get(key), dict)]
+    return any(holds_personal_data(part, components, seen) for part in parts)
+
+
+def returns_personal_data(operation: dict[str, Any], components: dict[str, Any]) -> bool:
+    for status in SUCCESS:
+        for media_type, content in operation.get("responses", {}).get(status, {}).get("content", {}).items():
+            if media_type == "text/html" or holds_personal_data(content.get("schema", {}), components, set()):
+                return True
+    return False
+
+
+def test_every_operation_that_returns_personal_data_is_audited(settings: Settings) -> None:
+    app = create_app(settings)
+    doc = app.openapi()
+    routes = api_routes()
+    personal = [
+        (path, method)
+        for path, method, operation in operations(doc)
+        if returns_personal_data(operation, doc["components"]["schemas"])
+    ]
+    unaudited = [(method, path) for path, method in personal if audit_action(routes[(path, method)].dependant) is None]
+    assert unaudited == []
+    # The walk must find them: a document that marked nothing would let every route pass.
+    assert len(personal) >= 30
+    assert ("/api/v1/trajecten/{traject_id}/brieven/{brief_id}", "get") in personal
+    assert ("/api/v1/schuldeisers/verzoeken", "get") in personal
+
+
+async def test_a_creditor_reading_its_requests_is_logged(
+    api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory
+) -> None:
+    bank = await creditor(api, auth, "Bank")
+    traject = await ask(api, auth, await stable_traject(api, auth), bank)
+    verzoek = traject["verzoeken"][0]["id"]
+    assert (
+        await api.get(f"/api/v1/schuldeisers/verzoeken/{verzoek}", headers=auth(Role.SCHULDEISER, bank))
+    ).status_code == 200
+    with sessions() as session:
+        entries = session.exec(select(AuditEntry).where(AuditEntry.actor == bank)).all()
+    assert [(e.action, e.resource) for e in entries] == [("verzoek-lezen", f"/api/v1/schuldeisers/verzoeken/{verzoek}")]
