@@ -15,10 +15,12 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from activities.delivery import Mailroom
 from activities.letters import Afzender
 from domain.aanmelding import Bron
+from domain.policy import Policy
 from domain.signalering import CaseStatus, SignaleringState
 from domain.traject import Aanmelding, Persoon, TrajectStart
 from letters.render import LetterKind, render_letter
 from letters.sms import sms_text
+from runtime.clock import today
 from runtime.settings import Settings
 from store.db import SessionFactory
 from store.dossier import as_json
@@ -47,12 +49,14 @@ class Verwijdering:
 
 @dataclass(frozen=True)
 class TrajectVanSignalen:
-    """Start a traject from a case's signals, with `traject_id` if it is new; `crisis` for a crisis."""
+    """Start a traject from a case's signals, with `traject_id` if it is new; `crisis` for a crisis. The
+    traject keeps `policy`, the one its case started with (None only in requests made before it was sent)."""
 
     case_id: str
     traject_id: str
     crisis: str | None
     caseworker: str
+    policy: Policy | None = None
 
 
 class SignaleringActivities:
@@ -161,8 +165,9 @@ class SignaleringActivities:
                 first.woonplaats or "",
                 telefoon=next((s.telefoon for s in signalen if s.telefoon), None),
             )
-        aanmelding = Aanmelding(persoon, Bron.VROEGSIGNALERING, False, datetime.now(UTC).date(), request.crisis)
-        start = TrajectStart(request.traject_id, request.caseworker, aanmelding, self._settings.policy())
+        policy = request.policy or self._settings.policy()
+        aanmelding = Aanmelding(persoon, Bron.VROEGSIGNALERING, False, today(policy.timezone), request.crisis)
+        start = TrajectStart(request.traject_id, request.caseworker, aanmelding, policy)
         return start, running[0].id if running else None
 
     def _link(self, case_id: str, traject_id: str) -> None:

@@ -85,6 +85,8 @@ class Uitkomst:
     hulp: Hulp
     toelichting: str = ""
     door: str = ""
+    # The person agreed that the partner who reported the arrears may hear what came of it.
+    toestemming_terugkoppeling: bool = False
 
 
 @dataclass

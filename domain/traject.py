@@ -161,6 +161,14 @@ class Incassomaatregel:
     door: str = ""
 
 
+@dataclass(frozen=True)
+class IncassoVoortzetting:
+    """The caseworker records that a creditor went on with a measure it was asked to suspend."""
+
+    maatregel_id: str
+    door: str = ""
+
+
 @dataclass
 class Maatregelstand:
     """A registered measure and what came of the request to suspend it."""

@@ -20,3 +20,8 @@ def now() -> datetime:
 def today(timezone: str = TIMEZONE) -> date:
     """Today's date in the municipality's time zone."""
     return local_date(now(), timezone)
+
+
+def day_of(instant: datetime, timezone: str = TIMEZONE) -> date:
+    """The municipality's date of a stored instant; the dossier keeps instants in UTC, read back naive."""
+    return local_date(instant if instant.tzinfo else instant.replace(tzinfo=UTC), timezone)

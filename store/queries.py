@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
+from domain.wgs_deadlines import end_of_day
 from store.models import AuditEntry, Brief, Persoon, Schuldeiser, Traject, TrajectEvent, Verzoek
 
 
@@ -111,11 +112,12 @@ def requests_per_creditor(session: Session) -> list[tuple[Schuldeiser, list[Verz
     return [(schuldeiser, requests.get(schuldeiser.id, [])) for schuldeiser in registry(session)]
 
 
-def closed_between(session: Session, van: date | None, tot: date | None) -> list[Traject]:
-    """Trajecten that closed in the period (the UTC day they entered `afgesloten`), both ends included."""
+def closed_between(session: Session, van: date | None, tot: date | None, timezone: str) -> list[Traject]:
+    """Trajecten that closed in the period (the municipality's day they entered `afgesloten`), both ends
+    included."""
     query = select(Traject).where(Traject.phase == "afgesloten")
     if van is not None:
-        query = query.where(Traject.phase_since >= datetime.combine(van, time(), UTC))
+        query = query.where(Traject.phase_since >= end_of_day(van - timedelta(days=1), timezone).astimezone(UTC))
     if tot is not None:
-        query = query.where(Traject.phase_since < datetime.combine(tot + timedelta(days=1), time(), UTC))
+        query = query.where(Traject.phase_since < end_of_day(tot, timezone).astimezone(UTC))
     return list(session.exec(query.order_by(col(Traject.phase_since))).all())

@@ -72,7 +72,8 @@ class SchuldregelingWorkflow:
         self._policy = start.policy
         self._state = start.state
         self._lock = asyncio.Lock()
-        self._afronden = False
+        # Who closed a term that ended short, once someone has.
+        self._afgerond_door: str | None = None
         self._reach: dict[str, Bereik] = {}
 
     @workflow.run
@@ -319,13 +320,14 @@ class SchuldregelingWorkflow:
         await workflow.wait_condition(
             lambda: (
                 self._state.betaald_cent >= self._state.totaal_cent
-                or self._afronden
+                or self._afgerond_door is not None
                 or self._state.status is not RegelingStatus.LOOPT
             )
         )
         async with self._lock:
             if self._state.status is RegelingStatus.LOOPT:
-                await self._afronding()
+                # Paid in full, the engine closes it; short, the caseworker who decided to.
+                await self._afronding(self._afgerond_door or ENGINE)
         return False
 
     async def _check_month(self, maand: int) -> None:
@@ -423,7 +425,7 @@ class SchuldregelingWorkflow:
     @workflow.update
     async def afronden(self, door: str) -> RegelingState:
         """Close the term although less was paid than planned: the caseworker's decision after contact."""
-        self._afronden = True
+        self._afgerond_door = door or self._start.caseworker
         await workflow.wait_condition(lambda: self._state.status is not RegelingStatus.LOOPT)
         return self._state
 
@@ -433,10 +435,10 @@ class SchuldregelingWorkflow:
         if self._state.gecontroleerd_tot < len(self._state.schema):
             raise invalid([("regeling", "de looptijd is nog niet voorbij")])
 
-    async def _afronding(self) -> None:
+    async def _afronding(self, actor: str) -> None:
         self._state.status = RegelingStatus.AFGEROND
         self._state.afgerond_op = self._today()
-        await self._record("afgerond", ENGINE, self._position())
+        await self._record("afgerond", actor, self._position())
         extra = self._figures() | self._position() | {"wsnp": False}
         await self._to_client(LetterKind.SCHONE_LEI, "schone_lei", extra)
         if self._state.soort is RegelingSoort.MINNELIJK:

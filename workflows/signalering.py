@@ -129,7 +129,7 @@ class SignaleringWorkflow:
         """Start the household's traject (or link the one already running) from its signals."""
         traject_id = await workflow.execute_activity_method(
             SignaleringActivities.start_traject,
-            TrajectVanSignalen(self._state.case_id, str(workflow.uuid4()), crisis, self._start.team),
+            TrajectVanSignalen(self._state.case_id, str(workflow.uuid4()), crisis, self._start.team, self._policy),
             **REMOTE,
         )
         self._state.traject_id = traject_id

@@ -10,6 +10,7 @@ with workflow.unsafe.imports_passed_through():
     from domain.phases import Step
     from domain.traject import (
         Incassomaatregel,
+        IncassoVoortzetting,
         Maatregelstand,
         SchuldeisersToevoegen,
         TrajectState,
@@ -98,13 +99,30 @@ class InventarisatieHandlers(TrajectBase):
             raise invalid([("datum", "ligt in de toekomst")])
 
     @workflow.update
-    async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
+    async def incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> TrajectState:
         """The creditor did not suspend: a draft request for a breed moratorium (art. 287b Fw) is made
-        for the caseworker to complete and send to the court."""
+        for the caseworker to complete and send to the court; the timeline names who recorded it."""
+        return await self._measure_goes_on(voortzetting.maatregel_id, voortzetting.door or self._start.caseworker)
+
+    @incasso_voortgezet.validator
+    def _validate_incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> None:
+        self._check_goes_on(voortzetting.maatregel_id)
+
+    @workflow.update
+    async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
+        """The same as `incasso_voortgezet`, as trajecten recorded it before the caller was named: kept so
+        their histories replay."""
+        return await self._measure_goes_on(maatregel_id, self._start.caseworker)
+
+    @incasso_gaat_door.validator
+    def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
+        self._check_goes_on(maatregel_id)
+
+    async def _measure_goes_on(self, maatregel_id: str, door: str) -> TrajectState:
         async with self._lock:
             stand = self._measure(maatregel_id)
             stand.gaat_door = True
-            await self._record("incasso_gaat_door", self._start.caseworker)
+            await self._record("incasso_gaat_door", door)
             maatregel = stand.maatregel
             await self._write_letter(
                 LetterKind.MORATORIUM_CONCEPT,
@@ -114,8 +132,7 @@ class InventarisatieHandlers(TrajectBase):
             )
             return self._state
 
-    @incasso_gaat_door.validator
-    def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
+    def _check_goes_on(self, maatregel_id: str) -> None:
         self._check_step(Step.INCASSOMAATREGEL)
         if self._measure(maatregel_id).gaat_door:
             raise invalid([("maatregel", "staat al als voortgezet geregistreerd")])

@@ -1,9 +1,8 @@
 """Vroegsignalering: signal partners report arrears and read what became of them; caseworkers follow the
 cases and record their outcome. A partner sees only its own signals, and nothing it did not send."""
 
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated, Any
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Body, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -29,6 +28,7 @@ from domain.signalering import (
     Uitkomst,
     signaal_problems,
 )
+from runtime.clock import today
 from runtime.settings import Settings
 from store.models import Signaal, Signalering
 from store.signalen import Intake, take_in
@@ -87,7 +87,10 @@ class SignaalUit(BaseModel):
     datum: date
     achterstand_cent: int
     ontvangen_op: date
-    terugkoppeling: str
+    terugkoppeling: str = Field(
+        description="ontvangen of opgepakt; met toestemming van de persoon: hulp_gestart, hulp_afgewezen, "
+        "contact_gelegd of niet_bereikt"
+    )
 
 
 class BatchFout(BaseModel):
@@ -106,6 +109,9 @@ class UitkomstIn(Strict):
     kanaal: Contactkanaal
     hulp: Hulp
     toelichting: Note = ""
+    toestemming_terugkoppeling: bool = Field(
+        default=False, description="De persoon vindt goed dat de melder hoort wat er met de hulp gebeurde."
+    )
 
 
 class CaseUit(BaseModel):
@@ -241,7 +247,9 @@ async def record_outcome(principal: Caseworker, case_id: CaseId, body: UitkomstI
     session = engine.session
     if await run_in_threadpool(session.get, Signalering, case_id) is None:
         raise Problem(404, "niet-gevonden", "Er is geen signalering met dit id.")
-    uitkomst = Uitkomst(body.bereikt, body.kanaal, body.hulp, body.toelichting, principal.sub)
+    uitkomst = Uitkomst(
+        body.bereikt, body.kanaal, body.hulp, body.toelichting, principal.sub, body.toestemming_terugkoppeling
+    )
     handle = engine.client.get_workflow_handle_for(SignaleringWorkflow.run, case_id)
     closed = Problem(409, "signalering-afgesloten", "Deze signalering is afgesloten.")
     await engine.update(handle, SignaleringWorkflow.uitkomst, uitkomst, closed, f"/api/v1/signaleringen/{case_id}")
@@ -301,17 +309,20 @@ def _signaal_view(session: Session, signaal_id: str) -> SignaalUit:
 
 
 def terugkoppeling(case: Signalering | None) -> str:
-    """What a partner is told of its signal: where the case stands, never who said what."""
+    """What a partner is told of its signal: that it was received (`ontvangen`) and picked up (`opgepakt`).
+    Whether the person was reached, accepted or declined help is theirs to share: the partner hears it
+    only when the person consented."""
     if case is None:
         return "ontvangen"
     uitkomst = case.uitkomst or {}
+    if not uitkomst.get("toestemming_terugkoppeling"):
+        picked_up = case.traject_id or case.status != "open" or case.pogingen or case.huisbezoek_gevraagd_op
+        return "opgepakt" if picked_up else "ontvangen"
     if case.traject_id is not None:
         return "hulp_gestart"
     if uitkomst.get("hulp") == Hulp.AFGEWEZEN.value:
         return "hulp_afgewezen"
-    if case.status != "open":
-        return "contact_gelegd" if uitkomst.get("bereikt") else "niet_bereikt"
-    return "in_behandeling" if case.pogingen or case.huisbezoek_gevraagd_op else "ontvangen"
+    return "contact_gelegd" if uitkomst.get("bereikt") else "niet_bereikt"
 
 
 def _case_view(session: Session, row: Signalering) -> CaseUit:
@@ -345,4 +356,4 @@ def _case_view(session: Session, row: Signalering) -> CaseUit:
 
 
 def _today(settings: Settings) -> date:
-    return datetime.now(ZoneInfo(settings.policy().timezone)).date()
+    return today(settings.policy().timezone)

@@ -13,7 +13,7 @@ from api.fields import Ident, Note, PathId, Recent, Strict
 from api.gate import GuardedRoute
 from api.routers.hulpverlening import invalid, step
 from api.schemas import TrajectDetail
-from domain.traject import Incassomaatregel, MaatregelSoort
+from domain.traject import Incassomaatregel, IncassoVoortzetting, MaatregelSoort
 from store.models import Schuldeiser
 from workflows.traject import TrajectWorkflow
 
@@ -54,4 +54,5 @@ async def measure_goes_on(
     principal: Caseworker, maatregel_id: PathId, traject: CurrentTraject, engine: EngineDep
 ) -> TrajectDetail:
     """The creditor did not suspend: a draft request for a breed moratorium (art. 287b Fw) is made."""
-    return await step(engine, traject.id, TrajectWorkflow.incasso_gaat_door, maatregel_id)
+    voortzetting = IncassoVoortzetting(maatregel_id, door=principal.sub)
+    return await step(engine, traject.id, TrajectWorkflow.incasso_voortgezet, voortzetting)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from typing import Annotated
-from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, Query
 from pydantic import BaseModel
@@ -17,7 +16,9 @@ from api.fields import Dag, Page
 from api.gate import GuardedRoute
 from api.problems import Problem
 from api.views import traject_url
+from domain.policy import TIMEZONE
 from domain.vordering import reply_figures
+from runtime.clock import day_of, today
 from store.models import Bericht, Signaal, Signalering
 from store.queries import closed_between, open_requests, requests_per_creditor
 
@@ -75,7 +76,7 @@ def endings(principal: Staff, session: SessionDep, van: Dag | None = None, tot: 
             "van ligt na tot",
             invalidParams=[{"name": "van", "code": "invalid", "reason": "ligt na tot"}],
         )
-    closed = closed_between(session, van, tot)
+    closed = closed_between(session, van, tot, TIMEZONE)
     counts = Counter((t.uitval["reden"], t.closed_after or "") for t in closed if t.uitval)
     return Afloop(
         van=van,
@@ -126,7 +127,7 @@ def early_warning_figures(principal: Staff, session: SessionDep) -> list[Maandci
         figures.bereikt += bool(uitkomst.get("bereikt")) or case.route == "crisis"
         figures.hulp_geaccepteerd += case.traject_id is not None
     for kanaal, verstuurd_op in session.exec(select(Bericht.kanaal, Bericht.verstuurd_op)).all():
-        counts = month(verstuurd_op.date()).contactpogingen_per_kanaal
+        counts = month(day_of(verstuurd_op)).contactpogingen_per_kanaal
         counts[kanaal] = counts.get(kanaal, 0) + 1
     return [months[key] for key in sorted(months)]
 
@@ -140,7 +141,7 @@ def waiting(
     page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 50,
 ) -> WachtendPagina:
     """Open requests across all trajecten, the longest waiting first: whom to call."""
-    today = _today(settings.policy().timezone)
+    now = today(settings.policy().timezone)
     total, rows = open_requests(session, (page - 1) * page_size, page_size)
     return WachtendPagina(
         count=total,
@@ -151,7 +152,7 @@ def waiting(
                 schuldeiser_id=schuldeiser.id,
                 schuldeiser=schuldeiser.naam,
                 verstuurd_op=verzoek.verstuurd_op,
-                dagen_wachtend=(today - verzoek.verstuurd_op).days,
+                dagen_wachtend=(now - verzoek.verstuurd_op).days,
                 herinneringen=len(verzoek.herinnerd_op),
                 geescaleerd_op=verzoek.geescaleerd_op,
             )
@@ -183,7 +184,3 @@ def reply_times(principal: Staff, session: SessionDep, settings: SettingsDep) ->
             )
         )
     return figures
-
-
-def _today(timezone: str) -> date:
-    return datetime.now(ZoneInfo(timezone)).date()

@@ -48,14 +48,20 @@ async def test_a_partner_reports_once_reads_only_its_own_and_hears_the_outcome(
     assert_problem(await api.get(first.json()["url"], headers=other), 404)
     assert (await api.get("/api/v1/signalen", headers=other)).json() == []
     mine = await eventually(
-        lambda: _json(api.get(first.json()["url"], headers=woonbron)), lambda s: s["terugkoppeling"] == "in_behandeling"
+        lambda: _json(api.get(first.json()["url"], headers=woonbron)), lambda s: s["terugkoppeling"] == "opgepakt"
     )
     assert mine["id"] == first.json()["id"]
 
     [case] = (await api.get("/api/v1/signaleringen?status=open", headers=auth())).json()
     assert case["route"] == "enkelvoudig"
     assert case["persoon"]["naam"] == "Tanya de Vries"
-    outcome = {"bereikt": True, "kanaal": "telefoon", "hulp": "geaccepteerd", "toelichting": "Wil graag hulp."}
+    outcome = {
+        "bereikt": True,
+        "kanaal": "telefoon",
+        "hulp": "geaccepteerd",
+        "toelichting": "Wil graag hulp.",
+        "toestemming_terugkoppeling": True,
+    }
     recorded = await api.post(f"{case['url']}/uitkomst", json=outcome, headers=auth())
     assert recorded.status_code == 201, recorded.text
     assert recorded.json()["status"] == "afgesloten"
@@ -140,7 +146,10 @@ async def test_partner_and_case_routes_refuse_roles_and_bad_input(api: httpx.Asy
     unreached_but_answered = outcome | {"hulp": "geaccepteerd"}
     assert_problem(await api.post(f"{case['url']}/uitkomst", json=unreached_but_answered, headers=auth()), 422)
     assert_problem(await api.post(f"{case['url']}/uitkomst", json=outcome | {"kanaal": "duif"}, headers=auth()), 422)
-    assert (await api.get(created.json()["url"], headers=partner)).json()["terugkoppeling"] != "niet_bereikt"
+    recorded = await api.post(f"{case['url']}/uitkomst", json=outcome, headers=auth())
+    assert recorded.status_code == 201, recorded.text
+    # Without the person's consent the partner hears that its signal was picked up, not how it ended.
+    assert (await api.get(created.json()["url"], headers=partner)).json()["terugkoppeling"] == "opgepakt"
     assert_problem(await api.get("/api/v1/toezicht/vroegsignalering", headers=partner), 403)
 
 

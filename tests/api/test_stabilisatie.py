@@ -33,10 +33,12 @@ async def test_a_measure_asks_for_suspension_and_a_measure_that_goes_on_gets_a_d
     assert kinds.count("dos_en_donts") == 1
 
     maatregel_id = traject["maatregelen"][0]["maatregel_id"]
-    goes_on = await api.post(f"{url}/incassomaatregelen/{maatregel_id}/voortzetting", headers=auth())
+    colleague = auth(Role.HULPVERLENER, "hv-bram")
+    goes_on = await api.post(f"{url}/incassomaatregelen/{maatregel_id}/voortzetting", headers=colleague)
 
     assert goes_on.status_code == 201, goes_on.text
     assert goes_on.json()["maatregelen"][0]["gaat_door"] is True
+    assert [e["door"] for e in goes_on.json()["tijdlijn"] if e["soort"] == "incasso_gaat_door"] == ["hv-bram"]
     with sessions() as session:
         [draft] = session.exec(select(Brief).where(Brief.kind == "moratorium_concept")).all()
         assert session.get(OutboxEntry, draft.id) is None

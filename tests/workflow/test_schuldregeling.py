@@ -392,3 +392,27 @@ async def test_uitval_during_inventarisation_withdraws_open_requests(
     assert outcome.status is VerzoekStatus.INGETROKKEN
     await env.sleep(timedelta(days=60))
     assert letters(sessions, state.traject_id)["herinnering_schuldeiser"] == 0
+
+
+async def test_a_term_that_ends_short_is_closed_by_the_caseworker_who_decided_it(
+    time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
+) -> None:
+    env = time_skipping_env
+    handle, regeling, creditors = await proposed(env, start, sessions, 1, RegelingSoort.MINNELIJK)
+    await regeling.execute_update(SchuldregelingWorkflow.reactie, VoorstelReactie(creditors[0], True))
+    state = await until(regeling, lambda s: s.status is RegelingStatus.LOOPT)
+    assert state.ingangsdatum is not None
+    await pay(env, regeling, "eerste", state.schema[0])
+    await sleep_until(env, vervaldag(state.ingangsdatum, len(state.schema)) + timedelta(days=11))
+    await until(regeling, lambda s: s.gecontroleerd_tot == len(s.schema))
+
+    closed = await regeling.execute_update(SchuldregelingWorkflow.afronden, "hv-bram")
+
+    assert closed.status is RegelingStatus.AFGEROND
+    assert (await handle.result()).phase is Phase.AFGESLOTEN
+    with sessions() as session:
+        [afgerond] = session.exec(
+            select(TrajectEvent).where(TrajectEvent.traject_id == state.traject_id, TrajectEvent.kind == "afgerond")
+        ).all()
+    assert afgerond.actor == "hv-bram"
+    assert letters(sessions, state.traject_id)["schone_lei"] == 1
