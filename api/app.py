@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from temporalio.client import Client
 
-from api import engine, problems
+from api import engine, openapi, problems
 from api.gate import Gate
 from api.routers import (
     beheer,
@@ -84,6 +84,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.state.sessions = session_factory(make_engine(settings.database_url))
     problems.install(app)
     engine.install(app)
+    openapi.install(app, api_routes)
     for router in ROUTERS:
         app.include_router(router, prefix=PREFIX)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, FastAPI, Header, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.responses import JSONResponse, Response
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -152,6 +153,11 @@ def _engine(
 
 
 EngineDep = Annotated[Engine, Depends(_engine)]
+
+
+def uses_engine(dependant: Dependant) -> bool:
+    """Whether a route hands work to the engine (and so may answer 202, 409 or 503 for it)."""
+    return any(dependency.call is _engine or uses_engine(dependency) for dependency in dependant.dependencies)
 
 
 def install(app: FastAPI) -> None:

@@ -17,6 +17,8 @@ from typing import Any
 
 import structlog
 from fastapi import Request, Response
+from fastapi.dependencies.utils import get_flat_params
+from fastapi.params import Query
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -165,6 +167,7 @@ class GuardedRoute(APIRoute):
         handler = super().get_route_handler()
         roles = roles_of(self.dependant)
         media_type = _body_media_type(self)
+        known = {field.alias for field in get_flat_params(self.dependant) if isinstance(field.field_info, Query)}
 
         async def guarded(request: Request) -> Response:
             principal: Principal | None = getattr(request.state, "principal", None)
@@ -172,6 +175,16 @@ class GuardedRoute(APIRoute):
                 raise forbidden(roles)
             if media_type is not None and _media_type(request) != media_type:
                 raise Problem(415, "mediatype-niet-ondersteund", f"Stuur dit als {media_type}.")
+            if unknown := sorted(set(request.query_params) - known):
+                # A misspelled filter must not quietly answer with everything.
+                raise Problem(
+                    422,
+                    "ongeldige-gegevens",
+                    f"Onbekende parameter: {', '.join(unknown)}.",
+                    invalidParams=[
+                        {"name": name, "code": "unknown", "reason": "onbekende parameter"} for name in unknown
+                    ],
+                )
             return await handler(request)
 
         return guarded

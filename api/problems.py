@@ -104,6 +104,10 @@ def install(app: FastAPI) -> None:
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, StarletteHTTPException)
+        if exc.status_code == 400:
+            # The framework's answer to a body it could not read (not UTF-8, say).
+            detail = "De inhoud van het verzoek is niet te lezen: stuur JSON in UTF-8."
+            return problem_response(request, Problem(400, "onleesbare-inhoud", detail))
         return problem_response(request, Problem(exc.status_code, f"http-{exc.status_code}", str(exc.detail)))
 
     async def on_validation(request: Request, exc: Exception) -> Response:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Request
 from google.protobuf.json_format import MessageToDict, ParseDict, ParseError
 from pydantic import BaseModel, ConfigDict, Field
-from temporalio.api.common.v1 import Payloads
+from temporalio.api.common.v1 import Payload, Payloads
 
 from api.audit import PERSONAL_DATA, audited
 from api.auth import Admin, Recht
@@ -42,12 +42,22 @@ def _payloads(body: CodecBody) -> Payloads:
         raise Problem(422, "ongeldige-gegevens", "Dit zijn geen Temporal-payloads.") from err
 
 
+def _as_json(payloads: list[Payload]) -> dict[str, Any]:
+    # Protobuf's JSON form leaves out an empty list; the answer always names it.
+    return {"payloads": MessageToDict(Payloads(payloads=payloads)).get("payloads", [])}
+
+
 def _codec(request: Request) -> EncryptionCodec:
     codec: EncryptionCodec = request.app.state.codec
     return codec
 
 
-@router.post("/decode", response_model=Decoded, dependencies=[audited("payloads-ontsleutelen")])
+@router.post(
+    "/decode",
+    response_model=Decoded,
+    dependencies=[audited("payloads-ontsleutelen")],
+    openapi_extra={"x-rechten": [Recht.ONTSLEUTELEN.value]},
+)
 async def decode(principal: Admin, body: CodecBody, request: Request) -> dict[str, Any]:
     """Decrypt payloads so an authorised user can read them in the Web UI. Besides the role, this needs the
     token's right `ontsleutelen` (`make token ROLE=beheerder RECHT=ontsleutelen`); every call is audited."""
@@ -59,11 +69,11 @@ async def decode(principal: Admin, body: CodecBody, request: Request) -> dict[st
         raise Problem(
             422, "ongeldige-gegevens", "Deze payloads zijn niet met een bekende sleutel versleuteld."
         ) from err
-    return MessageToDict(Payloads(payloads=decoded))
+    return _as_json(decoded)
 
 
 @router.post("/encode")
 async def encode(principal: Admin, body: CodecBody, request: Request) -> dict[str, Any]:
     """Encrypt payloads, for input typed into the Web UI (a signal, say)."""
     encoded = await _codec(request).encode(_payloads(body).payloads)
-    return MessageToDict(Payloads(payloads=encoded))
+    return _as_json(encoded)

@@ -3,6 +3,8 @@ of reads, and what a creditor reads of a client's dossier is logged like any oth
 
 from __future__ import annotations
 
+import re
+import uuid
 from typing import Any
 
 import httpx
@@ -10,7 +12,7 @@ from sqlmodel import select
 
 from api.app import api_routes, create_app
 from api.audit import audit_action
-from api.auth import Role
+from api.auth import Recht, Role, issue_token
 from runtime.settings import Settings
 from store.db import SessionFactory
 from store.models import AuditEntry
@@ -81,3 +83,33 @@ async def test_a_creditor_reading_its_requests_is_logged(
     with sessions() as session:
         entries = session.exec(select(AuditEntry).where(AuditEntry.actor == bank)).all()
     assert [(e.action, e.resource) for e in entries] == [("verzoek-lezen", f"/api/v1/schuldeisers/verzoeken/{verzoek}")]
+
+
+def concrete(path: str) -> str:
+    """A path with every id filled in by one that names nothing."""
+    filled = path.replace("{case_id}", f"signalering-{uuid.uuid4()}")
+    return re.sub(r"\{[a-z_]+\}", lambda _: str(uuid.uuid4()), filled)
+
+
+async def test_every_role_gets_exactly_the_access_the_document_names(
+    api: httpx.AsyncClient, settings: Settings
+) -> None:
+    doc = (await api.get("/api/v1/openapi.json")).json()
+    checked = 0
+    for path, method, operation in operations(doc):
+        allowed = operation["x-rollen"]
+        if not allowed:
+            continue
+        for role in Role:
+            # Every right, so only the role decides: rights are tested where they are needed.
+            token = issue_token(settings, role, f"{role.value}-matrix", tuple(Recht))
+            headers = {"Authorization": f"Bearer {token}"}
+            body = {"json": {}} if method == "post" else {}
+            response = await api.request(method.upper(), concrete(path), headers=headers, **body)
+            if role.value in allowed:
+                assert response.status_code not in (401, 403), (method, path, role, response.text)
+                assert response.status_code < 500, (method, path, role, response.text)
+            else:
+                assert response.status_code == 403, (method, path, role, response.text)
+            checked += 1
+    assert checked >= 5 * 45

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
 from temporalio.api.common.v1 import WorkflowExecution
 from temporalio.api.workflowservice.v1 import DescribeWorkflowExecutionRequest
-from temporalio.client import WorkflowUpdateFailedError
+from temporalio.client import Client, WorkflowFailureError, WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
+from temporalio.worker import Worker
 
 from domain.klantprofiel import Ernst, Route, Zelfredzaamheid
 from domain.phases import Phase
@@ -210,3 +211,22 @@ async def test_refusal_closes_the_traject_after_the_objection_term(
     with sessions() as session:
         kinds = [b.kind for b in session.exec(select(Brief).where(Brief.traject_id == state.traject_id))]
     assert "beschikking_afwijzing" in kinds
+
+
+@pytest.mark.parametrize("meldingsdatum", [date(1, 1, 1), date(9999, 12, 31)])
+async def test_a_start_the_clock_cannot_count_from_fails_visibly_and_writes_nothing(
+    ts_client: Client, ts_worker: Worker, sessions: SessionFactory, meldingsdatum: date
+) -> None:
+    traject = make_start(meldingsdatum)
+    handle = await ts_client.start_workflow(
+        TrajectWorkflow.run, traject, id=f"traject-{traject.traject_id}", task_queue=ts_worker.task_queue
+    )
+    with pytest.raises(WorkflowFailureError) as failure:
+        await handle.result()
+    cause = failure.value.cause
+    assert isinstance(cause, ApplicationError)
+    assert cause.type == "InvalidStep"
+    assert cause.non_retryable
+    assert [p["name"] for p in cause.details[0]] == ["meldingsdatum"]
+    with sessions() as session:
+        assert session.get(Traject, traject.traject_id) is None
