@@ -1,4 +1,5 @@
 """`make run`: the embedded Temporal dev server, the worker and the API, started together, stopped together.
+A process that stops by itself (a crash) is started again with growing pauses; the others go on.
 
 Data lives under var/ (Temporal's SQLite file, the dossier DB, the mailroom), so a second run keeps it.
 """
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -23,6 +25,8 @@ from store.db import migrate
 
 BIN = Path(sys.executable).parent
 STARTUP_SECONDS = 60
+MAX_BACKOFF_SECONDS = 30
+STABLE_SECONDS = 60
 # Set by Ctrl-C or SIGTERM: from then on, children exiting is the shutdown we asked for, not a failure.
 stopping = threading.Event()
 
@@ -113,6 +117,35 @@ def child(argv: list[str]) -> subprocess.Popen[bytes]:
     return subprocess.Popen(argv, start_new_session=True)  # noqa: S603 (fixed argv of our own programs)
 
 
+@dataclass
+class Supervised:
+    """One process of the stack, started again with growing pauses when it stops by itself."""
+
+    name: str
+    argv: list[str]
+    process: subprocess.Popen[bytes]
+    restarts: int = 0
+    started_at: float = field(default_factory=time.monotonic)
+    restart_at: float | None = None
+
+    def watch(self, now: float) -> None:
+        """Restart a process that stopped, after 1, 2, 4... up to 30 seconds; one that ran a minute is
+        forgiven its earlier crashes."""
+        if self.process.poll() is None:
+            if now - self.started_at > STABLE_SECONDS:
+                self.restarts = 0
+            return
+        if self.restart_at is None:
+            pause = min(2**self.restarts, MAX_BACKOFF_SECONDS)
+            self.restart_at = now + pause
+            sys.stderr.write(f"{self.name} stopped (exit {self.process.returncode}); starting it again in {pause}s\n")
+        elif now >= self.restart_at:
+            self.process = child(self.argv)
+            self.restarts += 1
+            self.started_at = now
+            self.restart_at = None
+
+
 def stop(processes: list[subprocess.Popen[bytes]]) -> None:
     """Stop the newest first (API, worker, then Temporal), each given time to finish what it holds."""
     for process in reversed(processes):
@@ -126,27 +159,28 @@ def stop(processes: list[subprocess.Popen[bytes]]) -> None:
 
 
 def run(settings: Settings) -> None:
-    """Start all three and wait until one stops or we are interrupted."""
+    """Start all three, keep them running (a crashed one is started again), stop them when interrupted."""
     migrate(settings.database_url)
-    processes: list[subprocess.Popen[bytes]] = []
+    stack: list[Supervised] = []
     try:
-        server = child(temporal_command(settings))
-        processes.append(server)
-        asyncio.run(wait_for_temporal(settings, server))
-        processes.append(subprocess.Popen([sys.executable, "-m", "runtime.worker"]))
+        server_argv = temporal_command(settings)
+        stack.append(Supervised("Temporal", server_argv, child(server_argv)))
+        asyncio.run(wait_for_temporal(settings, stack[0].process))
+        worker_argv = [sys.executable, "-m", "runtime.worker"]
+        stack.append(Supervised("worker", worker_argv, child(worker_argv)))
         api_url = f"http://{settings.api_host}:{settings.api_port}"
-        api_argv = ["-m", "uvicorn", "api.main:app", "--host", settings.api_host, "--port", str(settings.api_port)]
-        api = child([sys.executable, *api_argv, "--log-level", "warning"])
-        processes.append(api)
-        wait_for_api(api_url, api)
+        api_argv = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", settings.api_host]
+        api_argv += ["--port", str(settings.api_port), "--log-level", "warning"]
+        stack.append(Supervised("API", api_argv, child(api_argv)))
+        wait_for_api(api_url, stack[-1].process)
         sys.stdout.write(banner(settings, api_url) + "\n")
         sys.stdout.flush()
-        while not stopping.is_set() and all(process.poll() is None for process in processes):
+        while not stopping.is_set():
+            for supervised in stack:
+                supervised.watch(time.monotonic())
             stopping.wait(0.5)
-        if not stopping.is_set():
-            raise RuntimeError("a process of the stack stopped; stopping the others")
     finally:
-        stop(processes)
+        stop([supervised.process for supervised in stack])
 
 
 def main() -> None:
