@@ -1,5 +1,6 @@
 """`make run`'s start-up on its own ports and data folder: the API and the Temporal UI answer, an aanmelding
-goes through, Ctrl-C stops all three, and a second start keeps the data of the first."""
+goes through, a crashed worker is started again, Ctrl-C stops all three, and a second start keeps the data
+of the first."""
 
 from __future__ import annotations
 
@@ -56,6 +57,13 @@ def start_stack(env: dict[str, str]) -> subprocess.Popen[str]:
     pytest.fail("the stack did not start")
 
 
+def kill_child(parent: int, marker: str) -> None:
+    """SIGKILL the stack's child whose command line holds `marker`, as a crash would."""
+    found = subprocess.run(["pgrep", "-P", str(parent), "-f", marker], capture_output=True, text=True, check=False)
+    [pid] = found.stdout.split()
+    os.kill(int(pid), signal.SIGKILL)
+
+
 def ctrl_c(process: subprocess.Popen[str]) -> int:
     """What Ctrl-C does in a terminal: SIGINT to the whole process group."""
     os.killpg(process.pid, signal.SIGINT)
@@ -78,6 +86,20 @@ def test_make_run_starts_serves_stops_and_keeps_its_data(stack: dict[str, str]) 
         with httpx.Client(base_url="http://127.0.0.1:18000", timeout=30) as api:
             created = api.post("/api/v1/aanmeldingen", json=aanmelding(), headers=headers)
             assert created.status_code == 201, created.text
+            # A crashed worker is started again by the stack; the next step gets through once it is back.
+            kill_child(first.pid, "runtime.worker")
+            gesprek = {
+                "gehouden_op": created.json()["meldingsdatum"],
+                "ernst": "licht",
+                "zelfredzaamheid": "zelfredzaam",
+            }
+            keyed = {**headers, "Idempotency-Key": "na-crash"}
+            deadline = time.monotonic() + 60
+            step = api.post(f"{created.json()['url']}/gesprekken", json=gesprek, headers=keyed)
+            while step.status_code in (202, 503) and time.monotonic() < deadline:
+                time.sleep(1)
+                step = api.post(f"{created.json()['url']}/gesprekken", json=gesprek, headers=keyed)
+            assert step.status_code == 201, step.text
         assert httpx.get("http://127.0.0.1:18233", timeout=10).status_code == 200
     finally:
         assert ctrl_c(first) == 0
@@ -89,12 +111,12 @@ def test_make_run_starts_serves_stops_and_keeps_its_data(stack: dict[str, str]) 
             again = api.get(created.json()["url"], headers=headers)
             listed = api.get("/api/v1/trajecten", headers=headers).json()
             # The workflow survived too: the next step still goes to it.
-            gesprek = {
-                "gehouden_op": created.json()["meldingsdatum"],
-                "ernst": "licht",
-                "zelfredzaamheid": "zelfredzaam",
+            besluit = {
+                "besluit": "toelating",
+                "besluit_op": created.json()["meldingsdatum"],
+                "motivering": "U kunt uw schulden niet zelf oplossen.",
             }
-            step = api.post(f"{created.json()['url']}/gesprekken", json=gesprek, headers=headers)
+            step = api.post(f"{created.json()['url']}/beschikkingen", json=besluit, headers=headers)
         assert again.status_code == 200
         assert step.status_code == 201, step.text
         assert again.json()["brieven"][0]["soort"] == "aanmelding_bevestiging"
