@@ -23,7 +23,7 @@ from letters.sms import sms_text
 from runtime.clock import today
 from runtime.settings import Settings
 from store.db import SessionFactory
-from store.dossier import as_json
+from store.dossier import as_json, store_persoon
 from store.models import Bericht, Signaal, Signalering
 from store.queries import trajecten_of_bsn
 
@@ -165,8 +165,13 @@ class SignaleringActivities:
                 first.woonplaats or "",
                 telefoon=next((s.telefoon for s in signalen if s.telefoon), None),
             )
+            # The person goes to the dossier, keyed by the new traject; its workflow gets the key only.
+            if not running:
+                store_persoon(session, request.traject_id, persoon)
         policy = request.policy or self._settings.policy()
-        aanmelding = Aanmelding(persoon, Bron.VROEGSIGNALERING, False, today(policy.timezone), request.crisis)
+        aanmelding = Aanmelding(
+            None, Bron.VROEGSIGNALERING, False, today(policy.timezone), request.crisis, persoon_id=request.traject_id
+        )
         start = TrajectStart(request.traject_id, request.caseworker, aanmelding, policy)
         return start, running[0].id if running else None
 

@@ -42,14 +42,18 @@ class Afspraak:
 
 @dataclass(frozen=True)
 class Aanmelding:
-    """A request for help as registered by the caseworker; meldingsdatum starts the Wgs clock."""
+    """A request for help as registered by the caseworker; meldingsdatum starts the Wgs clock.
 
-    persoon: Persoon
+    The person is in the dossier under `persoon_id`: a workflow needs to know whom a traject is about, not
+    their BSN, name or address. Trajecten started before carry the `persoon` itself, and still replay."""
+
+    persoon: Persoon | None
     bron: Bron
     kinderen: bool
     meldingsdatum: date
     crisis: str | None = None
     afspraak: Afspraak | None = None
+    persoon_id: str | None = None
 
 
 @dataclass(frozen=True)

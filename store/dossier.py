@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from domain.traject import Clock, TrajectStart, TrajectState
+from domain.traject import Persoon as PersoonData
 from store.models import Brief, OutboxEntry, Persoon, Traject, TrajectEvent
 
 
@@ -24,9 +25,18 @@ def register(session: Session, start: TrajectStart, state: TrajectState) -> list
     existing = session.get(Traject, start.traject_id)
     if existing is not None:
         return existing.eerdere_trajecten
-    persoon = start.aanmelding.persoon
+    aanmelding = start.aanmelding
+    if aanmelding.persoon_id is not None:
+        persoon_row = session.get(Persoon, aanmelding.persoon_id)
+        if persoon_row is None:
+            raise LookupError("person of aanmelding missing")
+    elif aanmelding.persoon is not None:
+        persoon_row = Persoon(id=str(uuid.uuid4()), **as_json(aanmelding.persoon))
+        session.add(persoon_row)
+    else:
+        raise ValueError("an aanmelding names its person")
     earlier = session.exec(
-        select(Traject).join(Persoon).where(Persoon.bsn == persoon.bsn).order_by(col(Traject.meldingsdatum))
+        select(Traject).join(Persoon).where(Persoon.bsn == persoon_row.bsn).order_by(col(Traject.meldingsdatum))
     ).all()
     eerdere = [
         {
@@ -38,10 +48,7 @@ def register(session: Session, start: TrajectStart, state: TrajectState) -> list
         }
         for t in earlier
     ]
-    persoon_row = Persoon(id=str(uuid.uuid4()), **as_json(persoon))
     now = datetime.now(UTC)
-    aanmelding = start.aanmelding
-    session.add(persoon_row)
     session.add(
         Traject(
             id=start.traject_id,
@@ -57,6 +64,18 @@ def register(session: Session, start: TrajectStart, state: TrajectState) -> list
     )
     session.commit()
     return eerdere
+
+
+def store_persoon(session: Session, persoon_id: str, persoon: PersoonData) -> None:
+    """Keep the person an aanmelding is about, once per id, before its workflow starts: so their BSN, name
+    and address never enter Temporal."""
+    if session.get(Persoon, persoon_id) is not None:
+        return
+    session.add(Persoon(id=persoon_id, **as_json(persoon)))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
 
 
 def apply_state(session: Session, state: TrajectState) -> None:

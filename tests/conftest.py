@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import Engine
-from temporalio.client import Client
+from temporalio.api.common.v1 import Payload
+from temporalio.client import Client, WorkflowHistory
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
@@ -119,3 +120,24 @@ def make_start(meldingsdatum: date, crisis: str | None = None, bsn: str = "11122
         ),
         policy=Policy(),
     )
+
+
+async def decoded_payloads(client: Client, history: WorkflowHistory) -> list[Payload]:
+    """Every payload of the history, decrypted with the client's codec."""
+    payloads = []
+    for event in history.events:
+        for field_name in (
+            "workflow_execution_started_event_attributes",
+            "activity_task_scheduled_event_attributes",
+            "activity_task_completed_event_attributes",
+            "workflow_execution_signaled_event_attributes",
+            "workflow_execution_completed_event_attributes",
+        ):
+            if event.HasField(field_name):
+                attributes = getattr(event, field_name)
+                holder = getattr(attributes, "input", None) or getattr(attributes, "result", None)
+                if holder is not None:
+                    payloads.extend(holder.payloads)
+    codec = client.data_converter.payload_codec
+    assert codec is not None
+    return list(await codec.decode(payloads))

@@ -138,7 +138,9 @@ class NazorgHandlers(SchuldregelingHandlers):
         start = TrajectStart(
             traject_id=new_id,
             caseworker=self._state.caseworker,
-            aanmelding=Aanmelding(aanmelding.persoon, Bron.NAZORG, aanmelding.kinderen, self._today()),
+            aanmelding=Aanmelding(
+                aanmelding.persoon, Bron.NAZORG, aanmelding.kinderen, self._today(), persoon_id=aanmelding.persoon_id
+            ),
             policy=self._policy,
             vorig_traject=self._state.traject_id,
         )

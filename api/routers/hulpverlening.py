@@ -30,6 +30,7 @@ from domain.traject import (
     TrajectStart,
 )
 from runtime.clock import today
+from store.dossier import store_persoon
 from store.models import Traject
 from store.queries import trajecten_of_bsn
 from workflows.traject import TrajectWorkflow
@@ -76,11 +77,14 @@ async def register(
             409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0].id)
         )
 
+    persoon_id = opaque(principal.sub, "persoon", engine.key)
+    await run_in_threadpool(store_persoon, session, persoon_id, Persoon(**body.persoon.model_dump()))
     start = TrajectStart(
         traject_id=traject_id,
         caseworker=body.hulpverlener or principal.sub,
         aanmelding=Aanmelding(
-            persoon=Persoon(**body.persoon.model_dump()),
+            persoon=None,
+            persoon_id=persoon_id,
             bron=body.bron,
             kinderen=body.kinderen,
             meldingsdatum=meldingsdatum,

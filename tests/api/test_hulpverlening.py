@@ -6,11 +6,13 @@ from datetime import timedelta
 
 import httpx
 from sqlmodel import select
+from temporalio.client import Client
 
 from api.auth import Role
 from store.db import SessionFactory
 from store.models import Traject, TrajectEvent
 from tests.api.conftest import PLAN, Headers, aanmelding, assert_problem, gesprek, today, toelating
+from tests.conftest import decoded_payloads
 
 
 async def register(api: httpx.AsyncClient, auth: Headers, **overrides: object) -> dict:
@@ -162,3 +164,15 @@ async def test_steps_refuse_bad_fields_and_change_nothing(api: httpx.AsyncClient
 async def test_a_step_on_an_unknown_traject_is_not_found(api: httpx.AsyncClient, auth: Headers) -> None:
     missing = "/api/v1/trajecten/00000000-0000-0000-0000-000000000000/gesprekken"
     assert_problem(await api.post(missing, json=gesprek(today()), headers=auth()), 404)
+
+
+async def test_the_workflow_holds_no_personal_data_only_a_reference(
+    api: httpx.AsyncClient, auth: Headers, temporal: Client
+) -> None:
+    traject = await register(api, auth)
+    assert traject["persoon"]["naam"] == "Tanya de Vries"
+    history = await temporal.get_workflow_handle(f"traject-{traject['id']}").fetch_history()
+    decoded = b"".join(p.data for p in await decoded_payloads(temporal, history)).decode("utf-8", "replace")
+    assert "meldingsdatum" in decoded
+    for personal in ("111222333", "Tanya", "Kerkstraat", "3311", "06 12345678"):
+        assert personal not in decoded

@@ -11,6 +11,7 @@ import sys
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from domain.traject import (
     Besluit,
     EersteGesprek,
     Incassomaatregel,
+    IncassoVoortzetting,
     MaatregelSoort,
     PlanVanAanpak,
     SchuldeisersToevoegen,
@@ -48,6 +50,7 @@ from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import build_worker
 from store.db import SessionFactory, make_engine, migrate, session_factory
+from store.dossier import store_persoon
 from store.models import Schuldeiser
 from store.signalen import take_in
 from tests.conftest import BIN, make_start
@@ -84,6 +87,12 @@ async def record(name: str) -> Path:
     async with recording() as (env, settings, sessions):
         today = local_date(await env.get_current_time(), TZ)
         start = make_start(today, crisis="beeindiging_gas")
+        # As the API starts a traject: the person in the dossier, only the reference in the workflow.
+        persoon = start.aanmelding.persoon
+        assert persoon is not None
+        with sessions() as session:
+            store_persoon(session, start.traject_id, persoon)
+        start = replace(start, aanmelding=replace(start.aanmelding, persoon=None, persoon_id=start.traject_id))
         handle = await env.client.start_workflow(
             TrajectWorkflow.run, start, id=f"traject-{start.traject_id}", task_queue=settings.task_queue
         )
@@ -102,7 +111,7 @@ async def record(name: str) -> Path:
             session.commit()
         measure = Incassomaatregel("m-1", MaatregelSoort.BESLAG, "se-1", later)
         await handle.execute_update(TrajectWorkflow.incassomaatregel, measure)
-        await handle.execute_update(TrajectWorkflow.incasso_gaat_door, "m-1")
+        await handle.execute_update(TrajectWorkflow.incasso_voortgezet, IncassoVoortzetting("m-1", "hv-anna"))
         state = await handle.execute_update(TrajectWorkflow.schuldeisers_toevoegen, SchuldeisersToevoegen(["se-1"]))
         request = env.client.get_workflow_handle(f"vordering-{state.verzoeken[0].verzoek_id}")
         await env.sleep(timedelta(days=50))

@@ -11,8 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
-from temporalio.api.common.v1 import Payload
-from temporalio.client import Client, WorkflowHandle, WorkflowHistory
+from temporalio.client import Client, WorkflowHandle
 from temporalio.service import RPCError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
@@ -33,6 +32,7 @@ from runtime.settings import Settings
 from store.db import SessionFactory
 from store.models import Bericht, Signaal, Signalering, Traject
 from store.signalen import take_in
+from tests.conftest import decoded_payloads
 from tests.workflow.conftest import today
 from tests.workflow.test_schuldregeling import eventually, sleep_until
 from workflows.signalering import SignaleringWorkflow
@@ -206,28 +206,7 @@ async def test_retention_deletes_the_signal_data_on_the_day_and_temporal_holds_n
         assert case.huishouden_id is None
         assert case.verwijderd_op == delete_on
     history = await handle.fetch_history()
-    decoded = b"".join(p.data for p in await _payloads(env, history)).decode("utf-8", "replace")
+    decoded = b"".join(p.data for p in await decoded_payloads(env.client, history)).decode("utf-8", "replace")
     assert "pogingen" in decoded
     for personal in ("111222333", "Tanya", "Kerkstraat", "3311", "0612345678"):
         assert personal not in decoded
-
-
-async def _payloads(env: WorkflowEnvironment, history: WorkflowHistory) -> list[Payload]:
-    """Every payload of the history, decrypted with the client's codec."""
-    payloads = []
-    for event in history.events:
-        for field_name in (
-            "workflow_execution_started_event_attributes",
-            "activity_task_scheduled_event_attributes",
-            "activity_task_completed_event_attributes",
-            "workflow_execution_signaled_event_attributes",
-            "workflow_execution_completed_event_attributes",
-        ):
-            if event.HasField(field_name):
-                attributes = getattr(event, field_name)
-                holder = getattr(attributes, "input", None) or getattr(attributes, "result", None)
-                if holder is not None:
-                    payloads.extend(holder.payloads)
-    codec = env.client.data_converter.payload_codec
-    assert codec is not None
-    return list(await codec.decode(payloads))
