@@ -80,6 +80,15 @@ async def proposed(
     return handle, regeling, creditors
 
 
+async def running_term(
+    env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
+) -> tuple[WorkflowHandle, WorkflowHandle, RegelingState]:
+    """A minnelijke regeling with one creditor that accepted: its term runs."""
+    handle, regeling, creditors = await proposed(env, start, sessions, 1, RegelingSoort.MINNELIJK)
+    await regeling.execute_update(SchuldregelingWorkflow.reactie, VoorstelReactie(creditors[0], True))
+    return handle, regeling, await until(regeling, lambda s: s.status is RegelingStatus.LOOPT)
+
+
 async def until(
     regeling: WorkflowHandle, condition: Callable[[RegelingState], bool], tries: int = 100
 ) -> RegelingState:
@@ -317,9 +326,7 @@ async def test_uitval_in_the_term_stops_the_settlement_and_sends_nothing_more(
     time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
 ) -> None:
     env = time_skipping_env
-    handle, regeling, creditors = await proposed(env, start, sessions, 1, RegelingSoort.MINNELIJK)
-    await regeling.execute_update(SchuldregelingWorkflow.reactie, VoorstelReactie(creditors[0], True))
-    state = await until(regeling, lambda s: s.status is RegelingStatus.LOOPT)
+    handle, regeling, state = await running_term(env, start, sessions)
     await handle.start_update(
         TrajectWorkflow.uitval,
         Uitval(UitvalReden.GEEN_CONTACT, door="hv-anna"),
@@ -398,9 +405,7 @@ async def test_a_term_that_ends_short_is_closed_by_the_caseworker_who_decided_it
     time_skipping_env: WorkflowEnvironment, start: Starter, sessions: SessionFactory
 ) -> None:
     env = time_skipping_env
-    handle, regeling, creditors = await proposed(env, start, sessions, 1, RegelingSoort.MINNELIJK)
-    await regeling.execute_update(SchuldregelingWorkflow.reactie, VoorstelReactie(creditors[0], True))
-    state = await until(regeling, lambda s: s.status is RegelingStatus.LOOPT)
+    handle, regeling, state = await running_term(env, start, sessions)
     assert state.ingangsdatum is not None
     await pay(env, regeling, "eerste", state.schema[0])
     await sleep_until(env, vervaldag(state.ingangsdatum, len(state.schema)) + timedelta(days=11))
