@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from temporalio.client import WorkflowUpdateFailedError
-from temporalio.exceptions import ApplicationError
+from temporalio.exceptions import ActivityError, ApplicationError
 from temporalio.service import RPCError, RPCStatusCode
 
 MEDIA_TYPE = "application/problem+json"
@@ -73,7 +73,8 @@ def problem_response(request: Request, problem: Problem) -> Response:
 
 
 def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
-    """A refused workflow step: 409 when the phase does not allow it, 422 when its fields are wrong."""
+    """A refused workflow step: 409 when the phase does not allow it, 422 when its fields are wrong or the
+    dossier refused what it would write."""
     cause = error.cause
     if isinstance(cause, ApplicationError) and cause.type == "StepNotAllowed":
         info = cause.details[0] if cause.details else {}
@@ -92,6 +93,9 @@ def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
             cause.message,
             invalidParams=[{"name": p["name"], "code": "invalid", "reason": p["reason"]} for p in params],
         )
+    if isinstance(cause, ActivityError) and isinstance(cause.cause, ApplicationError) and cause.cause.non_retryable:
+        # The dossier refused what the step would write (runtime/failures.py): the data, not the engine.
+        return Problem(422, "gegevens-geweigerd", "Het dossier kon deze gegevens niet opslaan. Controleer ze, of meld dit met het correlationId.")
     raise error
 
 

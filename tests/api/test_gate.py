@@ -9,6 +9,7 @@ import httpx
 import jwt
 import pytest
 from structlog.testing import capture_logs
+from temporalio.client import Client
 
 from api.app import create_app
 from api.auth import ALGORITHM, Role
@@ -99,3 +100,12 @@ async def test_an_engine_that_is_away_answers_503_while_reads_go_on(
         response = await client.post("/api/v1/aanmeldingen", json=aanmelding(), headers=auth())
         assert_problem(response, 503)
         assert int(response.headers["Retry-After"]) > 0
+
+
+async def test_a_dossier_that_is_away_answers_503_not_500(settings: Settings, auth: Headers, temporal: Client) -> None:
+    away = settings.model_copy(update={"database_url": "sqlite:////nonexistent-folder/dossier.db"})
+    app = create_app(away, temporal)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+        response = await client.get("/api/v1/trajecten", headers=auth())
+    assert_problem(response, 503)
+    assert int(response.headers["Retry-After"]) > 0
