@@ -95,7 +95,11 @@ def from_update_failure(error: WorkflowUpdateFailedError) -> Problem:
         )
     if isinstance(cause, ActivityError) and isinstance(cause.cause, ApplicationError) and cause.cause.non_retryable:
         # The dossier refused what the step would write (runtime/failures.py): the data, not the engine.
-        return Problem(422, "gegevens-geweigerd", "Het dossier kon deze gegevens niet opslaan. Controleer ze, of meld dit met het correlationId.")
+        return Problem(
+            422,
+            "gegevens-geweigerd",
+            "Het dossier kon deze gegevens niet opslaan. Controleer ze, of meld dit met het correlationId.",
+        )
     raise error
 
 
