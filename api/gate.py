@@ -23,7 +23,7 @@ from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.auth import Principal, Role, principal_from_header, roles_of
-from api.problems import MEDIA_TYPE, Problem, problem_body
+from api.problems import MEDIA_TYPE, Problem, invalid, problem_body
 from runtime.logs import error_fields, logger
 from runtime.settings import Settings
 
@@ -177,14 +177,7 @@ class GuardedRoute(APIRoute):
                 raise Problem(415, "mediatype-niet-ondersteund", f"Stuur dit als {media_type}.")
             if unknown := sorted(set(request.query_params) - known):
                 # A misspelled filter must not quietly answer with everything.
-                raise Problem(
-                    422,
-                    "ongeldige-gegevens",
-                    f"Onbekende parameter: {', '.join(unknown)}.",
-                    invalidParams=[
-                        {"name": name, "code": "unknown", "reason": "onbekende parameter"} for name in unknown
-                    ],
-                )
+                raise invalid([(name, "onbekende parameter") for name in unknown], code="unknown")
             return await handler(request)
 
         return guarded

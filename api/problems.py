@@ -42,6 +42,16 @@ class Problem(Exception):  # noqa: N818 (named after the RFC's object, not an er
         self.extra = extra
 
 
+def invalid(problems: list[tuple[str, str]], code: str = "invalid") -> Problem:
+    """A 422 that names each field that is wrong and why, as (field, reason) pairs."""
+    return Problem(
+        422,
+        "ongeldige-gegevens",
+        "; ".join(f"{name}: {reason}" for name, reason in problems),
+        invalidParams=[{"name": name, "code": code, "reason": reason} for name, reason in problems],
+    )
+
+
 # The engine (Temporal, or the worker behind it) did not answer in time: nothing is known to have changed.
 ENGINE_UNAVAILABLE = Problem(
     503, "engine-onbereikbaar", "De procesmotor is even niet bereikbaar. Probeer het zo opnieuw.", retry_after=10

@@ -14,7 +14,7 @@ from api.auth import Caseworker
 from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Accepted, Engine, EngineDep, opaque
 from api.gate import GuardedRoute
-from api.problems import Problem
+from api.problems import Problem, invalid
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
 from api.views import detail, traject_url
 from domain.aanmelding import crisis_kinds
@@ -69,7 +69,7 @@ async def register(
     traject_id = opaque(principal.sub, "aanmelding", engine.key)
     meldingsdatum = body.meldingsdatum or today(policy.timezone)
     if body.crisis is not None and body.crisis not in crisis_kinds(policy.extra_crisis_kinds):
-        raise invalid("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")
+        raise invalid([("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")])
     earlier = await run_in_threadpool(trajecten_of_bsn, session, body.persoon.bsn)
     retried = any(t.id == traject_id for t in earlier)
     if running := [t for t in earlier if t.phase != Phase.AFGESLOTEN and t.id != traject_id]:
@@ -190,13 +190,3 @@ async def fresh_detail(session: Session, traject_id: str) -> TrajectDetail:
         return detail(session, traject)
 
     return await run_in_threadpool(read)
-
-
-def invalid(name: str, reason: str) -> Problem:
-    """A 422 for one field."""
-    return Problem(
-        422,
-        "ongeldige-gegevens",
-        f"{name}: {reason}",
-        invalidParams=[{"name": name, "code": "invalid", "reason": reason}],
-    )

@@ -12,8 +12,8 @@ from api.deps import CurrentTraject
 from api.engine import EngineDep
 from api.fields import PathId
 from api.gate import GuardedRoute
-from api.problems import Problem
-from api.routers.hulpverlening import fresh_detail, invalid, step
+from api.problems import Problem, invalid
+from api.routers.hulpverlening import fresh_detail, step
 from api.schemas import TrajectDetail
 from api.schemas_schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, WeigeringIn
 from api.updates import answer_request
@@ -40,7 +40,7 @@ async def add_creditors(
     """Add the creditors from the client's papers; each is sent a notice and a request for its claim."""
     unknown = await run_in_threadpool(unregistered, engine.session, body.schuldeiser_ids)
     if unknown:
-        raise invalid("schuldeiser_ids", f"niet in het register: {', '.join(unknown)}")
+        raise invalid([("schuldeiser_ids", f"niet in het register: {', '.join(unknown)}")])
     toevoegen = SchuldeisersToevoegen(body.schuldeiser_ids, door=principal.sub)
     return await step(engine, traject.id, TrajectWorkflow.schuldeisers_toevoegen, toevoegen)
 

@@ -17,7 +17,7 @@ from api.deps import SessionDep, SettingsDep
 from api.engine import EngineDep
 from api.fields import Bsn, CaseId, Gebeurd, Line, Note, Ontruimingsdatum, PathId, PositiveCents, Postcode, Strict
 from api.gate import GuardedRoute
-from api.problems import Problem
+from api.problems import Problem, invalid
 from api.views import traject_url
 from domain.signalering import (
     Contactkanaal,
@@ -144,12 +144,7 @@ async def report(
     answers 200 with the first."""
     problems = signaal_problems(body.signaal(), _today(settings))
     if problems:
-        raise Problem(
-            422,
-            "ongeldige-gegevens",
-            "; ".join(f"{name}: {reason}" for name, reason in problems),
-            invalidParams=[{"name": name, "code": "invalid", "reason": reason} for name, reason in problems],
-        )
+        raise invalid(problems)
     session = engine.session
     intake = await run_in_threadpool(_take_in, session, settings, principal.sub, body.signaal())
     case_open = await run_in_threadpool(_case_open, session, intake.case_id)

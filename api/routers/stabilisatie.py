@@ -11,7 +11,8 @@ from api.deps import CurrentTraject
 from api.engine import EngineDep, opaque
 from api.fields import Ident, Note, PathId, Recent, Strict
 from api.gate import GuardedRoute
-from api.routers.hulpverlening import invalid, step
+from api.problems import invalid
+from api.routers.hulpverlening import step
 from api.schemas import TrajectDetail
 from domain.traject import Incassomaatregel, IncassoVoortzetting, MaatregelSoort
 from store.models import Schuldeiser
@@ -35,7 +36,7 @@ async def register_measure(
     """A dwangbevel, beslag, verrekening of toeslagen or threatened gijzeling: the creditor is asked to
     suspend it, the client gets the do's & don'ts card."""
     if await run_in_threadpool(engine.session.get, Schuldeiser, body.schuldeiser_id) is None:
-        raise invalid("schuldeiser_id", "niet in het register")
+        raise invalid([("schuldeiser_id", "niet in het register")])
     # The measure's id follows the request's key, so a retried registration is the same measure.
     maatregel_id = opaque(principal.sub, "incassomaatregel", engine.key)
     maatregel = Incassomaatregel(

@@ -14,7 +14,7 @@ from api.auth import Staff
 from api.deps import SessionDep, SettingsDep
 from api.fields import Dag, Page
 from api.gate import GuardedRoute
-from api.problems import Problem
+from api.problems import invalid
 from api.views import traject_url
 from domain.policy import TIMEZONE
 from domain.vordering import reply_figures
@@ -70,12 +70,7 @@ class Afloop(BaseModel):
 def endings(principal: Staff, session: SessionDep, van: Dag | None = None, tot: Dag | None = None) -> Afloop:
     """The monitor figure of how trajecten ended: settled, or uitval per reason and phase."""
     if van is not None and tot is not None and van > tot:
-        raise Problem(
-            422,
-            "ongeldige-gegevens",
-            "van ligt na tot",
-            invalidParams=[{"name": "van", "code": "invalid", "reason": "ligt na tot"}],
-        )
+        raise invalid([("van", "ligt na tot")])
     closed = closed_between(session, van, tot, TIMEZONE)
     counts = Counter((t.uitval["reden"], t.closed_after or "") for t in closed if t.uitval)
     return Afloop(
