@@ -67,18 +67,18 @@ class Gate:
         started = time.monotonic()
         status = {"code": 500, "sent": False, "too_large": False}
 
-        async def respond(message: Message) -> None:
-            if status["too_large"]:
-                # The framework answers a body that broke off while it was read with its own 400.
-                if message["type"] == "http.response.start":
-                    status["too_large"] = False
-                    await self._problem(scope, respond, TOO_LARGE)
-                    status["too_large"] = True
-                return
+        async def forward(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"], status["sent"] = message["status"], True
                 message["headers"] = [*message.get("headers", []), *self._headers(scope, message, correlation_id)]
             await send(message)
+
+        async def respond(message: Message) -> None:
+            if not status["too_large"]:
+                await forward(message)
+            elif message["type"] == "http.response.start":
+                # The framework answers a body that broke off while it was read with its own 400: ours instead.
+                await self._problem(scope, forward, TOO_LARGE)
 
         try:
             problem = self._refusal(request)
