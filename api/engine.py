@@ -86,7 +86,9 @@ class Engine:
         except RPCError as err:
             if err.status is RPCStatusCode.NOT_FOUND:
                 raise closed from err
-            raise self._unavailable(err) from err
+            if err.status in UNAVAILABLE:
+                raise self._unavailable() from err
+            raise
         try:
             await self._bounded(started.result(), deadline, accepted_url=url)
         except WorkflowUpdateFailedError as err:
@@ -98,7 +100,9 @@ class Engine:
         try:
             return await self._bounded(coro, asyncio.get_running_loop().time() + self.wait)
         except RPCError as err:
-            raise self._unavailable(err) from err
+            if err.status in UNAVAILABLE:
+                raise self._unavailable() from err
+            raise
 
     async def release(self) -> None:
         """Give the request's database connection back: waiting on the engine must not hold one."""
@@ -113,14 +117,13 @@ class Engine:
             log.warning("engine_slow", accepted=accepted_url is not None, wait=self.wait)
             if accepted_url is not None:
                 raise Accepted(accepted_url, self.key) from err
-            raise self._unavailable(err) from err
+            raise self._unavailable() from err
         except RuntimeError as err:
             # A client that could not (re)connect to Temporal raises a plain RuntimeError.
-            raise self._unavailable(err) from err
+            raise self._unavailable() from err
 
-    def _unavailable(self, err: Exception) -> Problem:
-        if isinstance(err, RPCError) and err.status not in UNAVAILABLE:
-            raise err
+    def _unavailable(self) -> Problem:
+        """The 503 that tells the caller to send the same request again with the same key."""
         return Problem(
             ENGINE_UNAVAILABLE.status,
             ENGINE_UNAVAILABLE.code,
