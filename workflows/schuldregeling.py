@@ -2,7 +2,7 @@
 
 import asyncio
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from temporalio import workflow
@@ -40,15 +40,15 @@ with workflow.unsafe.imports_passed_through():
     )
     from domain.vordering import escalation_date, reminder_dates, reply_working_days
     from domain.vtlb_normen import normen_op
-    from domain.wgs_deadlines import local_date, morning_of
+    from domain.wgs_deadlines import morning_of
     from letters.render import LetterKind
     from workflows import search_attributes as sa
     from workflows.activity_options import ACTIVITY
 
+from workflows.clock import ENGINE, today, wait_until
 from workflows.creditor_mail import notify_creditor
 from workflows.refusals import check_fields, invalid, not_allowed
 
-ENGINE = "systeem"
 SIGNAL_STOP = "stoppen"
 
 
@@ -133,7 +133,7 @@ class SchuldregelingWorkflow:
                 self._state.status = RegelingStatus.GEWEIGERD
                 await self._record("voorstel_geweigerd", ENGINE)
             else:
-                await self._begin(self._today())
+                await self._begin(today(self._policy.timezone))
 
     async def _send_proposal(self) -> None:
         async with self._lock:
@@ -150,14 +150,7 @@ class SchuldregelingWorkflow:
             await self._to_client(LetterKind.VOORSTEL_CLIENT, "voorstel", self._figures())
 
     async def _answered_before(self, moment: datetime) -> bool:
-        try:
-            await workflow.wait_condition(
-                lambda: not self._state.open_reacties or self._ended(),
-                timeout=max(moment - workflow.now(), timedelta(seconds=1)),
-            )
-        except TimeoutError:
-            return False
-        return True
+        return await wait_until(moment, lambda: not self._state.open_reacties or self._ended())
 
     @workflow.update
     async def reactie(self, reactie: VoorstelReactie) -> RegelingState:
@@ -166,7 +159,7 @@ class SchuldregelingWorkflow:
             deelnemer = self._deelnemer(reactie.schuldeiser_id)
             deelnemer.reactie = Reactie.AKKOORD if reactie.akkoord else Reactie.AFGEWEZEN
             deelnemer.reden = reactie.reden or None
-            deelnemer.beantwoord_op = self._today()
+            deelnemer.beantwoord_op = today(self._policy.timezone)
             kind = "voorstel_akkoord" if reactie.akkoord else "voorstel_afgewezen"
             await self._record(kind, reactie.door or reactie.schuldeiser_id, {"schuldeiser": reactie.schuldeiser_id})
             return self._state
@@ -239,23 +232,22 @@ class SchuldregelingWorkflow:
     @uitspraak.validator
     def _validate_uitspraak(self, uitspraak: Uitspraak) -> None:
         self._check_status(RegelingStatus.DWANGAKKOORD, RegelingStatus.WSNP_VERZOEK)
-        if uitspraak.datum > self._today():
+        if uitspraak.datum > today(self._policy.timezone):
             raise invalid([("datum", "ligt in de toekomst")])
         if uitspraak.datum < self._state.voorgesteld_op:
             raise invalid([("datum", "ligt voor het voorstel")])
 
     async def _wsnp(self) -> None:
         """Follow the Wsnp by its status: at its expected end the caseworker is asked to record how it ended."""
-        einde = self._state.wsnp_einde_verwacht or self._today()
-        try:
-            await workflow.wait_condition(
-                lambda: self._state.status is not RegelingStatus.WSNP,
-                timeout=max(morning_of(einde, self._policy.timezone) - workflow.now(), timedelta(seconds=1)),
-            )
-        except TimeoutError:
+        einde = self._state.wsnp_einde_verwacht or today(self._policy.timezone)
+
+        def ended() -> bool:
+            return self._state.status is not RegelingStatus.WSNP
+
+        if not await wait_until(morning_of(einde, self._policy.timezone), ended):
             async with self._lock:
                 await self._record("wsnp_einde_verwacht", ENGINE)
-        await workflow.wait_condition(lambda: self._state.status is not RegelingStatus.WSNP)
+        await workflow.wait_condition(ended)
 
     @workflow.update
     async def wsnp_einde(self, einde: WsnpEinde) -> RegelingState:
@@ -276,7 +268,7 @@ class SchuldregelingWorkflow:
     @wsnp_einde.validator
     def _validate_wsnp_einde(self, einde: WsnpEinde) -> None:
         self._check_status(RegelingStatus.WSNP)
-        if einde.datum > self._today():
+        if einde.datum > today(self._policy.timezone):
             raise invalid([("datum", "ligt in de toekomst")])
 
     # The term.
@@ -304,9 +296,9 @@ class SchuldregelingWorkflow:
             if checked_this_run >= self._policy.maanden_per_run:
                 return True
             maand = self._state.gecontroleerd_tot + 1
-            start = self._state.ingangsdatum or self._today()
+            start = self._state.ingangsdatum or today(self._policy.timezone)
             check = morning_of(controledag(start, maand, self._policy.betaling_respijt_dagen), self._policy.timezone)
-            await self._wake_before(check)
+            await wait_until(check, lambda: self._state.status is not RegelingStatus.LOOPT or self._paid_in_full())
             async with self._lock:
                 if self._state.status is not RegelingStatus.LOOPT:
                     return False
@@ -340,16 +332,6 @@ class SchuldregelingWorkflow:
         await self._record(f"betaling_gemist:{maand}", ENGINE, position)
         await self._to_client(LetterKind.BETALING_GEMIST, f"gemist:{maand}", position)
 
-    async def _wake_before(self, moment: datetime) -> None:
-        """Sleep until `moment`, or until the settlement stops or is paid in full."""
-        try:
-            await workflow.wait_condition(
-                lambda: self._state.status is not RegelingStatus.LOOPT or self._paid_in_full(),
-                timeout=max(moment - workflow.now(), timedelta(seconds=1)),
-            )
-        except TimeoutError:
-            return
-
     def _paid_in_full(self) -> bool:
         return self._state.betaald_cent >= self._state.totaal_cent
 
@@ -374,13 +356,13 @@ class SchuldregelingWorkflow:
         self._check_status(RegelingStatus.LOOPT)
         if any(b.betaling_id == betaling.betaling_id for b in self._state.betalingen):
             return
-        check_fields(betaling_problems(self._state, betaling, self._today()), "De betaling klopt niet.")
+        check_fields(betaling_problems(self._state, betaling, today(self._policy.timezone)), "De betaling klopt niet.")
 
     @workflow.update
     async def inkomenswijziging(self, stap: Afloscapaciteitstap) -> RegelingState:
         """A change of income: the new capacity is computed and waits for the caseworker's approval."""
         async with self._lock:
-            normen = normen_op(self._today(), self._policy.vtlb_normen)
+            normen = normen_op(today(self._policy.timezone), self._policy.vtlb_normen)
             self._state.herberekening = afloscapaciteit(
                 stap.huishouden, normen, self._policy.looptijd_maanden, stap.vtlb_cent
             )
@@ -400,8 +382,10 @@ class SchuldregelingWorkflow:
         async with self._lock:
             nieuw = self._state.herberekening
             assert nieuw is not None  # the validator refuses without one
-            start = self._state.ingangsdatum or self._today()
-            vanaf = 1 + sum(1 for k in range(1, len(self._state.schema) + 1) if vervaldag(start, k) <= self._today())
+            start = self._state.ingangsdatum or today(self._policy.timezone)
+            vanaf = 1 + sum(
+                1 for k in range(1, len(self._state.schema) + 1) if vervaldag(start, k) <= today(self._policy.timezone)
+            )
             schema, deelnemers = herverdeel(self._state, nieuw, vanaf, self._policy.preferent_factor)
             self._state.schema = schema
             self._state.deelnemers = deelnemers
@@ -437,7 +421,7 @@ class SchuldregelingWorkflow:
 
     async def _afronding(self, actor: str) -> None:
         self._state.status = RegelingStatus.AFGEROND
-        self._state.afgerond_op = self._today()
+        self._state.afgerond_op = today(self._policy.timezone)
         await self._record("afgerond", actor, self._position())
         extra = self._figures() | self._position() | {"wsnp": False}
         await self._to_client(LetterKind.SCHONE_LEI, "schone_lei", extra)
@@ -484,7 +468,7 @@ class SchuldregelingWorkflow:
         return {
             "betaald_cent": self._state.betaald_cent,
             "totaal_cent": self._state.totaal_cent,
-            "achterstand_cent": self._state.achterstand_op(self._today()),
+            "achterstand_cent": self._state.achterstand_op(today(self._policy.timezone)),
         }
 
     def _figures(self, deelnemer: Deelnemer | None = None) -> dict[str, Any]:
@@ -540,7 +524,11 @@ class SchuldregelingWorkflow:
 
     async def _to_client(self, kind: LetterKind, key: str, extra: dict[str, Any]) -> None:
         request = LetterRequest(
-            self._state.traject_id, kind, f"{self._state.traject_id}:regeling:{key}", self._today(), extra=extra
+            self._state.traject_id,
+            kind,
+            f"{self._state.traject_id}:regeling:{key}",
+            today(self._policy.timezone),
+            extra=extra,
         )
         brief_id = await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
         await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
@@ -551,7 +539,7 @@ class SchuldregelingWorkflow:
             self._state.traject_id,
             kind,
             key,
-            self._today(),
+            today(self._policy.timezone),
             extra=extra,
             schuldeiser_id=deelnemer.schuldeiser_id if deelnemer else None,
         )
@@ -568,11 +556,8 @@ class SchuldregelingWorkflow:
             self._state.traject_id,
             kind,
             f"{deelnemer.voorstel_id}:{key}",
-            self._today(),
+            today(self._policy.timezone),
             extra=self._figures(deelnemer) | extra,
             schuldeiser_id=deelnemer.schuldeiser_id,
         )
         await notify_creditor(reach, request, "voorstellen", deelnemer.voorstel_id)
-
-    def _today(self) -> date:
-        return local_date(workflow.now(), self._policy.timezone)

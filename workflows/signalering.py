@@ -22,12 +22,11 @@ with workflow.unsafe.imports_passed_through():
         Uitkomst,
         route_of,
     )
-    from domain.wgs_deadlines import local_date, morning_of
+    from domain.wgs_deadlines import morning_of
     from workflows.activity_options import ACTIVITY, REMOTE
 
+from workflows.clock import today, until, wait_until
 from workflows.refusals import invalid, not_allowed
-
-ENGINE = "systeem"
 
 
 @workflow.defn
@@ -48,7 +47,7 @@ class SignaleringWorkflow:
         self._policy = start.policy
         self._state = SignaleringState(
             case_id=start.case_id,
-            geopend_op=self._today(),
+            geopend_op=today(self._policy.timezone),
             signalen=[start.eerste],
             route=route_of([start.eerste]),
         )
@@ -67,16 +66,19 @@ class SignaleringWorkflow:
             if self._state.traject_id is not None:
                 break
             wake = min(d for d in (self._next_attempt(), close_at) if d is not None)
-            if not await self._news_before(wake) and self._today() >= close_at:
+            if not await self._news_before(wake) and today(self._policy.timezone) >= close_at:
                 break
         async with self._lock:
             await self._close()
         await workflow.wait_condition(workflow.all_handlers_finished)
         if self._state.traject_id is None:
-            closed = self._state.afgesloten_op or self._today()
-            await workflow.sleep(self._until(closed + timedelta(days=self._policy.signaal_bewaar_dagen)))
+            closed = self._state.afgesloten_op or today(self._policy.timezone)
+            deleted_on = closed + timedelta(days=self._policy.signaal_bewaar_dagen)
+            await workflow.sleep(until(morning_of(deleted_on, self._policy.timezone)))
             await workflow.execute_activity_method(
-                SignaleringActivities.delete_case_data, Verwijdering(self._state.case_id, self._today()), **ACTIVITY
+                SignaleringActivities.delete_case_data,
+                Verwijdering(self._state.case_id, today(self._policy.timezone)),
+                **ACTIVITY,
             )
             self._state.status = CaseStatus.VERWIJDERD
         return self._state
@@ -84,14 +86,10 @@ class SignaleringWorkflow:
     async def _news_before(self, day: date) -> bool:
         """Wait until the morning of `day` for an outcome or a new signal; True when one came."""
         seen = len(self._state.signalen)
-        try:
-            await workflow.wait_condition(
-                lambda: self._state.uitkomst is not None or len(self._state.signalen) != seen,
-                timeout=self._until(day),
-            )
-        except TimeoutError:
-            return False
-        return True
+        return await wait_until(
+            morning_of(day, self._policy.timezone),
+            lambda: self._state.uitkomst is not None or len(self._state.signalen) != seen,
+        )
 
     async def _act(self) -> None:
         """Do what the route calls for now: a traject in a crisis, a home-visit task, or an invitation."""
@@ -99,10 +97,12 @@ class SignaleringWorkflow:
         if self._state.route is Route.CRISIS:
             await self._to_traject(next(s.crisis.value for s in self._state.signalen if s.crisis is not None))
         elif self._state.route is Route.MEERVOUDIG and self._state.huisbezoek_gevraagd_op is None:
-            self._state.huisbezoek_gevraagd_op = self._today()
+            self._state.huisbezoek_gevraagd_op = today(self._policy.timezone)
             await self._record()
-        elif self._state.route is Route.ENKELVOUDIG and (self._next_attempt() or date.max) <= self._today():
-            self._state.pogingen.append(self._today())
+        elif self._state.route is Route.ENKELVOUDIG and (self._next_attempt() or date.max) <= today(
+            self._policy.timezone
+        ):
+            self._state.pogingen.append(today(self._policy.timezone))
             number = len(self._state.pogingen)
             await workflow.execute_activity_method(
                 SignaleringActivities.send_invitation, Uitnodiging(self._state.case_id, number), **ACTIVITY
@@ -114,14 +114,14 @@ class SignaleringWorkflow:
         if self._state.route is not Route.ENKELVOUDIG or len(self._state.pogingen) >= 2:
             return None
         if not self._state.pogingen:
-            return self._today()
+            return today(self._policy.timezone)
         return self._state.pogingen[0] + timedelta(days=self._policy.tweede_poging_dagen)
 
     async def _close(self) -> None:
         if self._state.uitkomst is not None and self._state.uitkomst.hulp is Hulp.GEACCEPTEERD:
             await self._to_traject(None)
         self._state.status = CaseStatus.AFGESLOTEN
-        self._state.afgesloten_op = self._today()
+        self._state.afgesloten_op = today(self._policy.timezone)
         await self._record()
         self._closed_recorded = True
 
@@ -168,9 +168,3 @@ class SignaleringWorkflow:
     async def _record(self) -> None:
         self._state.version += 1
         await workflow.execute_activity_method(SignaleringActivities.record_case, self._state, **ACTIVITY)
-
-    def _today(self) -> date:
-        return local_date(workflow.now(), self._policy.timezone)
-
-    def _until(self, day: date) -> timedelta:
-        return max(morning_of(day, self._policy.timezone) - workflow.now(), timedelta(seconds=1))

@@ -27,16 +27,16 @@ with workflow.unsafe.imports_passed_through():
     )
     from domain.wgs_deadlines import (
         beschikking_deadline,
+        end_of_day,
         first_conversation_deadline,
-        local_date,
         objection_deadline,
     )
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
 
 # The handler classes are workflow code: imported in the sandbox, not passed through.
+from workflows.clock import ENGINE, today, until, wait_until
 from workflows.refusals import check_fields
-from workflows.traject_base import ENGINE
 from workflows.traject_nazorg import NazorgHandlers
 
 
@@ -68,9 +68,7 @@ class TrajectWorkflow(NazorgHandlers):
         aanmelding = start.aanmelding
         # The API refuses these; a start that slipped past it fails the workflow in `run`, instead of
         # failing every workflow task on a date the clock cannot count from.
-        self._refused = aanmelding_problems(
-            aanmelding, local_date(workflow.now(), start.policy.timezone), start.policy.timezone
-        )
+        self._refused = aanmelding_problems(aanmelding, today(start.policy.timezone), start.policy.timezone)
         due = (
             aanmelding.meldingsdatum
             if self._refused
@@ -106,7 +104,7 @@ class TrajectWorkflow(NazorgHandlers):
         await self._keep_clock(Clock.BESCHIKKING)
         if self._state.phase is Phase.AFGESLOTEN and self._state.bezwaar_uiterlijk is not None:
             # A refused client may still object; the traject stays open to hear it until the term ends.
-            await workflow.sleep(self._until(self._state.bezwaar_uiterlijk))
+            await workflow.sleep(until(end_of_day(self._state.bezwaar_uiterlijk, self._policy.timezone)))
         else:
             await workflow.wait_condition(lambda: self._state.phase in (Phase.SCHULDREGELING, Phase.AFGESLOTEN))
             if await self._settle():
@@ -145,7 +143,7 @@ class TrajectWorkflow(NazorgHandlers):
     @eerste_gesprek.validator
     def _validate_eerste_gesprek(self, gesprek: EersteGesprek) -> None:
         self._check_step(Step.EERSTE_GESPREK)
-        check_fields(step_problems_eerste_gesprek(self._state, gesprek, self._today()))
+        check_fields(step_problems_eerste_gesprek(self._state, gesprek, today(self._policy.timezone)))
 
     @workflow.update
     async def beschikking(self, beschikking: Beschikking) -> TrajectState:
@@ -166,7 +164,7 @@ class TrajectWorkflow(NazorgHandlers):
     @beschikking.validator
     def _validate_beschikking(self, beschikking: Beschikking) -> None:
         self._check_step(Step.BESCHIKKING)
-        check_fields(step_problems_beschikking(self._state, beschikking, self._today()))
+        check_fields(step_problems_beschikking(self._state, beschikking, today(self._policy.timezone)))
 
     @workflow.update
     async def plan_van_aanpak(self, plan: PlanVanAanpak) -> TrajectState:
@@ -194,9 +192,7 @@ class TrajectWorkflow(NazorgHandlers):
         def met() -> bool:
             return deadline.gehaald_op is not None or self._closed()
 
-        try:
-            await workflow.wait_condition(met, timeout=self._until(deadline.uiterlijk))
-        except TimeoutError:
+        if not await wait_until(end_of_day(deadline.uiterlijk, self._policy.timezone), met):
             async with self._lock:
                 if not met():
                     deadline.overschreden = True

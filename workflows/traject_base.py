@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import replace
-from datetime import date, timedelta
 from typing import Any
 
 from temporalio import workflow
@@ -15,15 +14,13 @@ with workflow.unsafe.imports_passed_through():
     from domain.phases import Phase, Step, allowed_steps, phase_after
     from domain.policy import Policy
     from domain.traject import TrajectStart, TrajectState
-    from domain.wgs_deadlines import end_of_day, local_date
+    from domain.wgs_deadlines import end_of_day
     from letters.render import LetterKind
     from workflows import search_attributes as sa
     from workflows.activity_options import ACTIVITY
 
+from workflows.clock import today
 from workflows.refusals import not_allowed
-
-# The actor on the timeline for what the engine itself observes, such as a clock running out.
-ENGINE = "systeem"
 
 
 class TrajectBase:
@@ -95,7 +92,7 @@ class TrajectBase:
             self._state.traject_id,
             kind,
             key or f"{self._state.traject_id}:{kind.value}",
-            self._today(),
+            today(self._policy.timezone),
             extra=extra or {},
             schuldeiser_id=schuldeiser_id,
         )
@@ -125,9 +122,3 @@ class TrajectBase:
 
     def _closed(self) -> bool:
         return self._state.phase is Phase.AFGESLOTEN
-
-    def _today(self) -> date:
-        return local_date(workflow.now(), self._policy.timezone)
-
-    def _until(self, day: date) -> timedelta:
-        return max(end_of_day(day, self._policy.timezone) - workflow.now(), timedelta(seconds=1))

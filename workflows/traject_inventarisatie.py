@@ -21,8 +21,9 @@ with workflow.unsafe.imports_passed_through():
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
 
+from workflows.clock import ENGINE, today
 from workflows.refusals import check_fields, invalid
-from workflows.traject_base import ENGINE, TrajectBase
+from workflows.traject_base import TrajectBase
 from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED, VorderingWorkflow
 
 
@@ -46,7 +47,7 @@ class InventarisatieHandlers(TrajectBase):
             VerzoekStart(str(workflow.uuid4()), self._state.traject_id, sid, self._policy, workflow.info().workflow_id)
             for sid in schuldeiser_ids
         ]
-        today = self._today()
+        asked_on = today(self._policy.timezone)
         await workflow.execute_activity_method(
             InventarisatieActivities.open_verzoeken,
             [
@@ -55,7 +56,7 @@ class InventarisatieHandlers(TrajectBase):
                     "aangevraagd",
                     workflow.now(),
                     door,
-                    VerzoekState(s.verzoek_id, s.traject_id, s.schuldeiser_id, VerzoekStatus.OPEN, today),
+                    VerzoekState(s.verzoek_id, s.traject_id, s.schuldeiser_id, VerzoekStatus.OPEN, asked_on),
                 )
                 for s in starts
             ],
@@ -95,7 +96,7 @@ class InventarisatieHandlers(TrajectBase):
     @incassomaatregel.validator
     def _validate_incassomaatregel(self, maatregel: Incassomaatregel) -> None:
         self._check_step(Step.INCASSOMAATREGEL)
-        if maatregel.datum > self._today():
+        if maatregel.datum > today(self._policy.timezone):
             raise invalid([("datum", "ligt in de toekomst")])
 
     @workflow.update

@@ -1,7 +1,6 @@
 """The traject's nazorg after afronding, and the contact attempt after a missed appointment."""
 
-from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from temporalio import workflow
 from temporalio.workflow import ParentClosePolicy
@@ -23,8 +22,8 @@ with workflow.unsafe.imports_passed_through():
     from domain.wgs_deadlines import morning_of
     from letters.render import LetterKind
 
+from workflows.clock import ENGINE, today, wait_until
 from workflows.refusals import check_fields, invalid
-from workflows.traject_base import ENGINE
 from workflows.traject_schuldregeling import SchuldregelingHandlers
 
 NAZORG_PATCH = "nazorg-na-afronding"
@@ -45,7 +44,7 @@ class NazorgHandlers(SchuldregelingHandlers):
             if self._closed():
                 return
             if workflow.patched(NAZORG_PATCH):
-                afgerond = self._state.afgerond_op or self._today()
+                afgerond = self._state.afgerond_op or today(self._policy.timezone)
                 self._state.phase = Phase.NAZORG
                 self._state.nazorg = [Nazorgcontact(m, add_months(afgerond, m)) for m in self._policy.nazorg_maanden]
             else:
@@ -60,7 +59,7 @@ class NazorgHandlers(SchuldregelingHandlers):
         """Reach out at each planned moment until nazorg stops; close when the last contact is recorded
         (or has waited long enough)."""
         for contact in self._state.nazorg:
-            if await self._nazorg_ended_before(morning_of(contact.gepland_op, self._policy.timezone)):
+            if await wait_until(morning_of(contact.gepland_op, self._policy.timezone), self._closed):
                 return
             async with self._lock:
                 if self._closed():
@@ -77,21 +76,10 @@ class NazorgHandlers(SchuldregelingHandlers):
         last = self._state.nazorg[-1] if self._state.nazorg else None
         if last is not None:
             deadline = morning_of(last.gepland_op, self._policy.timezone) + LAST_CONTACT_OPEN
-            await self._nazorg_ended_before(deadline, lambda: last.uitkomst is not None)
+            await wait_until(deadline, lambda: self._closed() or last.uitkomst is not None)
         async with self._lock:
             if not self._closed():
                 await self._close_nazorg("nazorg_afgerond")
-
-    async def _nazorg_ended_before(self, moment: datetime, also: Callable[[], bool] = lambda: False) -> bool:
-        """Wait until `moment`, or until nazorg ends or `also` holds; True when nazorg ended."""
-        try:
-            await workflow.wait_condition(
-                lambda: self._closed() or also(),
-                timeout=max(moment - workflow.now(), timedelta(seconds=1)),
-            )
-        except TimeoutError:
-            return False
-        return self._closed()
 
     @workflow.update
     async def nazorg_verslag(self, verslag: NazorgVerslag) -> TrajectState:
@@ -99,11 +87,11 @@ class NazorgHandlers(SchuldregelingHandlers):
         contact ends nazorg."""
         async with self._lock:
             self._check_step(Step.NAZORG_VERSLAG)
-            contact = contact_voor(self._state.nazorg, verslag, self._today())
+            contact = contact_voor(self._state.nazorg, verslag, today(self._policy.timezone))
             assert contact is not None  # the validator refuses a record without its contact
             contact.uitkomst = verslag.uitkomst
             contact.toelichting = verslag.toelichting
-            contact.vastgelegd_op = self._today()
+            contact.vastgelegd_op = today(self._policy.timezone)
             await self._enter(Step.NAZORG_VERSLAG, verslag.door)
             if verslag.uitkomst is NazorgUitkomst.NIEUWE_ACHTERSTANDEN:
                 await self._heraanmelding()
@@ -115,7 +103,7 @@ class NazorgHandlers(SchuldregelingHandlers):
     @nazorg_verslag.validator
     def _validate_nazorg_verslag(self, verslag: NazorgVerslag) -> None:
         self._check_step(Step.NAZORG_VERSLAG)
-        check_fields(verslag_problems(self._state.nazorg, verslag, self._today()))
+        check_fields(verslag_problems(self._state.nazorg, verslag, today(self._policy.timezone)))
 
     @workflow.update
     async def nazorg_stoppen(self, stop: NazorgStop) -> TrajectState:
@@ -139,7 +127,11 @@ class NazorgHandlers(SchuldregelingHandlers):
             traject_id=new_id,
             caseworker=self._state.caseworker,
             aanmelding=Aanmelding(
-                aanmelding.persoon, Bron.NAZORG, aanmelding.kinderen, self._today(), persoon_id=aanmelding.persoon_id
+                aanmelding.persoon,
+                Bron.NAZORG,
+                aanmelding.kinderen,
+                today(self._policy.timezone),
+                persoon_id=aanmelding.persoon_id,
             ),
             policy=self._policy,
             vorig_traject=self._state.traject_id,
@@ -177,7 +169,7 @@ class NazorgHandlers(SchuldregelingHandlers):
     @afspraak_gemist.validator
     def _validate_afspraak_gemist(self, afspraak: GemisteAfspraak) -> None:
         self._check_open()
-        if afspraak.datum > self._today():
+        if afspraak.datum > today(self._policy.timezone):
             raise invalid([("datum", "ligt in de toekomst")])
         if afspraak.datum in self._state.gemiste_afspraken:
             raise invalid([("datum", "deze gemiste afspraak staat er al")])

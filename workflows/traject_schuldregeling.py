@@ -23,9 +23,9 @@ with workflow.unsafe.imports_passed_through():
     from domain.vtlb_normen import normen_op
     from letters.render import LetterKind
 
+from workflows.clock import ENGINE, today
 from workflows.refusals import check_fields, invalid, not_allowed
 from workflows.schuldregeling import SIGNAL_STOP, SchuldregelingWorkflow
-from workflows.traject_base import ENGINE
 from workflows.traject_inventarisatie import InventarisatieHandlers
 from workflows.vordering import SIGNAL_TRAJECT_GESTOPT
 
@@ -43,11 +43,11 @@ class SchuldregelingHandlers(InventarisatieHandlers):
         again for each statement older than the policy allows, so the proposal uses current figures."""
         async with self._lock:
             self._check_step(Step.AFLOSCAPACITEIT)
-            normen = normen_op(self._today(), self._policy.vtlb_normen)
+            normen = normen_op(today(self._policy.timezone), self._policy.vtlb_normen)
             self._state.afloscapaciteit = afloscapaciteit(
                 stap.huishouden, normen, self._policy.looptijd_maanden, stap.vtlb_cent
             )
-            stale = stale_claims(self._state, self._today(), self._policy.saldo_geldig_maanden)
+            stale = stale_claims(self._state, today(self._policy.timezone), self._policy.saldo_geldig_maanden)
             if stale:
                 await self._ask(stale, ENGINE)
             await self._enter(Step.AFLOSCAPACITEIT, stap.door)
@@ -72,7 +72,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
                 status=RegelingStatus.VOORSTEL,
                 afloscapaciteit=capaciteit,
                 deelnemers=voorstel_deelnemers(claims(self._state), capaciteit, self._policy.preferent_factor),
-                voorgesteld_op=self._today(),
+                voorgesteld_op=today(self._policy.timezone),
             )
             start = RegelingStart(
                 self._state.traject_id,
@@ -92,7 +92,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
     @voorstel.validator
     def _validate_voorstel(self, voorstel: Voorstel) -> None:
         self._check_step(Step.VOORSTEL)
-        check_fields(voorstel_problems(self._state, self._today(), self._policy.saldo_geldig_maanden))
+        check_fields(voorstel_problems(self._state, today(self._policy.timezone), self._policy.saldo_geldig_maanden))
 
     async def _settle(self) -> bool:
         """Wait for the settlement to end: True when it was settled (afronding is the caller's), while an
@@ -105,7 +105,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
             if self._closed():
                 return False
             if uitkomst.status is RegelingStatus.AFGEROND:
-                self._state.afgerond_op = uitkomst.afgerond_op or self._today()
+                self._state.afgerond_op = uitkomst.afgerond_op or today(self._policy.timezone)
                 return True
             await self._drop_out(Uitval(uitkomst.uitval or UitvalReden.OVERIG), ENGINE)
             return False

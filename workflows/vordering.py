@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
 from typing import Any
 
 from temporalio import workflow
@@ -23,10 +22,11 @@ with workflow.unsafe.imports_passed_through():
         reminder_dates,
         reply_working_days,
     )
-    from domain.wgs_deadlines import local_date, morning_of
+    from domain.wgs_deadlines import morning_of
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
 
+from workflows.clock import ENGINE, today, wait_until
 from workflows.creditor_mail import notify_creditor
 from workflows.refusals import check_fields, not_allowed
 
@@ -35,7 +35,6 @@ SIGNAL_ESCALATED = "verzoek_geescaleerd"
 SIGNAL_FINISHED = "verzoek_afgerond"
 # The signal a traject sends its open requests when it ends early.
 SIGNAL_TRAJECT_GESTOPT = "traject_gestopt"
-ENGINE = "systeem"
 
 
 @workflow.defn
@@ -55,7 +54,7 @@ class VorderingWorkflow:
             traject_id=start.traject_id,
             schuldeiser_id=start.schuldeiser_id,
             status=VerzoekStatus.OPEN,
-            verstuurd_op=self._today(),
+            verstuurd_op=today(self._policy.timezone),
         )
 
     @workflow.run
@@ -68,15 +67,15 @@ class VorderingWorkflow:
         notice: dict[str, Any] = {"antwoord_werkdagen": reply_working_days(self._policy)}
         await self._notify(LetterKind.KENNISGEVING, "kennisgeving", notice)
         for number, day in enumerate(reminder_dates(self._state.verstuurd_op, self._policy), start=1):
-            if await self._closed_before(morning_of(day, self._policy.timezone)):
+            if await wait_until(morning_of(day, self._policy.timezone), self._closed):
                 break
-            self._state.herinnerd_op.append(self._today())
+            self._state.herinnerd_op.append(today(self._policy.timezone))
             await self._record(f"herinnering_{number}", ENGINE)
             await self._notify(LetterKind.HERINNERING_SCHULDEISER, f"herinnering:{number}", {"nummer": number})
         else:
             escalate_at = morning_of(escalation_date(self._state.verstuurd_op, self._policy), self._policy.timezone)
-            if not await self._closed_before(escalate_at):
-                self._state.geescaleerd_op = self._today()
+            if not await wait_until(escalate_at, self._closed):
+                self._state.geescaleerd_op = today(self._policy.timezone)
                 await self._record("geescaleerd", ENGINE)
                 await self._traject().signal(SIGNAL_ESCALATED, self._state.verzoek_id)
                 await workflow.wait_condition(self._closed)
@@ -106,7 +105,7 @@ class VorderingWorkflow:
     @indienen.validator
     def _validate_indienen(self, ingediend: Ingediend) -> None:
         self._check_open()
-        check_fields(claim_problems(ingediend.vordering, self._today()), "De vordering klopt niet.")
+        check_fields(claim_problems(ingediend.vordering, today(self._policy.timezone)), "De vordering klopt niet.")
 
     @workflow.update
     async def geen_medewerking(self, afgewezen: Afgewezen) -> VerzoekState:
@@ -148,16 +147,9 @@ class VorderingWorkflow:
             raise not_allowed(f"Dit verzoek is al afgerond ({self._state.status.value}).", self._state.status.value)
 
     async def _answer(self, kind: str, actor: str) -> VerzoekState:
-        self._state.beantwoord_op = self._today()
+        self._state.beantwoord_op = today(self._policy.timezone)
         await self._record(kind, actor)
         return self._state
-
-    async def _closed_before(self, moment: datetime) -> bool:
-        try:
-            await workflow.wait_condition(self._closed, timeout=max(moment - workflow.now(), timedelta(seconds=1)))
-        except TimeoutError:
-            return self._closed()
-        return True
 
     def _closed(self) -> bool:
         return self._state.status is not VerzoekStatus.OPEN
@@ -172,7 +164,7 @@ class VorderingWorkflow:
             self._state.traject_id,
             kind,
             f"{self._state.verzoek_id}:{key}",
-            self._today(),
+            today(self._policy.timezone),
             self._state.verzoek_id,
             extra,
             self._state.schuldeiser_id,
@@ -181,6 +173,3 @@ class VorderingWorkflow:
 
     def _traject(self) -> workflow.ExternalWorkflowHandle[object]:
         return workflow.get_external_workflow_handle(self._start.traject_workflow_id)
-
-    def _today(self) -> date:
-        return local_date(workflow.now(), self._policy.timezone)
