@@ -14,6 +14,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from activities.delivery import Mailroom
 from activities.letters import Afzender
+from domain import ids
 from domain.aanmelding import Bron
 from domain.policy import Policy
 from domain.signalering import CaseStatus, SignaleringState
@@ -144,7 +145,7 @@ class SignaleringActivities:
             # A retry after the start landed finds it started: the id is the workflow's, fixed.
             with contextlib.suppress(WorkflowAlreadyStartedError):
                 await self._client.start_workflow(
-                    "TrajectWorkflow", start, id=f"traject-{start.traject_id}", task_queue=self._settings.task_queue
+                    "TrajectWorkflow", start, id=ids.traject(start.traject_id), task_queue=self._settings.task_queue
                 )
         traject_id = running or start.traject_id
         await asyncio.to_thread(self._link, request.case_id, traject_id)

@@ -13,6 +13,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from domain import bounds
 from domain.bounds import Window
+from domain.ids import SIGNALERING_PATTERN, UUID_PATTERN
 from domain.policy import TIMEZONE
 from domain.wgs_deadlines import local_date
 from runtime.clock import today
@@ -58,12 +59,11 @@ Email = Annotated[
     str, Field(max_length=254, pattern=r"^[^@\s\x00-\x1f\x7f]+@[^@\s\x00-\x1f\x7f]+\.[^@\s\x00-\x1f\x7f]+$")
 ]
 
-UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 # Ids in a path: ours are UUIDs, so anything else can name nothing and is refused before a query.
 PathId = Annotated[str, Path(pattern=UUID_PATTERN)]
 # Pages of a list: a page number past this finds nothing in any real dossier.
 Page = Annotated[int, Query(ge=1, le=10_000)]
-CaseId = Annotated[str, Path(pattern="^signalering-" + UUID_PATTERN.removeprefix("^"))]
+CaseId = Annotated[str, Path(pattern=SIGNALERING_PATTERN)]
 
 
 def within(window: Window) -> AfterValidator:

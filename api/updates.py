@@ -6,11 +6,12 @@ from typing import Any
 
 from api.engine import Engine
 from api.problems import Problem
+from domain import ids
 from workflows.vordering import VorderingWorkflow
 
 
 async def answer_request(engine: Engine, verzoek_id: str, update: Any, value: Any, url: str) -> None:
     """Send a creditor request's answer to its workflow, for the creditor and the caseworker alike."""
-    handle = engine.client.get_workflow_handle_for(VorderingWorkflow.run, f"vordering-{verzoek_id}")
+    handle = engine.client.get_workflow_handle_for(VorderingWorkflow.run, ids.vordering(verzoek_id))
     closed = Problem(409, "verzoek-afgerond", "Dit verzoek is al afgerond.")
     await engine.update(handle, update, value, closed, url)

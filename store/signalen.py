@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
+from domain import ids
 from domain.aanmelding import CrisisSoort
 from domain.signalering import (
     CaseStatus,
@@ -86,7 +87,7 @@ def take_in(
     )
     if case is None:
         case = Signalering(
-            id=f"signalering-{uuid.uuid4()}",
+            id=ids.new_signalering(),
             huishouden_id=household,
             geopend_op=today,
             route=route_of([feit_of(row)]).value,

@@ -7,6 +7,7 @@ from temporalio.workflow import ParentClosePolicy
 
 with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
+    from domain import ids
     from domain.phases import Step
     from domain.traject import (
         Incassomaatregel,
@@ -66,7 +67,7 @@ class InventarisatieHandlers(TrajectBase):
             await workflow.start_child_workflow(
                 VorderingWorkflow.run,
                 start,
-                id=f"vordering-{start.verzoek_id}",
+                id=ids.vordering(start.verzoek_id),
                 parent_close_policy=ParentClosePolicy.ABANDON,
             )
             self._state.verzoeken.append(Verzoekstand(start.verzoek_id, start.schuldeiser_id))

@@ -6,6 +6,7 @@ from temporalio import workflow
 from temporalio.workflow import ParentClosePolicy
 
 with workflow.unsafe.imports_passed_through():
+    from domain import ids
     from domain.aanmelding import Bron
     from domain.nazorg import (
         GemisteAfspraak,
@@ -139,7 +140,7 @@ class NazorgHandlers(SchuldregelingHandlers):
         await workflow.start_child_workflow(
             "TrajectWorkflow",
             start,
-            id=f"traject-{new_id}",
+            id=ids.traject(new_id),
             parent_close_policy=ParentClosePolicy.ABANDON,
         )
         self._state.heraanmelding = new_id

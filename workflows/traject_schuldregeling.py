@@ -4,6 +4,7 @@ from temporalio import workflow
 from temporalio.workflow import ChildWorkflowHandle
 
 with workflow.unsafe.imports_passed_through():
+    from domain import ids
     from domain.afloscapaciteit import afloscapaciteit, huishouden_problems
     from domain.phases import Phase, Step
     from domain.schuldregeling import (
@@ -84,7 +85,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
             self._regeling = await workflow.start_child_workflow(
                 SchuldregelingWorkflow.run,
                 start,
-                id=f"schuldregeling-{self._state.traject_id}",
+                id=ids.schuldregeling(self._state.traject_id),
             )
             await self._enter(Step.VOORSTEL, voorstel.door)
             return self._state
@@ -129,7 +130,7 @@ class SchuldregelingHandlers(InventarisatieHandlers):
 
     async def _drop_out(self, uitval: Uitval, actor: str) -> None:
         for verzoek in self._state.open_requests:
-            await workflow.get_external_workflow_handle(f"vordering-{verzoek.verzoek_id}").signal(
+            await workflow.get_external_workflow_handle(ids.vordering(verzoek.verzoek_id)).signal(
                 SIGNAL_TRAJECT_GESTOPT
             )
             verzoek.status = VerzoekStatus.INGETROKKEN

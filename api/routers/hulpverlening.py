@@ -17,6 +17,7 @@ from api.gate import GuardedRoute
 from api.problems import Problem, invalid
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
 from api.views import detail, traject_url
+from domain import ids
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
 from domain.traject import (
@@ -36,11 +37,6 @@ from store.queries import trajecten_of_bsn
 from workflows.traject import TrajectWorkflow
 
 router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
-
-
-def workflow_id(traject_id: str) -> str:
-    """The workflow of a traject: an opaque id, never personal data."""
-    return f"traject-{traject_id}"
 
 
 @router.post(
@@ -93,11 +89,11 @@ async def register(
         ),
         policy=policy,
     )
-    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
+    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, ids.traject(traject_id))
     try:
         await engine.start(
             engine.client.start_workflow(
-                TrajectWorkflow.run, start, id=workflow_id(traject_id), task_queue=settings.task_queue
+                TrajectWorkflow.run, start, id=ids.traject(traject_id), task_queue=settings.task_queue
             )
         )
     except WorkflowAlreadyStartedError:
@@ -167,7 +163,7 @@ async def record_plan_van_aanpak(
 
 async def step(engine: Engine, traject_id: str, update: Any, value: Any) -> TrajectDetail:
     """Send a caseworker's step to the traject's workflow and answer with the traject as it is now."""
-    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, workflow_id(traject_id))
+    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, ids.traject(traject_id))
     closed = Problem(409, "traject-afgesloten", "Dit traject is afgesloten; er kan geen stap meer bij.")
     await engine.update(handle, update, value, closed, traject_url(traject_id))
     return await fresh_detail(engine.session, traject_id)

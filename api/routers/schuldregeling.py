@@ -35,6 +35,7 @@ from api.schemas_schuldregeling import (
     WsnpEindeIn,
 )
 from api.views import traject_url
+from domain import ids
 from domain.schuldregeling import (
     Afloscapaciteitstap,
     Betaling,
@@ -340,7 +341,7 @@ async def _settle(engine: Engine, settings: SettingsDep, traject_id: str, update
 
 
 async def _send(engine: Engine, traject_id: str, update: Any, value: Any, part: str = "") -> None:
-    handle = engine.client.get_workflow_handle_for(SchuldregelingWorkflow.run, f"schuldregeling-{traject_id}")
+    handle = engine.client.get_workflow_handle_for(SchuldregelingWorkflow.run, ids.schuldregeling(traject_id))
     closed = Problem(409, "regeling-afgesloten", "Deze regeling is afgesloten; er kan niets meer bij.")
     await engine.update(handle, update, value, closed, f"{traject_url(traject_id)}/regeling", part)
 
