@@ -8,6 +8,7 @@ from typing import Any
 
 from temporalio import activity
 
+from domain.keys import key
 from domain.traject import TrajectStart, TrajectState
 from store.db import SessionFactory
 from store.dossier import add_event, apply_state, register
@@ -49,7 +50,7 @@ class DossierActivities:
             add_event(
                 session,
                 TrajectEvent(
-                    key=f"{start.traject_id}:aanmelding",
+                    key=key(start.traject_id, "aanmelding"),
                     traject_id=start.traject_id,
                     kind="aanmelding",
                     at=registration.state.phase_since,

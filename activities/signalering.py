@@ -16,6 +16,7 @@ from activities.delivery import Mailroom
 from activities.letters import Afzender
 from domain import ids
 from domain.aanmelding import Bron
+from domain.keys import key
 from domain.policy import Policy
 from domain.signalering import CaseStatus, SignaleringState
 from domain.traject import Aanmelding, Persoon, TrajectStart
@@ -118,16 +119,16 @@ class SignaleringActivities:
             self._send(session, uitnodiging, "brief", letter.html)
 
     def _send(self, session: Session, uitnodiging: Uitnodiging, kanaal: str, content: str) -> None:
-        key = f"{uitnodiging.case_id}:{uitnodiging.nummer}:{kanaal}"
-        if session.exec(select(Bericht).where(Bericht.key == key)).first() is not None:
+        bericht_key = key(uitnodiging.case_id, uitnodiging.nummer, kanaal)
+        if session.exec(select(Bericht).where(Bericht.key == bericht_key)).first() is not None:
             return
-        bericht_id = str(uuid.uuid5(uuid.NAMESPACE_URL, key))
+        bericht_id = str(uuid.uuid5(uuid.NAMESPACE_URL, bericht_key))
         # The drop is named by the message id, so a retry replaces the file and never duplicates it.
         self._mailroom.drop(f"{bericht_id}.{'sms' if kanaal == 'sms' else 'html'}", content)
         session.add(
             Bericht(
                 id=bericht_id,
-                key=key,
+                key=bericht_key,
                 case_id=uitnodiging.case_id,
                 kanaal=kanaal,
                 soort=f"uitnodiging_{uitnodiging.nummer}",

@@ -12,6 +12,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.letters import LetterActivities, LetterRequest
     from activities.schuldregeling import RegelingActivities, RegelingRecord
     from domain.afloscapaciteit import afloscapaciteit, huishouden_problems
+    from domain.keys import key
     from domain.schuldregeling import (
         Afloscapaciteitstap,
         Betaling,
@@ -500,7 +501,7 @@ class SchuldregelingWorkflow:
         self._state.version += 1
         self._upsert_search_attributes()
         record = RegelingRecord(
-            key=f"{self._state.traject_id}:regeling:{kind}:{self._state.version}" if kind else None,
+            key=key(self._state.traject_id, "regeling", kind, self._state.version) if kind else None,
             kind=kind,
             at=workflow.now(),
             actor=actor,
@@ -522,11 +523,11 @@ class SchuldregelingWorkflow:
             [sa.WAITING_ON.value_set(waiting), sa.CASEWORKER.value_set(self._start.caseworker)]
         )
 
-    async def _to_client(self, kind: LetterKind, key: str, extra: dict[str, Any]) -> None:
+    async def _to_client(self, kind: LetterKind, letter: str, extra: dict[str, Any]) -> None:
         request = LetterRequest(
             self._state.traject_id,
             kind,
-            f"{self._state.traject_id}:regeling:{key}",
+            key(self._state.traject_id, "regeling", letter),
             today(self._policy.timezone),
             extra=extra,
         )
@@ -534,18 +535,18 @@ class SchuldregelingWorkflow:
         await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
 
     async def _draft(self, kind: LetterKind, deelnemer: Deelnemer | None, extra: dict[str, Any]) -> None:
-        key = f"{self._state.traject_id}:regeling:{kind.value}:{deelnemer.schuldeiser_id if deelnemer else ''}"
+        draft = key(self._state.traject_id, "regeling", kind.value, deelnemer.schuldeiser_id if deelnemer else "")
         request = LetterRequest(
             self._state.traject_id,
             kind,
-            key,
+            draft,
             today(self._policy.timezone),
             extra=extra,
             schuldeiser_id=deelnemer.schuldeiser_id if deelnemer else None,
         )
         await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
 
-    async def _to_creditor(self, deelnemer: Deelnemer, kind: LetterKind, key: str, extra: dict[str, Any]) -> None:
+    async def _to_creditor(self, deelnemer: Deelnemer, kind: LetterKind, letter: str, extra: dict[str, Any]) -> None:
         reach = self._reach.get(deelnemer.schuldeiser_id)
         if reach is None:
             reach = await workflow.execute_activity_method(
@@ -555,7 +556,7 @@ class SchuldregelingWorkflow:
         request = LetterRequest(
             self._state.traject_id,
             kind,
-            f"{deelnemer.voorstel_id}:{key}",
+            key(deelnemer.voorstel_id, letter),
             today(self._policy.timezone),
             extra=self._figures(deelnemer) | extra,
             schuldeiser_id=deelnemer.schuldeiser_id,

@@ -11,6 +11,7 @@ from temporalio import workflow
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, StepRecord
     from activities.letters import LetterActivities, LetterRequest
+    from domain.keys import key
     from domain.phases import Phase, Step, allowed_steps, phase_after
     from domain.policy import Policy
     from domain.traject import TrajectStart, TrajectState
@@ -59,7 +60,7 @@ class TrajectBase:
         await workflow.execute_activity_method(
             DossierActivities.record_step,
             StepRecord(
-                key=f"{self._state.traject_id}:{kind}:{self._state.version}" if kind else None,
+                key=key(self._state.traject_id, kind, self._state.version) if kind else None,
                 kind=kind,
                 at=workflow.now(),
                 actor=actor,
@@ -72,17 +73,17 @@ class TrajectBase:
     async def _send_letter(
         self,
         kind: LetterKind,
-        key: str | None = None,
+        letter_key: str | None = None,
         schuldeiser_id: str | None = None,
         extra: dict[str, Any] | None = None,
     ) -> None:
-        brief_id = await self._write_letter(kind, key, schuldeiser_id, extra)
+        brief_id = await self._write_letter(kind, letter_key, schuldeiser_id, extra)
         await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
 
     async def _write_letter(
         self,
         kind: LetterKind,
-        key: str | None = None,
+        letter_key: str | None = None,
         schuldeiser_id: str | None = None,
         extra: dict[str, Any] | None = None,
     ) -> str:
@@ -91,7 +92,7 @@ class TrajectBase:
         request = LetterRequest(
             self._state.traject_id,
             kind,
-            key or f"{self._state.traject_id}:{kind.value}",
+            letter_key or key(self._state.traject_id, kind.value),
             today(self._policy.timezone),
             extra=extra or {},
             schuldeiser_id=schuldeiser_id,

@@ -8,6 +8,7 @@ from temporalio.workflow import ParentClosePolicy
 with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
     from domain import ids
+    from domain.keys import key
     from domain.phases import Step
     from domain.traject import (
         Incassomaatregel,
@@ -53,7 +54,7 @@ class InventarisatieHandlers(TrajectBase):
             InventarisatieActivities.open_verzoeken,
             [
                 VerzoekRecord(
-                    f"{s.verzoek_id}:aangevraagd",
+                    key(s.verzoek_id, "aangevraagd"),
                     "aangevraagd",
                     workflow.now(),
                     door,
@@ -87,7 +88,7 @@ class InventarisatieHandlers(TrajectBase):
             await self._enter(Step.INCASSOMAATREGEL, maatregel.door)
             await self._send_letter(
                 LetterKind.OPSCHORTINGSVERZOEK,
-                f"{maatregel.maatregel_id}:opschorting",
+                key(maatregel.maatregel_id, "opschorting"),
                 maatregel.schuldeiser_id,
                 _details(maatregel),
             )
@@ -128,7 +129,7 @@ class InventarisatieHandlers(TrajectBase):
             maatregel = stand.maatregel
             await self._write_letter(
                 LetterKind.MORATORIUM_CONCEPT,
-                f"{maatregel_id}:moratorium",
+                key(maatregel_id, "moratorium"),
                 maatregel.schuldeiser_id,
                 _details(maatregel),
             )

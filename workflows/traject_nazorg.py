@@ -8,6 +8,7 @@ from temporalio.workflow import ParentClosePolicy
 with workflow.unsafe.imports_passed_through():
     from domain import ids
     from domain.aanmelding import Bron
+    from domain.keys import key
     from domain.nazorg import (
         GemisteAfspraak,
         Nazorgcontact,
@@ -71,7 +72,7 @@ class NazorgHandlers(SchuldregelingHandlers):
                 await self._record("nazorg_contact", ENGINE, {"maand": contact.maand})
                 await self._send_letter(
                     LetterKind.NAZORG_CONTACT,
-                    f"{self._state.traject_id}:nazorg:{contact.maand}",
+                    key(self._state.traject_id, "nazorg", contact.maand),
                     extra={"maanden": contact.maand},
                 )
         last = self._state.nazorg[-1] if self._state.nazorg else None
@@ -162,7 +163,7 @@ class NazorgHandlers(SchuldregelingHandlers):
             await self._record("afspraak_gemist", door, {"datum": afspraak.datum.isoformat()})
             await self._send_letter(
                 LetterKind.AFSPRAAK_GEMIST,
-                f"{self._state.traject_id}:afspraak_gemist:{afspraak.datum.isoformat()}",
+                key(self._state.traject_id, "afspraak_gemist", afspraak.datum),
                 extra={"afspraak_op": afspraak.datum.isoformat()},
             )
             return self._state

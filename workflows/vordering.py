@@ -9,6 +9,7 @@ from temporalio import workflow
 with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import Bereik, InventarisatieActivities, VerzoekRecord
     from activities.letters import LetterRequest
+    from domain.keys import key
     from domain.vordering import (
         Afgewezen,
         Ingediend,
@@ -156,14 +157,14 @@ class VorderingWorkflow:
 
     async def _record(self, kind: str, actor: str) -> None:
         self._state.version += 1
-        record = VerzoekRecord(f"{self._state.verzoek_id}:{kind}", kind, workflow.now(), actor, self._state)
+        record = VerzoekRecord(key(self._state.verzoek_id, kind), kind, workflow.now(), actor, self._state)
         await workflow.execute_activity_method(InventarisatieActivities.record_verzoek, record, **ACTIVITY)
 
-    async def _notify(self, kind: LetterKind, key: str, extra: dict[str, Any]) -> None:
+    async def _notify(self, kind: LetterKind, letter: str, extra: dict[str, Any]) -> None:
         request = LetterRequest(
             self._state.traject_id,
             kind,
-            f"{self._state.verzoek_id}:{key}",
+            key(self._state.verzoek_id, letter),
             today(self._policy.timezone),
             self._state.verzoek_id,
             extra,
