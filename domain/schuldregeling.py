@@ -17,6 +17,7 @@ from fractions import Fraction
 from domain.afloscapaciteit import Afloscapaciteit, Huishouden
 from domain.bounds import GEBEURD, amount_problem
 from domain.policy import Policy
+from domain.regeling_status import RegelingStatus
 from domain.verdeling import Aandeel, Claim, verdeel
 
 
@@ -25,19 +26,6 @@ class RegelingSoort(StrEnum):
 
     MINNELIJK = "minnelijk"
     SANERINGSKREDIET = "saneringskrediet"
-
-
-class RegelingStatus(StrEnum):
-    """Where a settlement stands."""
-
-    VOORSTEL = "voorstel"
-    GEWEIGERD = "geweigerd"
-    DWANGAKKOORD = "dwangakkoord"
-    WSNP_VERZOEK = "wsnp_verzoek"
-    WSNP = "wsnp"
-    LOOPT = "loopt"
-    AFGEROND = "afgerond"
-    BEEINDIGD = "beeindigd"
 
 
 class Reactie(StrEnum):
