@@ -18,6 +18,7 @@ from api.schemas import (
 from api.schemas_schuldeisers import VerzoekUit, VorderingIn
 from domain.phases import Phase, allowed_steps, procesplaat
 from domain.traject import reference
+from domain.vordering import VerzoekStatus, overzicht_compleet
 from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import letters_of, persoon_of, timeline, verzoeken_of_traject
 
@@ -108,7 +109,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         tijdlijn=[Gebeurtenis(soort=e.kind, op=e.at, door=e.actor) for e in timeline(session, traject.id)],
         verzoeken=(verzoeken := [verzoek_view(session, v) for v in verzoeken_of_traject(session, traject.id)]),
         maatregelen=traject.maatregelen,
-        overzicht_compleet=bool(verzoeken) and all(v.status != "open" for v in verzoeken),
+        overzicht_compleet=overzicht_compleet(VerzoekStatus(v.status) for v in verzoeken),
         afloscapaciteit=traject.afloscapaciteit,
         uitval=traject.uitval,
         afgerond_op=traject.afgerond_op,

@@ -8,14 +8,14 @@ by a schedule: one expected amount per month, so a recalculation after a change 
 months still to come and nothing else.
 """
 
-import calendar
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from fractions import Fraction
 
 from domain.afloscapaciteit import Afloscapaciteit, Huishouden
 from domain.bounds import GEBEURD, amount_problem
+from domain.kalender import achterstand
 from domain.policy import Policy
 from domain.regeling_status import RegelingStatus
 from domain.verdeling import Aandeel, Claim, verdeel
@@ -214,10 +214,7 @@ class RegelingState:
 
     def achterstand_op(self, day: date) -> int:
         """How far behind the schedule the client is on `day`, never negative."""
-        if self.ingangsdatum is None:
-            return 0
-        due = sum(1 for k in range(1, len(self.schema) + 1) if vervaldag(self.ingangsdatum, k) <= day)
-        return max(0, self.verwacht_tot(due) - self.betaald_cent)
+        return achterstand(self.schema, self.ingangsdatum, self.betaald_cent, day)
 
 
 def percentage_tekst(deel_cent: int, van_cent: int) -> str:
@@ -226,23 +223,6 @@ def percentage_tekst(deel_cent: int, van_cent: int) -> str:
         return "0,00%"
     hundredths = (Fraction(deel_cent * 10_000, van_cent) + Fraction(1, 2)).__floor__()
     return f"{hundredths // 100},{hundredths % 100:02d}%"
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later; the last day of the month when that month is shorter."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def vervaldag(ingangsdatum: date, maand: int) -> date:
-    """The day the payment of month `maand` (1-based) is due: one month after the start, then monthly."""
-    return add_months(ingangsdatum, maand)
-
-
-def controledag(ingangsdatum: date, maand: int, respijt_dagen: int) -> date:
-    """The day the engine checks the payment of month `maand`: its due day plus the grace days."""
-    return vervaldag(ingangsdatum, maand) + timedelta(days=respijt_dagen)
 
 
 def claims_of(deelnemers: list[Deelnemer]) -> list[Claim]:

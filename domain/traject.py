@@ -9,13 +9,14 @@ from enum import StrEnum
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
 from domain.bounds import AFSPRAAK, MELDING
+from domain.kalender import add_months
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
 from domain.phases import Phase
 from domain.policy import Policy
-from domain.schuldregeling import Uitval, add_months
+from domain.schuldregeling import Uitval
 from domain.verdeling import Claim
-from domain.vordering import VerzoekStatus, Vordering
+from domain.vordering import VerzoekStatus, Vordering, overzicht_compleet
 from domain.wgs_deadlines import local_date
 
 
@@ -235,7 +236,7 @@ class TrajectState:
     @property
     def overzicht_compleet(self) -> bool:
         """Every creditor asked has answered, or was settled otherwise."""
-        return bool(self.verzoeken) and not self.open_requests
+        return overzicht_compleet(v.status for v in self.verzoeken)
 
     @property
     def schuldeisers(self) -> list[Verzoekstand]:

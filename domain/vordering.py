@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -132,6 +133,12 @@ class VorderingBron(StrEnum):
     SCHULDEISER = "schuldeiser"
     PAPIER = "papier"
     CLIENT = "client"
+
+
+def overzicht_compleet(statussen: Iterable[VerzoekStatus]) -> bool:
+    """Whether the overview of the debts is complete: creditors were asked, and none is still to answer."""
+    asked = list(statussen)
+    return bool(asked) and VerzoekStatus.OPEN not in asked
 
 
 @dataclass(frozen=True)

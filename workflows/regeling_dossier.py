@@ -12,9 +12,10 @@ with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import Bereik, InventarisatieActivities
     from activities.letters import LetterActivities, LetterRequest
     from activities.schuldregeling import RegelingActivities, RegelingRecord
+    from domain.kalender import vervaldag
     from domain.keys import key
     from domain.regeling_status import ENDED, Gebeurtenis, RegelingStap, allowed_steps, next_status, waiting_on
-    from domain.schuldregeling import Deelnemer, RegelingStart, percentage_tekst, vervaldag
+    from domain.schuldregeling import Deelnemer, RegelingStart, percentage_tekst
     from letters.render import LetterKind
     from workflows import search_attributes as sa
     from workflows.activity_options import ACTIVITY

@@ -10,6 +10,7 @@ from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from domain.afloscapaciteit import afloscapaciteit, huishouden_problems
+    from domain.kalender import controledag, vervaldag, vervallen_maanden
     from domain.regeling_status import Gebeurtenis, RegelingStap, RegelingStatus
     from domain.schuldregeling import (
         Afloscapaciteitstap,
@@ -17,11 +18,9 @@ with workflow.unsafe.imports_passed_through():
         RegelingSoort,
         RegelingState,
         betaling_problems,
-        controledag,
         herverdeel,
         schema_voor,
         verdeel_betaling,
-        vervaldag,
     )
     from domain.vtlb_normen import normen_op
     from domain.wgs_deadlines import morning_of
@@ -151,7 +150,7 @@ class Looptijd:
             assert nieuw is not None  # the check refuses without one
             today = self._dossier.today()
             start = self._state.ingangsdatum or today
-            vanaf = 1 + sum(1 for k in range(1, len(self._state.schema) + 1) if vervaldag(start, k) <= today)
+            vanaf = 1 + vervallen_maanden(start, len(self._state.schema), today)
             schema, deelnemers = herverdeel(self._state, nieuw, vanaf, self._policy.preferent_factor)
             self._state.schema = schema
             self._state.deelnemers = deelnemers

@@ -8,6 +8,7 @@ from temporalio.workflow import ParentClosePolicy
 with workflow.unsafe.imports_passed_through():
     from domain import ids
     from domain.aanmelding import Bron
+    from domain.kalender import add_months
     from domain.keys import key
     from domain.nazorg import (
         GemisteAfspraak,
@@ -19,7 +20,6 @@ with workflow.unsafe.imports_passed_through():
         verslag_problems,
     )
     from domain.phases import Phase, Step
-    from domain.schuldregeling import add_months
     from domain.traject import Aanmelding, TrajectStart, TrajectState
     from domain.wgs_deadlines import morning_of
     from letters.render import LetterKind

@@ -36,6 +36,7 @@ from api.schemas_schuldregeling import (
 )
 from api.views import traject_url
 from domain import ids
+from domain.kalender import achterstand, volgende_vervaldag
 from domain.schuldregeling import (
     Afloscapaciteitstap,
     Betaling,
@@ -47,7 +48,6 @@ from domain.schuldregeling import (
     Voorstel,
     VoorstelReactie,
     WsnpEinde,
-    vervaldag,
 )
 from domain.traject import reference
 from runtime.clock import today
@@ -304,20 +304,15 @@ async def answer_proposal(
 
 def regeling_view(session: Session, regeling: Regeling, today: date) -> RegelingUit:
     """The settlement with its position on `today`: what was due by then and not paid, and the next due day."""
-    due = [
-        vervaldag(regeling.ingangsdatum, k)
-        for k in range(1, len(regeling.maandschema) + 1)
-        if regeling.ingangsdatum is not None
-    ]
-    verwacht = sum(amount for amount, day in zip(regeling.maandschema, due, strict=False) if day <= today)
+    schema, ingang = regeling.maandschema, regeling.ingangsdatum
     names = {s.id: s.naam for s in session.exec(select(Schuldeiser)).all()}
     deelnames = session.exec(select(Deelname).where(Deelname.traject_id == regeling.traject_id)).all()
     running = regeling.status == "loopt"
     return RegelingUit(
         **regeling.model_dump(exclude={"traject_id", "version", "updated_at"}),
         traject=traject_url(regeling.traject_id),
-        achterstand_cent=max(0, verwacht - regeling.betaald_cent) if running else 0,
-        volgende_vervaldag=next((day for day in due if day > today), None) if running else None,
+        achterstand_cent=achterstand(schema, ingang, regeling.betaald_cent, today) if running else 0,
+        volgende_vervaldag=volgende_vervaldag(ingang, len(schema), today) if running else None,
         schuldeisers=[
             Deel(
                 **d.model_dump(exclude={"id", "traject_id", "voorgesteld_op"}),

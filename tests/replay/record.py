@@ -20,6 +20,7 @@ from temporalio.testing import WorkflowEnvironment
 
 from api.routers.signalen import deliver
 from domain.afloscapaciteit import Huishouden, Leefsituatie
+from domain.kalender import vervaldag
 from domain.klantprofiel import Ernst, Zelfredzaamheid
 from domain.schuldregeling import (
     Afloscapaciteitstap,
@@ -29,7 +30,6 @@ from domain.schuldregeling import (
     RegelingStatus,
     Voorstel,
     VoorstelReactie,
-    vervaldag,
 )
 from domain.signalering import Contactkanaal, Hulp, SignaalIn, SignaalSoort, Uitkomst
 from domain.traject import (

@@ -6,18 +6,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from domain.afloscapaciteit import Afloscapaciteit
+from domain.kalender import achterstand, add_months, vervaldag, vervallen_maanden, volgende_vervaldag
 from domain.schuldregeling import (
     Betaling,
     Deelnemer,
     RegelingSoort,
     RegelingState,
     RegelingStatus,
-    add_months,
     betaling_problems,
     herverdeel,
     schema_voor,
     verdeel_betaling,
-    vervaldag,
     voorstel_deelnemers,
 )
 from domain.verdeling import Claim
@@ -105,3 +104,15 @@ def test_payment_problems_name_the_field() -> None:
     assert ("datum", "ligt voor de start van de regeling") in problems
     too_much = betaling_problems(state, Betaling("y", date(2027, 2, 1), state.totaal_cent + 1), date(2027, 3, 1))
     assert [name for name, _ in too_much] == ["bedrag_cent"]
+
+
+def test_the_calendar_derives_due_months_arrears_and_the_next_due_day_once() -> None:
+    start = date(2026, 1, 31)
+    schema = [100, 100, 100]
+    assert vervallen_maanden(start, 3, date(2026, 2, 27)) == 0
+    assert vervallen_maanden(start, 3, date(2026, 2, 28)) == 1
+    assert achterstand(schema, start, 50, date(2026, 3, 31)) == 150
+    assert achterstand(schema, start, 500, date(2026, 3, 31)) == 0
+    assert achterstand(schema, None, 0, date(2026, 3, 31)) == 0
+    assert volgende_vervaldag(start, 3, date(2026, 3, 31)) == date(2026, 4, 30)
+    assert volgende_vervaldag(start, 3, date(2026, 4, 30)) is None

@@ -10,9 +10,10 @@ from sqlmodel import select
 from temporalio.client import WorkflowHandle, WorkflowUpdateFailedError, WorkflowUpdateStage
 from temporalio.testing import WorkflowEnvironment
 
+from domain.kalender import add_months
 from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgUitkomst, NazorgVerslag
 from domain.phases import Phase
-from domain.schuldregeling import RegelingSoort, RegelingStatus, VoorstelReactie, add_months
+from domain.schuldregeling import RegelingSoort, RegelingStatus, VoorstelReactie
 from store.db import SessionFactory
 from store.models import Traject
 from tests.conftest import make_start

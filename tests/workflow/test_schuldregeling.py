@@ -15,6 +15,7 @@ from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError,
 from temporalio.testing import WorkflowEnvironment
 
 from domain.afloscapaciteit import Huishouden, Leefsituatie
+from domain.kalender import vervaldag
 from domain.phases import Phase
 from domain.policy import Policy
 from domain.schuldregeling import (
@@ -31,7 +32,6 @@ from domain.schuldregeling import (
     Voorstel,
     VoorstelReactie,
     WsnpEinde,
-    vervaldag,
 )
 from domain.traject import SchuldeisersToevoegen, TrajectState
 from domain.vordering import Ingediend, VerzoekStatus, VorderingBron, escalation_date, reminder_dates
