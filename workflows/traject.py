@@ -1,43 +1,46 @@
-"""The traject of one client: aanmelding, first conversation, beschikking, plan van aanpak, stabilisatie."""
+"""The traject of one client. This file holds the workflow, its run and every update and signal a reader looks
+for; each stage does its work in its own file: admission and the Wgs clocks (`traject_toelating.py`), creditors
+and collection measures (`traject_inventarisatie.py`), capacity, proposal and uitval (`traject_schuldregeling.py`),
+nazorg and missed appointments (`traject_nazorg.py`), and what they share (`traject_dossier.py`)."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
-from datetime import date
 
 from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
-    from domain.klantprofiel import klantprofiel
-    from domain.phases import Phase, Step
+    from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
+    from domain.phases import Phase
+    from domain.schuldregeling import Afloscapaciteitstap, Uitval, Voorstel
     from domain.traject import (
         Beschikking,
-        Besluit,
         Clock,
         Deadline,
         EersteGesprek,
+        Incassomaatregel,
+        IncassoVoortzetting,
         PlanVanAanpak,
+        SchuldeisersToevoegen,
         TrajectStart,
         TrajectState,
         aanmelding_problems,
-        step_problems_beschikking,
-        step_problems_eerste_gesprek,
     )
-    from domain.wgs_deadlines import (
-        beschikking_deadline,
-        end_of_day,
-        first_conversation_deadline,
-        objection_deadline,
-    )
+    from domain.vordering import VerzoekUitkomst
+    from domain.wgs_deadlines import end_of_day, first_conversation_deadline
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
 
-# The handler classes are workflow code: imported in the sandbox, not passed through.
-from workflows.clock import ENGINE, today, until, wait_until
+# The stages are workflow code: imported in the sandbox, not passed through.
+from workflows.clock import today, until
 from workflows.refusals import check_fields
-from workflows.traject_nazorg import NazorgHandlers
+from workflows.traject_dossier import TrajectDossier
+from workflows.traject_inventarisatie import Inventarisatie
+from workflows.traject_nazorg import Nazorg
+from workflows.traject_schuldregeling import Regelingsfase
+from workflows.traject_toelating import Toelating
+from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED
 
 
 @dataclass(frozen=True)
@@ -49,22 +52,18 @@ class TrajectResult:
 
 
 @workflow.defn
-class TrajectWorkflow(NazorgHandlers):
+class TrajectWorkflow:
     """Drives one client's traject through the Wgs process and watches its legal clocks.
 
     Every caseworker step is an Update with a validator, so a step that does not fit the phase is refused
     before anything changes. Each recorded step is written to the dossier and answered with the client's
     letter by idempotent activities. A clock that runs out marks the breach on the traject and in search
-    attributes, and the step can still be recorded afterwards. The handlers of later stages live in their
-    own classes (`InventarisatieHandlers`, `SchuldregelingHandlers`, `NazorgHandlers`); this class holds
-    the start, the clocks and admission. The settlement runs in its own child workflow; after afronding
-    the traject keeps nazorg, then closes.
+    attributes, and the step can still be recorded afterwards. The settlement runs in its own child
+    workflow; after afronding the traject keeps nazorg, then closes.
     """
 
     @workflow.init
     def __init__(self, start: TrajectStart) -> None:
-        self._start = start
-        self._policy = start.policy
         aanmelding = start.aanmelding
         # The API refuses these; a start that slipped past it fails the workflow in `run`, instead of
         # failing every workflow task on a date the clock cannot count from.
@@ -72,9 +71,9 @@ class TrajectWorkflow(NazorgHandlers):
         due = (
             aanmelding.meldingsdatum
             if self._refused
-            else first_conversation_deadline(aanmelding.meldingsdatum, aanmelding.crisis is not None, self._policy)
+            else first_conversation_deadline(aanmelding.meldingsdatum, aanmelding.crisis is not None, start.policy)
         )
-        self._state = TrajectState(
+        state = TrajectState(
             traject_id=start.traject_id,
             caseworker=start.caseworker,
             phase=Phase.AANMELDING,
@@ -85,122 +84,177 @@ class TrajectWorkflow(NazorgHandlers):
             vorig_traject=start.vorig_traject,
         )
         self._registered = False
-        self._lock = asyncio.Lock()
-        self._regeling = None
+        self._dossier = TrajectDossier(start, state)
+        self._toelating = Toelating(self._dossier, lambda: self._registered)
+        self._inventarisatie = Inventarisatie(self._dossier)
+        self._regeling = Regelingsfase(self._dossier, self._inventarisatie)
+        self._nazorg = Nazorg(self._dossier)
 
     @workflow.run
     async def run(self, start: TrajectStart) -> TrajectResult:
         """Register, confirm by letter, then keep each Wgs clock until the traject leaves the steps it covers."""
         check_fields(self._refused, "De aanmelding bevat ongeldige gegevens.")
+        state = self._dossier.state
         await workflow.execute_activity_method(
-            DossierActivities.register_aanmelding,
-            Registration(start, self._state),
-            **ACTIVITY,
+            DossierActivities.register_aanmelding, Registration(start, state), **ACTIVITY
         )
-        await self._send_letter(LetterKind.AANMELDING_BEVESTIGING)
+        await self._dossier.send_letter(LetterKind.AANMELDING_BEVESTIGING)
         self._registered = True
-        self._upsert_search_attributes()
-        await self._keep_clock(Clock.EERSTE_GESPREK)
-        await self._keep_clock(Clock.BESCHIKKING)
-        if self._state.phase is Phase.AFGESLOTEN and self._state.bezwaar_uiterlijk is not None:
+        self._dossier.upsert_search_attributes()
+        await self._toelating.keep_clock(Clock.EERSTE_GESPREK)
+        await self._toelating.keep_clock(Clock.BESCHIKKING)
+        if state.phase is Phase.AFGESLOTEN and state.bezwaar_uiterlijk is not None:
             # A refused client may still object; the traject stays open to hear it until the term ends.
-            await workflow.sleep(until(end_of_day(self._state.bezwaar_uiterlijk, self._policy.timezone)))
+            await workflow.sleep(until(end_of_day(state.bezwaar_uiterlijk, start.policy.timezone)))
         else:
-            await workflow.wait_condition(lambda: self._state.phase in (Phase.SCHULDREGELING, Phase.AFGESLOTEN))
-            if await self._settle():
-                await self._after_afronding()
+            await workflow.wait_condition(lambda: state.phase in (Phase.SCHULDREGELING, Phase.AFGESLOTEN))
+            if await self._regeling.settle():
+                await self._nazorg.after_afronding()
         await workflow.wait_condition(workflow.all_handlers_finished)
-        return TrajectResult(self._state.phase, self._state.closed_after)
+        return TrajectResult(state.phase, state.closed_after)
 
     @workflow.query
     def state(self) -> TrajectState:
         """The traject's live state."""
-        return self._state
+        return self._dossier.state
 
     @workflow.update
     async def wait_registered(self) -> TrajectState:
         """Returns once the aanmelding is in the dossier and its letter is written."""
         await workflow.wait_condition(lambda: self._registered)
-        return self._state
+        return self._dossier.state
+
+    # Admission (traject_toelating.py).
 
     @workflow.update
     async def eerste_gesprek(self, gesprek: EersteGesprek) -> TrajectState:
-        """Record the first conversation: klantprofiel, route and actielijst."""
-        async with self._lock:
-            await workflow.wait_condition(lambda: self._registered)
-            self._check_step(Step.EERSTE_GESPREK)
-            due = beschikking_deadline(gesprek.gehouden_op, self._policy)
-            self._meet_clock(Clock.EERSTE_GESPREK, gesprek.gehouden_op)
-            self._state.deadlines.append(Deadline(Clock.BESCHIKKING, due))
-            self._state.eerste_gesprek = gesprek
-            self._state.klantprofiel = klantprofiel(
-                gesprek.ernst, gesprek.zelfredzaamheid, crisis=self._state.crisis is not None
-            )
-            await self._enter(Step.EERSTE_GESPREK, gesprek.door)
-            await self._send_letter(LetterKind.ACTIELIJST)
-            return self._state
+        """The first conversation: klantprofiel, route and actielijst."""
+        return await self._toelating.eerste_gesprek(gesprek)
 
     @eerste_gesprek.validator
     def _validate_eerste_gesprek(self, gesprek: EersteGesprek) -> None:
-        self._check_step(Step.EERSTE_GESPREK)
-        check_fields(step_problems_eerste_gesprek(self._state, gesprek, today(self._policy.timezone)))
+        self._toelating.check_eerste_gesprek(gesprek)
 
     @workflow.update
     async def beschikking(self, beschikking: Beschikking) -> TrajectState:
-        """Record the decision on admission; a refusal closes the traject after the objection term."""
-        async with self._lock:
-            self._check_step(Step.BESCHIKKING)
-            toegelaten = beschikking.besluit is Besluit.TOELATING
-            self._meet_clock(Clock.BESCHIKKING, beschikking.besluit_op)
-            self._state.beschikking = beschikking
-            self._state.bezwaar_uiterlijk = objection_deadline(beschikking.besluit_op, self._policy)
-            if not toegelaten:
-                self._state.closed_after = self._state.phase
-            await self._enter(Step.BESCHIKKING, beschikking.door, toegelaten)
-            letter = LetterKind.BESCHIKKING_TOELATING if toegelaten else LetterKind.BESCHIKKING_AFWIJZING
-            await self._send_letter(letter)
-            return self._state
+        """The decision on admission."""
+        return await self._toelating.beschikking(beschikking)
 
     @beschikking.validator
     def _validate_beschikking(self, beschikking: Beschikking) -> None:
-        self._check_step(Step.BESCHIKKING)
-        check_fields(step_problems_beschikking(self._state, beschikking, today(self._policy.timezone)))
+        self._toelating.check_beschikking(beschikking)
 
     @workflow.update
     async def plan_van_aanpak(self, plan: PlanVanAanpak) -> TrajectState:
-        """Record the plan van aanpak; the traject enters stabilisatie."""
-        async with self._lock:
-            self._check_step(Step.PLAN_VAN_AANPAK)
-            self._state.plan_van_aanpak = plan
-            await self._enter(Step.PLAN_VAN_AANPAK, plan.door)
-            await self._send_letter(LetterKind.PLAN_VAN_AANPAK)
-            return self._state
+        """The plan van aanpak; the traject enters stabilisatie."""
+        return await self._toelating.plan_van_aanpak(plan)
 
     @plan_van_aanpak.validator
     def _validate_plan_van_aanpak(self, plan: PlanVanAanpak) -> None:
-        self._check_step(Step.PLAN_VAN_AANPAK)
+        self._toelating.check_plan_van_aanpak(plan)
 
-    async def _keep_clock(self, clock: Clock) -> None:
-        """Wait for `clock` to be met; if its last day passes first, record the breach and keep waiting."""
-        deadline = self._state.deadline(clock)
-        if deadline is None:
-            await workflow.wait_condition(lambda: self._state.deadline(clock) is not None or self._closed())
-            deadline = self._state.deadline(clock)
-            if deadline is None:
-                return
+    # Creditors and collection measures (traject_inventarisatie.py).
 
-        def met() -> bool:
-            return deadline.gehaald_op is not None or self._closed()
+    @workflow.update
+    async def schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> TrajectState:
+        """Ask each creditor for its claim."""
+        return await self._inventarisatie.schuldeisers_toevoegen(step)
 
-        if not await wait_until(end_of_day(deadline.uiterlijk, self._policy.timezone), met):
-            async with self._lock:
-                if not met():
-                    deadline.overschreden = True
-                    await self._record(f"termijn_overschreden:{clock.value}", ENGINE)
-            await workflow.wait_condition(met)
+    @schuldeisers_toevoegen.validator
+    def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
+        self._inventarisatie.check_schuldeisers_toevoegen(step)
 
-    def _meet_clock(self, clock: Clock, on: date) -> None:
-        deadline = self._state.deadline(clock)
-        if deadline is not None:
-            deadline.gehaald_op = on
-            deadline.overschreden = on > deadline.uiterlijk
+    @workflow.update
+    async def incassomaatregel(self, maatregel: Incassomaatregel) -> TrajectState:
+        """A creditor's collection measure: a suspension request, and the do's & don'ts card."""
+        return await self._inventarisatie.incassomaatregel(maatregel)
+
+    @incassomaatregel.validator
+    def _validate_incassomaatregel(self, maatregel: Incassomaatregel) -> None:
+        self._inventarisatie.check_incassomaatregel(maatregel)
+
+    @workflow.update
+    async def incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> TrajectState:
+        """The creditor went on with its measure: a draft request for a breed moratorium."""
+        return await self._inventarisatie.incasso_voortgezet(voortzetting)
+
+    @incasso_voortgezet.validator
+    def _validate_incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> None:
+        self._inventarisatie.check_incasso_voortgezet(voortzetting)
+
+    @workflow.update
+    async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
+        """As `incasso_voortgezet`, in the form trajecten used before it named its caller: kept for replay."""
+        return await self._inventarisatie.incasso_gaat_door(maatregel_id)
+
+    @incasso_gaat_door.validator
+    def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
+        self._inventarisatie.check_incasso_gaat_door(maatregel_id)
+
+    @workflow.signal(name=SIGNAL_ESCALATED)
+    async def verzoek_geescaleerd(self, verzoek_id: str) -> None:
+        """A creditor did not answer in time: the caseworker must act."""
+        await self._inventarisatie.verzoek_geescaleerd(verzoek_id)
+
+    @workflow.signal(name=SIGNAL_FINISHED)
+    async def verzoek_afgerond(self, uitkomst: VerzoekUitkomst) -> None:
+        """A request ended; when none is open, the overview of the debts is complete."""
+        await self._inventarisatie.verzoek_afgerond(uitkomst)
+
+    # Capacity, proposal and uitval (traject_schuldregeling.py).
+
+    @workflow.update
+    async def afloscapaciteit(self, stap: Afloscapaciteitstap) -> TrajectState:
+        """The VTLB and the monthly capacity."""
+        return await self._regeling.afloscapaciteit(stap)
+
+    @afloscapaciteit.validator
+    def _validate_afloscapaciteit(self, stap: Afloscapaciteitstap) -> None:
+        self._regeling.check_afloscapaciteit(stap)
+
+    @workflow.update
+    async def voorstel(self, voorstel: Voorstel) -> TrajectState:
+        """The proposal, handed to the settlement's own workflow."""
+        return await self._regeling.voorstel(voorstel)
+
+    @voorstel.validator
+    def _validate_voorstel(self, voorstel: Voorstel) -> None:
+        self._regeling.check_voorstel(voorstel)
+
+    @workflow.update
+    async def uitval(self, uitval: Uitval) -> TrajectState:
+        """End the traject early, at any phase, with a reason from the fixed list."""
+        return await self._regeling.uitval(uitval)
+
+    @uitval.validator
+    def _validate_uitval(self, uitval: Uitval) -> None:
+        self._regeling.check_uitval(uitval)
+
+    # Nazorg and missed appointments (traject_nazorg.py).
+
+    @workflow.update
+    async def nazorg_verslag(self, verslag: NazorgVerslag) -> TrajectState:
+        """How a nazorg contact went."""
+        return await self._nazorg.nazorg_verslag(verslag)
+
+    @nazorg_verslag.validator
+    def _validate_nazorg_verslag(self, verslag: NazorgVerslag) -> None:
+        self._nazorg.check_nazorg_verslag(verslag)
+
+    @workflow.update
+    async def nazorg_stoppen(self, stop: NazorgStop) -> TrajectState:
+        """The client stops nazorg."""
+        return await self._nazorg.nazorg_stoppen(stop)
+
+    @nazorg_stoppen.validator
+    def _validate_nazorg_stoppen(self, stop: NazorgStop) -> None:
+        self._nazorg.check_nazorg_stoppen(stop)
+
+    @workflow.update
+    async def afspraak_gemist(self, afspraak: GemisteAfspraak) -> TrajectState:
+        """A missed appointment: contact, never an end."""
+        return await self._nazorg.afspraak_gemist(afspraak)
+
+    @afspraak_gemist.validator
+    def _validate_afspraak_gemist(self, afspraak: GemisteAfspraak) -> None:
+        self._nazorg.check_afspraak_gemist(afspraak)

@@ -25,25 +25,31 @@ with workflow.unsafe.imports_passed_through():
 
 from workflows.clock import ENGINE, today
 from workflows.refusals import check_fields, invalid
-from workflows.traject_base import TrajectBase
-from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED, VorderingWorkflow
+from workflows.traject_dossier import TrajectDossier
+from workflows.vordering import VorderingWorkflow
 
 
-class InventarisatieHandlers(TrajectBase):
+class Inventarisatie:
     """Asks each creditor for its claim (one `VorderingWorkflow` per creditor) and answers collection
     measures with a suspension request, the do's & don'ts card and, if collection goes on, a moratorium draft."""
 
-    @workflow.update
+    def __init__(self, dossier: TrajectDossier) -> None:
+        self._dossier = dossier
+        self._start = dossier.start
+        self._policy = dossier.policy
+        self._state = dossier.state
+        self._lock = dossier.lock
+
     async def schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> TrajectState:
         """Ask each creditor for its claim: one request workflow per creditor, which outlives a
         continue-as-new of this traject (abandoned on close, fixed id) and reports back by signal."""
         async with self._lock:
-            self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
-            await self._ask(step.schuldeiser_ids, step.door or self._start.caseworker)
-            await self._enter(Step.SCHULDEISERS_TOEVOEGEN, step.door)
+            self._dossier.check_step(Step.SCHULDEISERS_TOEVOEGEN)
+            await self.ask(step.schuldeiser_ids, step.door or self._start.caseworker)
+            await self._dossier.enter(Step.SCHULDEISERS_TOEVOEGEN, step.door)
             return self._state
 
-    async def _ask(self, schuldeiser_ids: list[str], door: str) -> None:
+    async def ask(self, schuldeiser_ids: list[str], door: str) -> None:
         """Open a request to each creditor: the dossier rows first, then one workflow per request."""
         starts = [
             VerzoekStart(str(workflow.uuid4()), self._state.traject_id, sid, self._policy, workflow.info().workflow_id)
@@ -73,61 +79,54 @@ class InventarisatieHandlers(TrajectBase):
             )
             self._state.verzoeken.append(Verzoekstand(start.verzoek_id, start.schuldeiser_id))
 
-    @schuldeisers_toevoegen.validator
-    def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
-        self._check_step(Step.SCHULDEISERS_TOEVOEGEN)
+    def check_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
+        self._dossier.check_step(Step.SCHULDEISERS_TOEVOEGEN)
         check_fields(step_problems_schuldeisers(self._state, step))
 
-    @workflow.update
     async def incassomaatregel(self, maatregel: Incassomaatregel) -> TrajectState:
         """A creditor's collection measure: the creditor is asked to suspend it, and the client gets the
         do's & don'ts card (once per traject)."""
         async with self._lock:
-            self._check_step(Step.INCASSOMAATREGEL)
+            self._dossier.check_step(Step.INCASSOMAATREGEL)
             self._state.maatregelen.append(Maatregelstand(maatregel))
-            await self._enter(Step.INCASSOMAATREGEL, maatregel.door)
-            await self._send_letter(
+            await self._dossier.enter(Step.INCASSOMAATREGEL, maatregel.door)
+            await self._dossier.send_letter(
                 LetterKind.OPSCHORTINGSVERZOEK,
                 key(maatregel.maatregel_id, "opschorting"),
                 maatregel.schuldeiser_id,
                 _details(maatregel),
             )
-            await self._send_letter(LetterKind.DOS_EN_DONTS)
+            await self._dossier.send_letter(LetterKind.DOS_EN_DONTS)
             return self._state
 
-    @incassomaatregel.validator
-    def _validate_incassomaatregel(self, maatregel: Incassomaatregel) -> None:
-        self._check_step(Step.INCASSOMAATREGEL)
+    def check_incassomaatregel(self, maatregel: Incassomaatregel) -> None:
+        self._dossier.check_step(Step.INCASSOMAATREGEL)
         if maatregel.datum > today(self._policy.timezone):
             raise invalid([("datum", "ligt in de toekomst")])
 
-    @workflow.update
     async def incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> TrajectState:
         """The creditor did not suspend: a draft request for a breed moratorium (art. 287b Fw) is made
         for the caseworker to complete and send to the court; the timeline names who recorded it."""
         return await self._measure_goes_on(voortzetting.maatregel_id, voortzetting.door or self._start.caseworker)
 
-    @incasso_voortgezet.validator
-    def _validate_incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> None:
+    def check_incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> None:
         self._check_goes_on(voortzetting.maatregel_id)
 
-    @workflow.update
     async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
         """The same as `incasso_voortgezet`, as trajecten recorded it before the caller was named: kept so
         their histories replay."""
         return await self._measure_goes_on(maatregel_id, self._start.caseworker)
 
-    @incasso_gaat_door.validator
-    def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
+    def check_incasso_gaat_door(self, maatregel_id: str) -> None:
         self._check_goes_on(maatregel_id)
 
     async def _measure_goes_on(self, maatregel_id: str, door: str) -> TrajectState:
         async with self._lock:
             stand = self._measure(maatregel_id)
             stand.gaat_door = True
-            await self._record("incasso_gaat_door", door)
+            await self._dossier.record("incasso_gaat_door", door)
             maatregel = stand.maatregel
-            await self._write_letter(
+            await self._dossier.write_letter(
                 LetterKind.MORATORIUM_CONCEPT,
                 key(maatregel_id, "moratorium"),
                 maatregel.schuldeiser_id,
@@ -136,7 +135,7 @@ class InventarisatieHandlers(TrajectBase):
             return self._state
 
     def _check_goes_on(self, maatregel_id: str) -> None:
-        self._check_step(Step.INCASSOMAATREGEL)
+        self._dossier.check_step(Step.INCASSOMAATREGEL)
         if self._measure(maatregel_id).gaat_door:
             raise invalid([("maatregel", "staat al als voortgezet geregistreerd")])
 
@@ -146,16 +145,14 @@ class InventarisatieHandlers(TrajectBase):
                 return stand
         raise invalid([("maatregel", "onbekend")], "Dit traject heeft geen incassomaatregel met dit id.")
 
-    @workflow.signal(name=SIGNAL_ESCALATED)
     async def verzoek_geescaleerd(self, verzoek_id: str) -> None:
         """A creditor did not answer in time: the caseworker must act."""
         async with self._lock:
             for verzoek in self._state.verzoeken:
                 if verzoek.verzoek_id == verzoek_id:
                     verzoek.geescaleerd = True
-            await self._record(None, ENGINE)
+            await self._dossier.record(None, ENGINE)
 
-    @workflow.signal(name=SIGNAL_FINISHED)
     async def verzoek_afgerond(self, uitkomst: VerzoekUitkomst) -> None:
         """A request ended; when none is open, the overview of the debts is complete."""
         async with self._lock:
@@ -163,7 +160,7 @@ class InventarisatieHandlers(TrajectBase):
                 if verzoek.verzoek_id == uitkomst.verzoek_id:
                     verzoek.status = uitkomst.status
                     verzoek.vordering = uitkomst.ingediend.vordering if uitkomst.ingediend else None
-            await self._record("overzicht_compleet" if self._state.overzicht_compleet else None, ENGINE)
+            await self._dossier.record("overzicht_compleet" if self._state.overzicht_compleet else None, ENGINE)
 
 
 def _details(maatregel: Incassomaatregel) -> dict[str, str | int]:

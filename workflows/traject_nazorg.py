@@ -26,24 +26,31 @@ with workflow.unsafe.imports_passed_through():
 
 from workflows.clock import ENGINE, today, wait_until
 from workflows.refusals import check_fields, invalid
-from workflows.traject_schuldregeling import SchuldregelingHandlers
+from workflows.traject_dossier import TrajectDossier
 
 NAZORG_PATCH = "nazorg-na-afronding"
 # How long the last nazorg contact stays open for its record before nazorg closes by itself.
 LAST_CONTACT_OPEN = timedelta(days=30)
 
 
-class NazorgHandlers(SchuldregelingHandlers):
+class Nazorg:
     """Plans the nazorg contacts after afronding (policy months), writes the client and puts a task on the
     caseworker's timeline at each, and takes the caseworker's record of how it went. New arrears start a
     heraanmelding: a new traject linked to this one. The client may stop nazorg at any time. A missed
     appointment, in any phase, starts a contact attempt and never ends the traject."""
 
-    async def _after_afronding(self) -> None:
+    def __init__(self, dossier: TrajectDossier) -> None:
+        self._dossier = dossier
+        self._start = dossier.start
+        self._policy = dossier.policy
+        self._state = dossier.state
+        self._lock = dossier.lock
+
+    async def after_afronding(self) -> None:
         """Enter nazorg, with a contact planned at each policy month after afronding, and keep it. A traject
         settled before nazorg existed closed at afronding, and replays so."""
         async with self._lock:
-            if self._closed():
+            if self._dossier.closed():
                 return
             if workflow.patched(NAZORG_PATCH):
                 afgerond = self._state.afgerond_op or today(self._policy.timezone)
@@ -53,7 +60,7 @@ class NazorgHandlers(SchuldregelingHandlers):
                 self._state.closed_after = self._state.phase
                 self._state.phase = Phase.AFGESLOTEN
             self._state.phase_since = workflow.now()
-            await self._record("traject_afgerond", ENGINE)
+            await self._dossier.record("traject_afgerond", ENGINE)
         if self._state.phase is Phase.NAZORG:
             await self._nazorg()
 
@@ -61,16 +68,16 @@ class NazorgHandlers(SchuldregelingHandlers):
         """Reach out at each planned moment until nazorg stops; close when the last contact is recorded
         (or has waited long enough)."""
         for contact in self._state.nazorg:
-            if await wait_until(morning_of(contact.gepland_op, self._policy.timezone), self._closed):
+            if await wait_until(morning_of(contact.gepland_op, self._policy.timezone), self._dossier.closed):
                 return
             async with self._lock:
-                if self._closed():
+                if self._dossier.closed():
                     return
                 if contact.uitkomst is not None:
                     # The caseworker already spoke to the client for this moment.
                     continue
-                await self._record("nazorg_contact", ENGINE, {"maand": contact.maand})
-                await self._send_letter(
+                await self._dossier.record("nazorg_contact", ENGINE, {"maand": contact.maand})
+                await self._dossier.send_letter(
                     LetterKind.NAZORG_CONTACT,
                     key(self._state.traject_id, "nazorg", contact.maand),
                     extra={"maanden": contact.maand},
@@ -78,23 +85,22 @@ class NazorgHandlers(SchuldregelingHandlers):
         last = self._state.nazorg[-1] if self._state.nazorg else None
         if last is not None:
             deadline = morning_of(last.gepland_op, self._policy.timezone) + LAST_CONTACT_OPEN
-            await wait_until(deadline, lambda: self._closed() or last.uitkomst is not None)
+            await wait_until(deadline, lambda: self._dossier.closed() or last.uitkomst is not None)
         async with self._lock:
-            if not self._closed():
+            if not self._dossier.closed():
                 await self._close_nazorg("nazorg_afgerond")
 
-    @workflow.update
     async def nazorg_verslag(self, verslag: NazorgVerslag) -> TrajectState:
         """Record how a nazorg contact went. New arrears start a heraanmelding; a client who wants no more
         contact ends nazorg."""
         async with self._lock:
-            self._check_step(Step.NAZORG_VERSLAG)
+            self._dossier.check_step(Step.NAZORG_VERSLAG)
             contact = contact_voor(self._state.nazorg, verslag, today(self._policy.timezone))
             assert contact is not None  # the validator refuses a record without its contact
             contact.uitkomst = verslag.uitkomst
             contact.toelichting = verslag.toelichting
             contact.vastgelegd_op = today(self._policy.timezone)
-            await self._enter(Step.NAZORG_VERSLAG, verslag.door)
+            await self._dossier.enter(Step.NAZORG_VERSLAG, verslag.door)
             if verslag.uitkomst is NazorgUitkomst.NIEUWE_ACHTERSTANDEN:
                 await self._heraanmelding()
             elif verslag.uitkomst is NazorgUitkomst.GEEN_CONTACT_GEWENST:
@@ -102,24 +108,21 @@ class NazorgHandlers(SchuldregelingHandlers):
                 await self._close_nazorg("nazorg_gestopt")
             return self._state
 
-    @nazorg_verslag.validator
-    def _validate_nazorg_verslag(self, verslag: NazorgVerslag) -> None:
-        self._check_step(Step.NAZORG_VERSLAG)
+    def check_nazorg_verslag(self, verslag: NazorgVerslag) -> None:
+        self._dossier.check_step(Step.NAZORG_VERSLAG)
         check_fields(verslag_problems(self._state.nazorg, verslag, today(self._policy.timezone)))
 
-    @workflow.update
     async def nazorg_stoppen(self, stop: NazorgStop) -> TrajectState:
         """The client stops nazorg: no more contact, and a short letter to confirm it."""
         async with self._lock:
-            self._check_step(Step.NAZORG_STOPPEN)
+            self._dossier.check_step(Step.NAZORG_STOPPEN)
             self._state.nazorg_gestopt = True
             await self._close_nazorg("nazorg_gestopt", stop.door or self._start.caseworker)
-            await self._send_letter(LetterKind.NAZORG_GESTOPT)
+            await self._dossier.send_letter(LetterKind.NAZORG_GESTOPT)
             return self._state
 
-    @nazorg_stoppen.validator
-    def _validate_nazorg_stoppen(self, stop: NazorgStop) -> None:
-        self._check_step(Step.NAZORG_STOPPEN)
+    def check_nazorg_stoppen(self, stop: NazorgStop) -> None:
+        self._dossier.check_step(Step.NAZORG_STOPPEN)
 
     async def _heraanmelding(self) -> None:
         """Start a new traject for the same person, linked to this one, and close this one."""
@@ -151,26 +154,24 @@ class NazorgHandlers(SchuldregelingHandlers):
         self._state.closed_after = Phase.NAZORG
         self._state.phase = Phase.AFGESLOTEN
         self._state.phase_since = workflow.now()
-        await self._record(kind, actor)
+        await self._dossier.record(kind, actor)
 
-    @workflow.update
     async def afspraak_gemist(self, afspraak: GemisteAfspraak) -> TrajectState:
         """A missed appointment: a contact task for the caseworker and a letter inviting the client to
         call for a new one. The traject goes on as it was."""
         async with self._lock:
             self._state.gemiste_afspraken.append(afspraak.datum)
             door = afspraak.door or self._start.caseworker
-            await self._record("afspraak_gemist", door, {"datum": afspraak.datum.isoformat()})
-            await self._send_letter(
+            await self._dossier.record("afspraak_gemist", door, {"datum": afspraak.datum.isoformat()})
+            await self._dossier.send_letter(
                 LetterKind.AFSPRAAK_GEMIST,
                 key(self._state.traject_id, "afspraak_gemist", afspraak.datum),
                 extra={"afspraak_op": afspraak.datum.isoformat()},
             )
             return self._state
 
-    @afspraak_gemist.validator
-    def _validate_afspraak_gemist(self, afspraak: GemisteAfspraak) -> None:
-        self._check_open()
+    def check_afspraak_gemist(self, afspraak: GemisteAfspraak) -> None:
+        self._dossier.check_open()
         if afspraak.datum > today(self._policy.timezone):
             raise invalid([("datum", "ligt in de toekomst")])
         if afspraak.datum in self._state.gemiste_afspraken:

@@ -25,46 +25,51 @@ with workflow.unsafe.imports_passed_through():
     from letters.render import LetterKind
 
 from workflows.clock import ENGINE, today
-from workflows.refusals import check_fields, invalid, not_allowed
+from workflows.refusals import check_fields, invalid
 from workflows.schuldregeling import SIGNAL_STOP, SchuldregelingWorkflow
-from workflows.traject_inventarisatie import InventarisatieHandlers
+from workflows.traject_dossier import TrajectDossier
+from workflows.traject_inventarisatie import Inventarisatie
 from workflows.vordering import SIGNAL_TRAJECT_GESTOPT
 
 
-class SchuldregelingHandlers(InventarisatieHandlers):
+class Regelingsfase:
     """Records the repayment capacity (asking again for statements that grew old), makes the proposal and
     hands the settlement to its own `SchuldregelingWorkflow`, closes the traject when that ends, and stops
     the traject at any phase with a reason from the fixed list."""
 
-    _regeling: ChildWorkflowHandle[SchuldregelingWorkflow, RegelingUitkomst] | None
+    def __init__(self, dossier: TrajectDossier, inventarisatie: Inventarisatie) -> None:
+        self._dossier = dossier
+        self._start = dossier.start
+        self._policy = dossier.policy
+        self._state = dossier.state
+        self._lock = dossier.lock
+        self._inventarisatie = inventarisatie
+        self._regeling: ChildWorkflowHandle[SchuldregelingWorkflow, RegelingUitkomst] | None = None
 
-    @workflow.update
     async def afloscapaciteit(self, stap: Afloscapaciteitstap) -> TrajectState:
         """Compute the VTLB and the monthly capacity by the norms valid today, or take a VTLB given; ask
         again for each statement older than the policy allows, so the proposal uses current figures."""
         async with self._lock:
-            self._check_step(Step.AFLOSCAPACITEIT)
+            self._dossier.check_step(Step.AFLOSCAPACITEIT)
             normen = normen_op(today(self._policy.timezone), self._policy.vtlb_normen)
             self._state.afloscapaciteit = afloscapaciteit(
                 stap.huishouden, normen, self._policy.looptijd_maanden, stap.vtlb_cent
             )
             stale = stale_claims(self._state, today(self._policy.timezone), self._policy.saldo_geldig_maanden)
             if stale:
-                await self._ask(stale, ENGINE)
-            await self._enter(Step.AFLOSCAPACITEIT, stap.door)
+                await self._inventarisatie.ask(stale, ENGINE)
+            await self._dossier.enter(Step.AFLOSCAPACITEIT, stap.door)
             return self._state
 
-    @afloscapaciteit.validator
-    def _validate_afloscapaciteit(self, stap: Afloscapaciteitstap) -> None:
-        self._check_step(Step.AFLOSCAPACITEIT)
+    def check_afloscapaciteit(self, stap: Afloscapaciteitstap) -> None:
+        self._dossier.check_step(Step.AFLOSCAPACITEIT)
         check_fields(huishouden_problems(stap.huishouden, stap.vtlb_cent))
 
-    @workflow.update
     async def voorstel(self, voorstel: Voorstel) -> TrajectState:
         """Propose the settlement: every creditor's part of what the client can pay over the term, exact in
         cents; the settlement's own workflow sends it and follows it to its end."""
         async with self._lock:
-            self._check_step(Step.VOORSTEL)
+            self._dossier.check_step(Step.VOORSTEL)
             capaciteit = self._state.afloscapaciteit
             assert capaciteit is not None  # the validator refuses a proposal without it
             state = RegelingState(
@@ -87,23 +92,22 @@ class SchuldregelingHandlers(InventarisatieHandlers):
                 start,
                 id=ids.schuldregeling(self._state.traject_id),
             )
-            await self._enter(Step.VOORSTEL, voorstel.door)
+            await self._dossier.enter(Step.VOORSTEL, voorstel.door)
             return self._state
 
-    @voorstel.validator
-    def _validate_voorstel(self, voorstel: Voorstel) -> None:
-        self._check_step(Step.VOORSTEL)
+    def check_voorstel(self, voorstel: Voorstel) -> None:
+        self._dossier.check_step(Step.VOORSTEL)
         check_fields(voorstel_problems(self._state, today(self._policy.timezone), self._policy.saldo_geldig_maanden))
 
-    async def _settle(self) -> bool:
+    async def settle(self) -> bool:
         """Wait for the settlement to end: True when it was settled (afronding is the caller's), while an
         uitval closes the traject here with its reason."""
-        await workflow.wait_condition(lambda: self._regeling is not None or self._closed())
+        await workflow.wait_condition(lambda: self._regeling is not None or self._dossier.closed())
         if self._regeling is None:
             return False
         uitkomst = await self._regeling
         async with self._lock:
-            if self._closed():
+            if self._dossier.closed():
                 return False
             if uitkomst.status is RegelingStatus.AFGEROND:
                 self._state.afgerond_op = uitkomst.afgerond_op or today(self._policy.timezone)
@@ -111,20 +115,18 @@ class SchuldregelingHandlers(InventarisatieHandlers):
             await self._drop_out(Uitval(uitkomst.uitval or UitvalReden.OVERIG), ENGINE)
             return False
 
-    @workflow.update
     async def uitval(self, uitval: Uitval) -> TrajectState:
         """End the traject early with a reason from the fixed list: open creditor requests are withdrawn,
         a running settlement stops, and the client is told plainly why and where to go."""
         async with self._lock:
-            self._check_open()
+            self._dossier.check_open()
             if self._regeling is not None:
                 await self._regeling.signal(SIGNAL_STOP, uitval)
             await self._drop_out(uitval, uitval.door or self._start.caseworker)
             return self._state
 
-    @uitval.validator
-    def _validate_uitval(self, uitval: Uitval) -> None:
-        self._check_open()
+    def check_uitval(self, uitval: Uitval) -> None:
+        self._dossier.check_open()
         if uitval.reden is UitvalReden.OVERIG and not uitval.toelichting.strip():
             raise invalid([("toelichting", "zeg bij 'overig' wat de reden is")])
 
@@ -138,10 +140,6 @@ class SchuldregelingHandlers(InventarisatieHandlers):
         self._state.closed_after = self._state.phase
         self._state.phase = Phase.AFGESLOTEN
         self._state.phase_since = workflow.now()
-        await self._record("uitval", actor)
+        await self._dossier.record("uitval", actor)
         extra = {"reden": UITVAL_LABELS[uitval.reden], "toelichting": uitval.toelichting}
-        await self._send_letter(LetterKind.UITVAL, extra=extra)
-
-    def _check_open(self) -> None:
-        if self._closed():
-            raise not_allowed("Dit traject is al afgesloten.", self._state.phase.value)
+        await self._dossier.send_letter(LetterKind.UITVAL, extra=extra)
