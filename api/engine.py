@@ -73,7 +73,8 @@ class Engine:
         """Run `update` on the workflow of `handle`; its outcome, or the problem that says what became of it.
         `part` tells apart the updates of one request (the lines of a file)."""
         await self.release()
-        update_id = opaque(self.principal.sub, getattr(update, "__name__", str(update)), self.key, part)
+        name = getattr(update, "__name__", str(update))
+        update_id = opaque(self.principal.sub, name, self.key, part)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.wait
         try:
@@ -93,6 +94,7 @@ class Engine:
             await self._bounded(started.result(), deadline, accepted_url=url)
         except WorkflowUpdateFailedError as err:
             raise from_update_failure(err) from err
+        log.info("step", update=name, workflow=handle.id, actor=self.principal.sub)
 
     async def start(self, coro: Awaitable[T]) -> T:
         """Start a workflow (or signal-with-start), within the bound."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -57,10 +57,19 @@ class Settings(BaseSettings):
         return self
 
     def policy(self) -> Policy:
-        """The municipality's policy: the Wgs defaults, overridden by the policy file if one is set."""
+        """The municipality's policy: the Wgs defaults, overridden by the policy file if one is set. The file
+        is read once per version: an edited file counts for trajecten started after the edit."""
         if self.policy_file is None:
-            return Policy()
-        return TypeAdapter(Policy).validate_json(self.policy_file.read_bytes())
+            return DEFAULT_POLICY
+        return _read_policy(self.policy_file, self.policy_file.stat().st_mtime_ns)
+
+
+DEFAULT_POLICY = Policy()
+
+
+@lru_cache(maxsize=8)
+def _read_policy(path: Path, version: int) -> Policy:
+    return TypeAdapter(Policy).validate_json(path.read_bytes())
 
 
 @cache

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Response
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
@@ -12,14 +10,17 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from api.audit import audited
 from api.auth import Caseworker
 from api.deps import CurrentTraject, SessionDep, SettingsDep
-from api.engine import Accepted, Engine, EngineDep, opaque
+from api.engine import Accepted, EngineDep, opaque
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
 from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
-from api.views import detail, traject_url
+from api.schemas_schuldregeling import UitvalIn
+from api.steps import fresh_detail, step
+from api.views import traject_url
 from domain import ids
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
+from domain.schuldregeling import Uitval
 from domain.traject import (
     Aanmelding,
     Actiepunt,
@@ -161,28 +162,19 @@ async def record_plan_van_aanpak(
     return await step(engine, traject.id, TrajectWorkflow.plan_van_aanpak, plan)
 
 
-async def step(engine: Engine, traject_id: str, update: Any, value: Any) -> TrajectDetail:
-    """Send a caseworker's step to the traject's workflow and answer with the traject as it is now."""
-    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, ids.traject(traject_id))
-    closed = Problem(409, "traject-afgesloten", "Dit traject is afgesloten; er kan geen stap meer bij.")
-    await engine.update(handle, update, value, closed, traject_url(traject_id))
-    return await fresh_detail(engine.session, traject_id)
+@router.post(
+    "/trajecten/{traject_id}/uitval",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
+async def drop_out(principal: Caseworker, body: UitvalIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
+    """End the traject early with a reason from the fixed list; the client gets a letter."""
+    uitval = Uitval(body.reden, body.toelichting.strip(), door=principal.sub)
+    return await step(engine, traject.id, TrajectWorkflow.uitval, uitval)
 
 
 def _registered_and_closed(session: Session, traject_id: str) -> bool:
     """Whether a retried aanmelding's traject has already ended: there is no workflow left to wait on."""
     traject = session.get(Traject, traject_id)
     return traject is not None and traject.phase == Phase.AFGESLOTEN
-
-
-async def fresh_detail(session: Session, traject_id: str) -> TrajectDetail:
-    """The traject as the dossier has it after a step, read past the session's cache."""
-
-    def read() -> TrajectDetail:
-        session.expire_all()
-        traject = session.get(Traject, traject_id)
-        if traject is None:
-            raise Problem(503, "nog-niet-verwerkt", "Het traject is gestart maar nog niet zichtbaar; probeer het zo.")
-        return detail(session, traject)
-
-    return await run_in_threadpool(read)

@@ -13,10 +13,9 @@ from api.engine import EngineDep
 from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.routers.hulpverlening import fresh_detail, step
 from api.schemas import TrajectDetail
 from api.schemas_schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, WeigeringIn
-from api.updates import answer_request
+from api.steps import answer_request, fresh_detail, step
 from api.views import traject_url
 from domain.traject import SchuldeisersToevoegen
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron

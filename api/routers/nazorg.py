@@ -11,8 +11,8 @@ from api.deps import CurrentTraject
 from api.engine import EngineDep
 from api.fields import Note, Recent, Strict
 from api.gate import GuardedRoute
-from api.routers.hulpverlening import step
 from api.schemas import TrajectDetail
+from api.steps import step
 from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgUitkomst, NazorgVerslag
 from workflows.traject import TrajectWorkflow
 

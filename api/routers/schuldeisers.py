@@ -1,25 +1,30 @@
-"""Creditors answer their requests here: no phone call, no letter. A creditor sees only what it was asked;
-any other request's id answers 404, exactly like an id that does not exist."""
+"""Creditors answer their requests and the settlement proposals sent to them here: no phone call, no
+letter. A creditor sees only what it was sent; any other id answers 404, exactly like an id that does not
+exist."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter
+from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 
 from api.audit import audited
 from api.auth import Creditor, Principal
-from api.deps import SessionDep
+from api.deps import SessionDep, SettingsDep
 from api.engine import EngineDep
 from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem
 from api.schemas_schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
-from api.updates import answer_request
+from api.schemas_schuldregeling import ReactieIn, VoorstelVoorSchuldeiser
+from api.steps import answer_request, regeling_update
 from api.views import verzoek_view
+from domain.schuldregeling import VoorstelReactie
 from domain.traject import reference
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
-from store.models import Persoon, Traject, Verzoek
+from store.models import Deelname, Persoon, Regeling, Traject, Verzoek
 from store.queries import verzoeken_of_schuldeiser
+from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.vordering import VorderingWorkflow
 
 router = APIRouter(prefix="/schuldeisers", tags=["schuldeisers"], route_class=GuardedRoute)
@@ -99,3 +104,90 @@ async def _fresh(session: SessionDep, verzoek_id: str) -> VerzoekVoorSchuldeiser
         return _for_creditor(session, session.get(Verzoek, verzoek_id))
 
     return await run_in_threadpool(read)
+
+
+@router.get("/voorstellen", response_model=list[VoorstelVoorSchuldeiser], dependencies=[audited("voorstel-lezen")])
+def my_proposals(
+    principal: Creditor, session: SessionDep, settings: SettingsDep, alleen_open: bool = True
+) -> list[VoorstelVoorSchuldeiser]:
+    """The proposals sent to me; by default only those still waiting for my answer."""
+    query = select(Deelname).where(Deelname.schuldeiser_id == principal.sub)
+    if alleen_open:
+        # A proposal whose settlement ended (uitval) waits for nobody any more.
+        query = query.join(Regeling, col(Regeling.traject_id) == col(Deelname.traject_id)).where(
+            Deelname.reactie == "open", Regeling.status == "voorstel"
+        )
+    rows = session.exec(query.order_by(col(Deelname.voorgesteld_op), col(Deelname.id))).all()
+    looptijd = settings.policy().looptijd_maanden
+    return [_proposal_view(session, row, looptijd) for row in rows]
+
+
+@router.get(
+    "/voorstellen/{voorstel_id}",
+    response_model=VoorstelVoorSchuldeiser,
+    dependencies=[audited("voorstel-lezen")],
+)
+def my_proposal(
+    principal: Creditor, voorstel_id: PathId, session: SessionDep, settings: SettingsDep
+) -> VoorstelVoorSchuldeiser:
+    """One proposal sent to me, with my answer and what I received so far."""
+    return _proposal_view(
+        session, _own_proposal(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden
+    )
+
+
+@router.post(
+    "/voorstellen/{voorstel_id}/reactie",
+    status_code=201,
+    response_model=VoorstelVoorSchuldeiser,
+    dependencies=[audited("voorstel-beantwoorden")],
+)
+async def answer_proposal(
+    principal: Creditor,
+    voorstel_id: PathId,
+    body: ReactieIn,
+    engine: EngineDep,
+    settings: SettingsDep,
+) -> VoorstelVoorSchuldeiser:
+    """Accept the proposal, or refuse it with your reason."""
+    session = engine.session
+    row = await run_in_threadpool(_own_proposal, session, principal.sub, voorstel_id)
+    reactie = VoorstelReactie(principal.sub, body.akkoord, body.reden, door=principal.sub)
+    await regeling_update(engine, row.traject_id, SchuldregelingWorkflow.reactie, reactie)
+
+    def read() -> VoorstelVoorSchuldeiser:
+        session.expire_all()
+        return _proposal_view(
+            session, _own_proposal(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden
+        )
+
+    return await run_in_threadpool(read)
+
+
+def _own_proposal(session: Session, schuldeiser_id: str, voorstel_id: str) -> Deelname:
+    row = session.get(Deelname, voorstel_id)
+    if row is None or row.schuldeiser_id != schuldeiser_id:
+        raise Problem(404, "niet-gevonden", "Er is geen voorstel met dit id voor u.")
+    return row
+
+
+def _proposal_view(session: Session, row: Deelname, looptijd: int) -> VoorstelVoorSchuldeiser:
+    traject = session.get(Traject, row.traject_id)
+    persoon = session.get(Persoon, traject.persoon_id) if traject else None
+    regeling = session.get(Regeling, row.traject_id)
+    return VoorstelVoorSchuldeiser(
+        id=row.id,
+        url=f"/api/v1/schuldeisers/voorstellen/{row.id}",
+        kenmerk=reference(row.traject_id),
+        client_naam=persoon.naam if persoon else "",
+        soort=regeling.soort if regeling else "",
+        status=regeling.status if regeling else "",
+        vordering_cent=row.vordering_cent,
+        aandeel_cent=row.aandeel_cent,
+        ontvangen_cent=row.ontvangen_cent,
+        looptijd_maanden=looptijd,
+        reactie=row.reactie,
+        reden=row.reden,
+        voorgesteld_op=row.voorgesteld_op,
+        beantwoord_op=row.beantwoord_op,
+    )

@@ -9,14 +9,12 @@ from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 
 from api.audit import audited
-from api.auth import Caseworker, Creditor, Staff
+from api.auth import Caseworker, Staff
 from api.csv_files import MEDIA_TYPE, read_lines
 from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Engine, EngineDep
-from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem
-from api.routers.hulpverlening import step
 from api.schemas import TrajectDetail
 from api.schemas_schuldregeling import (
     BetalingIn,
@@ -25,33 +23,28 @@ from api.schemas_schuldregeling import (
     ImportFout,
     ImportUitkomst,
     ReactieHulpverlenerIn,
-    ReactieIn,
     RegelingUit,
     UitspraakIn,
-    UitvalIn,
     VervolgIn,
     VoorstelIn,
-    VoorstelVoorSchuldeiser,
     WsnpEindeIn,
 )
+from api.steps import regeling_update, step
 from api.views import traject_url
-from domain import ids
 from domain.kalender import achterstand, volgende_vervaldag
 from domain.schuldregeling import (
     Afloscapaciteitstap,
     Betaling,
     BetalingBron,
     Uitspraak,
-    Uitval,
     Vervolg,
     VervolgKeuze,
     Voorstel,
     VoorstelReactie,
     WsnpEinde,
 )
-from domain.traject import reference
 from runtime.clock import today
-from store.models import Deelname, Persoon, Regeling, Schuldeiser, Traject
+from store.models import Deelname, Regeling, Schuldeiser
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
 
@@ -80,13 +73,6 @@ async def record_capacity(
 async def propose(principal: Caseworker, body: VoorstelIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
     """Propose a minnelijke regeling or a saneringskrediet to every creditor with a claim."""
     return await step(engine, traject.id, TrajectWorkflow.voorstel, Voorstel(body.soort, principal.sub))
-
-
-@router.post(f"{TRAJECT}/uitval", status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")])
-async def drop_out(principal: Caseworker, body: UitvalIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
-    """End the traject early with a reason from the fixed list; the client gets a letter."""
-    uitval = Uitval(body.reden, body.toelichting.strip(), door=principal.sub)
-    return await step(engine, traject.id, TrajectWorkflow.uitval, uitval)
 
 
 @router.get(REGELING, response_model=RegelingUit, dependencies=[audited("regeling-lezen")])
@@ -233,7 +219,9 @@ async def import_statement(
             )
             if not 0 < len(betaling.betaling_id) <= MAX_BETALING_ID:
                 raise ValueError(f"betaling_id ontbreekt of is langer dan {MAX_BETALING_ID} tekens")
-            await _send(engine, traject_id, SchuldregelingWorkflow.betaling, betaling, part=betaling.betaling_id)
+            await regeling_update(
+                engine, traject_id, SchuldregelingWorkflow.betaling, betaling, part=betaling.betaling_id
+            )
         except (ValueError, TypeError) as err:
             errors.append(ImportFout(regel=line, reden=str(err)))
         except Problem as problem:
@@ -244,62 +232,6 @@ async def import_statement(
         else:
             done += 1
     return ImportUitkomst(verwerkt=done, fouten=sorted(errors, key=lambda fout: fout.regel))
-
-
-@router.get(
-    "/schuldeisers/voorstellen", response_model=list[VoorstelVoorSchuldeiser], dependencies=[audited("voorstel-lezen")]
-)
-def my_proposals(
-    principal: Creditor, session: SessionDep, settings: SettingsDep, alleen_open: bool = True
-) -> list[VoorstelVoorSchuldeiser]:
-    """The proposals sent to me; by default only those still waiting for my answer."""
-    query = select(Deelname).where(Deelname.schuldeiser_id == principal.sub)
-    if alleen_open:
-        # A proposal whose settlement ended (uitval) waits for nobody any more.
-        query = query.join(Regeling, col(Regeling.traject_id) == col(Deelname.traject_id)).where(
-            Deelname.reactie == "open", Regeling.status == "voorstel"
-        )
-    rows = session.exec(query.order_by(col(Deelname.voorgesteld_op), col(Deelname.id))).all()
-    looptijd = settings.policy().looptijd_maanden
-    return [_for_creditor(session, row, looptijd) for row in rows]
-
-
-@router.get(
-    "/schuldeisers/voorstellen/{voorstel_id}",
-    response_model=VoorstelVoorSchuldeiser,
-    dependencies=[audited("voorstel-lezen")],
-)
-def my_proposal(
-    principal: Creditor, voorstel_id: PathId, session: SessionDep, settings: SettingsDep
-) -> VoorstelVoorSchuldeiser:
-    """One proposal sent to me, with my answer and what I received so far."""
-    return _for_creditor(session, _own(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden)
-
-
-@router.post(
-    "/schuldeisers/voorstellen/{voorstel_id}/reactie",
-    status_code=201,
-    response_model=VoorstelVoorSchuldeiser,
-    dependencies=[audited("voorstel-beantwoorden")],
-)
-async def answer_proposal(
-    principal: Creditor,
-    voorstel_id: PathId,
-    body: ReactieIn,
-    engine: EngineDep,
-    settings: SettingsDep,
-) -> VoorstelVoorSchuldeiser:
-    """Accept the proposal, or refuse it with your reason."""
-    session = engine.session
-    row = await run_in_threadpool(_own, session, principal.sub, voorstel_id)
-    reactie = VoorstelReactie(principal.sub, body.akkoord, body.reden, door=principal.sub)
-    await _send(engine, row.traject_id, SchuldregelingWorkflow.reactie, reactie)
-
-    def read() -> VoorstelVoorSchuldeiser:
-        session.expire_all()
-        return _for_creditor(session, _own(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden)
-
-    return await run_in_threadpool(read)
 
 
 def regeling_view(session: Session, regeling: Regeling, today: date) -> RegelingUit:
@@ -326,7 +258,7 @@ def regeling_view(session: Session, regeling: Regeling, today: date) -> Regeling
 
 async def _settle(engine: Engine, settings: SettingsDep, traject_id: str, update: Any, value: Any) -> RegelingUit:
     await run_in_threadpool(_regeling, engine.session, traject_id)
-    await _send(engine, traject_id, update, value)
+    await regeling_update(engine, traject_id, update, value)
 
     def read() -> RegelingUit:
         engine.session.expire_all()
@@ -335,46 +267,11 @@ async def _settle(engine: Engine, settings: SettingsDep, traject_id: str, update
     return await run_in_threadpool(read)
 
 
-async def _send(engine: Engine, traject_id: str, update: Any, value: Any, part: str = "") -> None:
-    handle = engine.client.get_workflow_handle_for(SchuldregelingWorkflow.run, ids.schuldregeling(traject_id))
-    closed = Problem(409, "regeling-afgesloten", "Deze regeling is afgesloten; er kan niets meer bij.")
-    await engine.update(handle, update, value, closed, f"{traject_url(traject_id)}/regeling", part)
-
-
 def _regeling(session: Session, traject_id: str) -> Regeling:
     regeling = session.get(Regeling, traject_id)
     if regeling is None:
         raise Problem(404, "niet-gevonden", "Dit traject heeft (nog) geen schuldregeling.")
     return regeling
-
-
-def _own(session: Session, schuldeiser_id: str, voorstel_id: str) -> Deelname:
-    row = session.get(Deelname, voorstel_id)
-    if row is None or row.schuldeiser_id != schuldeiser_id:
-        raise Problem(404, "niet-gevonden", "Er is geen voorstel met dit id voor u.")
-    return row
-
-
-def _for_creditor(session: Session, row: Deelname, looptijd: int) -> VoorstelVoorSchuldeiser:
-    traject = session.get(Traject, row.traject_id)
-    persoon = session.get(Persoon, traject.persoon_id) if traject else None
-    regeling = session.get(Regeling, row.traject_id)
-    return VoorstelVoorSchuldeiser(
-        id=row.id,
-        url=f"/api/v1/schuldeisers/voorstellen/{row.id}",
-        kenmerk=reference(row.traject_id),
-        client_naam=persoon.naam if persoon else "",
-        soort=regeling.soort if regeling else "",
-        status=regeling.status if regeling else "",
-        vordering_cent=row.vordering_cent,
-        aandeel_cent=row.aandeel_cent,
-        ontvangen_cent=row.ontvangen_cent,
-        looptijd_maanden=looptijd,
-        reactie=row.reactie,
-        reden=row.reden,
-        voorgesteld_op=row.voorgesteld_op,
-        beantwoord_op=row.beantwoord_op,
-    )
 
 
 def _traject_of_reference(session: Session, kenmerk: str) -> str:

@@ -12,8 +12,8 @@ from api.engine import EngineDep, opaque
 from api.fields import Ident, Note, PathId, Recent, Strict
 from api.gate import GuardedRoute
 from api.problems import invalid
-from api.routers.hulpverlening import step
 from api.schemas import TrajectDetail
+from api.steps import step
 from domain.traject import Incassomaatregel, IncassoVoortzetting, MaatregelSoort
 from store.models import Schuldeiser
 from workflows.traject import TrajectWorkflow
