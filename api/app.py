@@ -22,6 +22,7 @@ from api.routers import (
     schuldeisers,
     schuldregeling,
     signalen,
+    signaleringen,
     stabilisatie,
     toezicht,
 )
@@ -40,6 +41,7 @@ ROUTERS = (
     schuldregeling.router,
     nazorg.router,
     signalen.router,
+    signaleringen.router,
     dossier.router,
     toezicht.router,
     schuldeisers.router,

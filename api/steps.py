@@ -10,7 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.engine import Engine
 from api.problems import Problem
-from api.schemas import TrajectDetail
+from api.schemas.traject import TrajectDetail
 from api.views import detail, traject_url
 from domain import ids
 from store.models import Traject

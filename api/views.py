@@ -6,7 +6,8 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from api.schemas import (
+from api.schemas.schuldeisers import VerzoekUit, VorderingIn
+from api.schemas.traject import (
     BriefVerwijzing,
     Gebeurtenis,
     PersoonUit,
@@ -15,7 +16,6 @@ from api.schemas import (
     TrajectDetail,
     TrajectSamenvatting,
 )
-from api.schemas_schuldeisers import VerzoekUit, VorderingIn
 from domain.phases import Phase, allowed_steps, procesplaat
 from domain.traject import reference
 from domain.vordering import VerzoekStatus, overzicht_compleet

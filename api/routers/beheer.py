@@ -4,27 +4,35 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from dataclasses import asdict
-from typing import Any
+from dataclasses import dataclass, fields
 
 from fastapi import APIRouter
 
 from api.auth import Admin, Beheerder, Office
 from api.deps import SessionDep, SettingsDep
 from api.gate import GuardedRoute
-from api.schemas_schuldeisers import SchuldeiserAangemaakt, SchuldeiserIn, SchuldeiserUit
+from api.schemas.schuldeisers import SchuldeiserAangemaakt, SchuldeiserIn, SchuldeiserUit
 from domain.aanmelding import crisis_kinds
+from domain.policy import Policy
 from store.models import Schuldeiser
 from store.queries import registry
 
 router = APIRouter(tags=["beheer"], route_class=GuardedRoute)
 
 
-@router.get("/beheer/beleid")
-def read_policy(principal: Admin, settings: SettingsDep) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Beleid(Policy):
+    """The policy in force, with every crisis kind it accepts: the legal ones and the municipality's own."""
+
+    crisissoorten: tuple[str, ...] = ()
+
+
+@router.get("/beheer/beleid", response_model=Beleid)
+def read_policy(principal: Admin, settings: SettingsDep) -> Beleid:
     """The policy new trajecten start with, and every crisis kind it accepts."""
     policy = settings.policy()
-    return {**asdict(policy), "crisissoorten": list(crisis_kinds(policy.extra_crisis_kinds))}
+    in_force = {field.name: getattr(policy, field.name) for field in fields(Policy)}
+    return Beleid(**in_force, crisissoorten=crisis_kinds(policy.extra_crisis_kinds))
 
 
 @router.post("/beheer/schuldeisers", status_code=201, response_model=SchuldeiserAangemaakt)

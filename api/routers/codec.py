@@ -5,46 +5,30 @@ Implements Temporal's remote codec protocol: POST {"payloads": [...]} to /codec/
 
 from __future__ import annotations
 
-from typing import Annotated, Any
-
 from fastapi import APIRouter, Request
 from google.protobuf.json_format import MessageToDict, ParseDict, ParseError
-from pydantic import BaseModel, ConfigDict, Field
 from temporalio.api.common.v1 import Payload, Payloads
 
-from api.audit import PERSONAL_DATA, audited
+from api.audit import audited
 from api.auth import Admin, Recht
 from api.gate import GuardedRoute
 from api.problems import Problem
+from api.schemas.codec import CodecBody, Decoded, Encoded, PayloadJson
 from runtime.codec import EncryptionCodec
 
 router = APIRouter(prefix="/codec", tags=["codec"], route_class=GuardedRoute)
 
 
-class CodecBody(BaseModel):
-    """Payloads in protobuf JSON form, as the Web UI sends them."""
-
-    payloads: Annotated[list[dict[str, Any]], Field(max_length=1000)]
-
-
-class Decoded(BaseModel):
-    """Payloads decrypted: they may hold a client's name, BSN and address."""
-
-    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
-
-    payloads: list[dict[str, Any]]
-
-
 def _payloads(body: CodecBody) -> Payloads:
     try:
-        return ParseDict({"payloads": body.payloads}, Payloads())
+        return ParseDict({"payloads": [p.model_dump(exclude_defaults=True) for p in body.payloads]}, Payloads())
     except ParseError as err:
         raise Problem(422, "ongeldige-gegevens", "Dit zijn geen Temporal-payloads.") from err
 
 
-def _as_json(payloads: list[Payload]) -> dict[str, Any]:
+def _as_json(payloads: list[Payload]) -> list[PayloadJson]:
     # Protobuf's JSON form leaves out an empty list; the answer always names it.
-    return {"payloads": MessageToDict(Payloads(payloads=payloads)).get("payloads", [])}
+    return [PayloadJson.model_validate(p) for p in MessageToDict(Payloads(payloads=payloads)).get("payloads", [])]
 
 
 def _codec(request: Request) -> EncryptionCodec:
@@ -58,7 +42,7 @@ def _codec(request: Request) -> EncryptionCodec:
     dependencies=[audited("payloads-ontsleutelen")],
     openapi_extra={"x-rechten": [Recht.ONTSLEUTELEN.value]},
 )
-async def decode(principal: Admin, body: CodecBody, request: Request) -> dict[str, Any]:
+async def decode(principal: Admin, body: CodecBody, request: Request) -> Decoded:
     """Decrypt payloads so an authorised user can read them in the Web UI. Besides the role, this needs the
     token's right `ontsleutelen` (`make token ROLE=beheerder RECHT=ontsleutelen`); every call is audited."""
     if Recht.ONTSLEUTELEN not in principal.rechten:
@@ -69,11 +53,11 @@ async def decode(principal: Admin, body: CodecBody, request: Request) -> dict[st
         raise Problem(
             422, "ongeldige-gegevens", "Deze payloads zijn niet met een bekende sleutel versleuteld."
         ) from err
-    return _as_json(decoded)
+    return Decoded(payloads=_as_json(decoded))
 
 
-@router.post("/encode")
-async def encode(principal: Admin, body: CodecBody, request: Request) -> dict[str, Any]:
+@router.post("/encode", response_model=Encoded)
+async def encode(principal: Admin, body: CodecBody, request: Request) -> Encoded:
     """Encrypt payloads, for input typed into the Web UI (a signal, say)."""
     encoded = await _codec(request).encode(_payloads(body).payloads)
-    return _as_json(encoded)
+    return Encoded(payloads=_as_json(encoded))

@@ -13,7 +13,7 @@ from api.deps import CurrentTraject, SessionDep
 from api.fields import Ident, Page, PathId
 from api.gate import GuardedRoute
 from api.problems import Problem
-from api.schemas import Pagina, TrajectDetail, TrajectSamenvatting, ZoekVraag
+from api.schemas.traject import Pagina, TrajectDetail, TrajectSamenvatting, ZoekVraag
 from api.views import BASE, detail, summary
 from domain.phases import Phase
 from store.models import Brief

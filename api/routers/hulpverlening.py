@@ -13,8 +13,8 @@ from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Accepted, EngineDep, opaque
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.schemas import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
-from api.schemas_schuldregeling import UitvalIn
+from api.schemas.regeling import UitvalIn
+from api.schemas.traject import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
 from api.steps import fresh_detail, step
 from api.views import traject_url
 from domain import ids

@@ -13,8 +13,8 @@ from api.engine import EngineDep
 from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.schemas import TrajectDetail
-from api.schemas_schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, WeigeringIn
+from api.schemas.schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, WeigeringIn
+from api.schemas.traject import TrajectDetail
 from api.steps import answer_request, fresh_detail, step
 from api.views import traject_url
 from domain.traject import SchuldeisersToevoegen

@@ -1,40 +1,20 @@
 """Caseworkers record nazorg contacts and a client's opt-out, and missed appointments in any phase."""
 
-from typing import Annotated
-
 from fastapi import APIRouter
-from pydantic import Field
 
 from api.audit import audited
 from api.auth import Caseworker
 from api.deps import CurrentTraject
 from api.engine import EngineDep
-from api.fields import Note, Recent, Strict
 from api.gate import GuardedRoute
-from api.schemas import TrajectDetail
+from api.schemas.nazorg import GemisteAfspraakIn, NazorgStopIn, NazorgVerslagIn
+from api.schemas.traject import TrajectDetail
 from api.steps import step
-from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgUitkomst, NazorgVerslag
+from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
 from workflows.traject import TrajectWorkflow
 
 router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
 TRAJECT = "/trajecten/{traject_id}"
-
-
-class NazorgVerslagIn(Strict):
-    """How a nazorg contact went; without `maand`, the contact that is due now (or the next one)."""
-
-    uitkomst: NazorgUitkomst
-    toelichting: Note = ""
-    maand: Annotated[int, Field(ge=1, le=120)] | None = None
-
-
-class NazorgStopIn(Strict):
-    toelichting: Note = ""
-
-
-class GemisteAfspraakIn(Strict):
-    datum: Recent
-    toelichting: Note = ""
 
 
 @router.post(

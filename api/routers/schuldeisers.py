@@ -15,8 +15,8 @@ from api.engine import EngineDep
 from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem
-from api.schemas_schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
-from api.schemas_schuldregeling import ReactieIn, VoorstelVoorSchuldeiser
+from api.schemas.regeling import ReactieIn, VoorstelVoorSchuldeiser
+from api.schemas.schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
 from api.steps import answer_request, regeling_update
 from api.views import verzoek_view
 from domain.schuldregeling import VoorstelReactie

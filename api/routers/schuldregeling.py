@@ -15,8 +15,7 @@ from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Engine, EngineDep
 from api.gate import GuardedRoute
 from api.problems import Problem
-from api.schemas import TrajectDetail
-from api.schemas_schuldregeling import (
+from api.schemas.regeling import (
     BetalingIn,
     Deel,
     HuishoudenIn,
@@ -29,6 +28,7 @@ from api.schemas_schuldregeling import (
     VoorstelIn,
     WsnpEindeIn,
 )
+from api.schemas.traject import TrajectDetail
 from api.steps import regeling_update, step
 from api.views import traject_url
 from domain.kalender import achterstand, volgende_vervaldag

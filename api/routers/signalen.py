@@ -1,31 +1,27 @@
-"""Vroegsignalering: signal partners report arrears and read what became of them; caseworkers follow the
-cases and record their outcome. A partner sees only its own signals, and nothing it did not send."""
+"""Vroegsignalering for signal partners: they report arrears (one signal, or a monthly CSV file) and read
+what became of them. A partner sees only its own signals, and nothing it did not send."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Body, Query, Response
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from fastapi import APIRouter, Body, Response
+from pydantic import ValidationError
 from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
-from api.audit import PERSONAL_DATA, audited
-from api.auth import Caseworker, Partner
+from api.auth import Partner
 from api.csv_files import MEDIA_TYPE, read_lines
 from api.deps import SessionDep, SettingsDep
 from api.engine import EngineDep
-from api.fields import Bsn, CaseId, Gebeurd, Line, Note, Ontruimingsdatum, PathId, PositiveCents, Postcode, Strict
+from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.views import traject_url
+from api.schemas.signalen import BatchFout, BatchUitkomst, SignaalBody, SignaalUit
 from domain.signalering import (
-    Contactkanaal,
     Hulp,
     SignaalIn,
-    SignaalSoort,
     SignaleringStart,
-    Uitkomst,
     signaal_problems,
 )
 from runtime.clock import today
@@ -52,84 +48,6 @@ CSV_COLUMNS = (
 )
 # Who picks up the tasks of vroegsignalering cases: the team, not one caseworker.
 TEAM = "team-vroegsignalering"
-
-
-class SignaalBody(Strict):
-    """One arrears signal. Amounts in euro cents; `eindelevering` for an energy or water supplier's
-    end-of-supply notice; `ontruimingsdatum` for a set eviction date."""
-
-    soort: SignaalSoort
-    bsn: Bsn
-    naam: Line
-    straat: Line
-    postcode: Postcode
-    woonplaats: Line
-    telefoon: Annotated[str, Field(pattern=r"^\+?[0-9 -]{10,15}$")] | None = None
-    achterstand_cent: PositiveCents
-    achterstand_maanden: Annotated[int, Field(ge=1, le=24)]
-    datum: Gebeurd
-    kenmerk: Line
-    eindelevering: bool = False
-    ontruimingsdatum: Ontruimingsdatum | None = None
-
-    def signaal(self) -> SignaalIn:
-        """The domain's signal."""
-        return SignaalIn(**self.model_dump(exclude={"kenmerk"}), partner_kenmerk=self.kenmerk)
-
-
-class SignaalUit(BaseModel):
-    """A signal as its partner sees it: what it sent, and what became of it (terugkoppeling)."""
-
-    id: str
-    url: str
-    soort: str
-    kenmerk: str | None
-    datum: date
-    achterstand_cent: int
-    ontvangen_op: date
-    terugkoppeling: str = Field(
-        description="ontvangen of opgepakt; met toestemming van de persoon: hulp_gestart, hulp_afgewezen, "
-        "contact_gelegd of niet_bereikt"
-    )
-
-
-class BatchFout(BaseModel):
-    regel: int
-    reden: str
-
-
-class BatchUitkomst(BaseModel):
-    opgeslagen: int
-    dubbel: int
-    fouten: list[BatchFout]
-
-
-class UitkomstIn(Strict):
-    bereikt: bool
-    kanaal: Contactkanaal
-    hulp: Hulp
-    toelichting: Note = ""
-    toestemming_terugkoppeling: bool = Field(
-        default=False, description="De persoon vindt goed dat de melder hoort wat er met de hulp gebeurde."
-    )
-
-
-class CaseUit(BaseModel):
-    """A case as a caseworker sees it: the household's signals, the person to reach, the attempts, the outcome."""
-
-    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
-
-    id: str
-    url: str
-    route: str
-    status: str
-    geopend_op: date
-    pogingen: list[date]
-    huisbezoek_gevraagd_op: date | None
-    uitkomst: dict[str, Any] | None
-    traject: str | None
-    signalen: list[dict[str, Any]]
-    persoon: dict[str, Any] | None
 
 
 @router.post("/signalen", status_code=201, response_model=SignaalUit)
@@ -204,60 +122,6 @@ def my_signal(principal: Partner, signaal_id: PathId, session: SessionDep) -> Si
     return _signaal_view(session, row.id)
 
 
-@router.get("/signaleringen", response_model=list[CaseUit], dependencies=[audited("signaleringen-lezen")])
-def cases(
-    principal: Caseworker,
-    session: SessionDep,
-    status: Annotated[str | None, Query(pattern="^(open|afgesloten|verwijderd)$")] = None,
-    route: Annotated[str | None, Query(pattern="^(enkelvoudig|meervoudig|crisis)$")] = None,
-) -> list[CaseUit]:
-    """The vroegsignalering cases, oldest first: whom to visit, whom to call. Reading them is logged."""
-    query = select(Signalering)
-    if status:
-        query = query.where(Signalering.status == status)
-    if route:
-        query = query.where(Signalering.route == route)
-    rows = session.exec(query.order_by(col(Signalering.geopend_op))).all()
-    return [_case_view(session, row) for row in rows]
-
-
-@router.get("/signaleringen/{case_id}", response_model=CaseUit, dependencies=[audited("signalering-lezen")])
-def case(principal: Caseworker, case_id: CaseId, session: SessionDep) -> CaseUit:
-    """One case, with its signals and the person to reach. Reading it is logged."""
-    row = session.get(Signalering, case_id)
-    if row is None:
-        raise Problem(404, "niet-gevonden", "Er is geen signalering met dit id.")
-    return _case_view(session, row)
-
-
-@router.post(
-    "/signaleringen/{case_id}/uitkomst",
-    status_code=201,
-    response_model=CaseUit,
-    dependencies=[audited("signalering-uitkomst")],
-)
-async def record_outcome(principal: Caseworker, case_id: CaseId, body: UitkomstIn, engine: EngineDep) -> CaseUit:
-    """Record what came of a case: reached or not, by which channel, help accepted or declined. Accepted
-    help starts a traject linked to the signals."""
-    session = engine.session
-    if await run_in_threadpool(session.get, Signalering, case_id) is None:
-        raise Problem(404, "niet-gevonden", "Er is geen signalering met dit id.")
-    uitkomst = Uitkomst(
-        body.bereikt, body.kanaal, body.hulp, body.toelichting, principal.sub, body.toestemming_terugkoppeling
-    )
-    handle = engine.client.get_workflow_handle_for(SignaleringWorkflow.run, case_id)
-    closed = Problem(409, "signalering-afgesloten", "Deze signalering is afgesloten.")
-    await engine.update(handle, SignaleringWorkflow.uitkomst, uitkomst, closed, f"/api/v1/signaleringen/{case_id}")
-
-    def read() -> CaseUit:
-        session.expire_all()
-        row = session.get(Signalering, case_id)
-        assert row is not None
-        return _case_view(session, row)
-
-    return await run_in_threadpool(read)
-
-
 async def deliver(client: Client, settings: Settings, intake: Intake, case_open: bool = True) -> None:
     """Hand a stored signal to its case's workflow with signal-with-start: it starts the case if it does not
     run yet, and adds the signal once either way. So a partner's retry after a crash between the store and
@@ -318,36 +182,6 @@ def terugkoppeling(case: Signalering | None) -> str:
     if uitkomst.get("hulp") == Hulp.AFGEWEZEN.value:
         return "hulp_afgewezen"
     return "contact_gelegd" if uitkomst.get("bereikt") else "niet_bereikt"
-
-
-def _case_view(session: Session, row: Signalering) -> CaseUit:
-    signalen = session.exec(select(Signaal).where(Signaal.case_id == row.id).order_by(col(Signaal.datum))).all()
-    first = signalen[0] if signalen else None
-    persoon = (
-        {
-            "naam": first.naam,
-            "adres": f"{first.straat}, {first.postcode} {first.woonplaats}",
-            "telefoon": first.telefoon,
-        }
-        if first is not None and first.naam is not None
-        else None
-    )
-    return CaseUit(
-        id=row.id,
-        url=f"/api/v1/signaleringen/{row.id}",
-        route=row.route,
-        status=row.status,
-        geopend_op=row.geopend_op,
-        pogingen=[date.fromisoformat(d) for d in row.pogingen],
-        huisbezoek_gevraagd_op=row.huisbezoek_gevraagd_op,
-        uitkomst=row.uitkomst,
-        traject=traject_url(row.traject_id) if row.traject_id else None,
-        signalen=[
-            {"partner": s.partner_id, "soort": s.soort, "achterstand_cent": s.achterstand_cent, "datum": s.datum}
-            for s in signalen
-        ],
-        persoon=persoon,
-    )
 
 
 def _today(settings: Settings) -> date:

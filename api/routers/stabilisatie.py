@@ -9,24 +9,18 @@ from api.audit import audited
 from api.auth import Caseworker
 from api.deps import CurrentTraject
 from api.engine import EngineDep, opaque
-from api.fields import Ident, Note, PathId, Recent, Strict
+from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import invalid
-from api.schemas import TrajectDetail
+from api.schemas.stabilisatie import IncassomaatregelIn
+from api.schemas.traject import TrajectDetail
 from api.steps import step
-from domain.traject import Incassomaatregel, IncassoVoortzetting, MaatregelSoort
+from domain.traject import Incassomaatregel, IncassoVoortzetting
 from store.models import Schuldeiser
 from workflows.traject import TrajectWorkflow
 
 router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
 MEASURES = "/trajecten/{traject_id}/incassomaatregelen"
-
-
-class IncassomaatregelIn(Strict):
-    soort: MaatregelSoort
-    schuldeiser_id: Ident
-    datum: Recent
-    toelichting: Note = ""
 
 
 @router.post(MEASURES, status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")])

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 from sqlmodel import select
 
 from api.auth import Staff
@@ -15,6 +14,7 @@ from api.deps import SessionDep, SettingsDep
 from api.fields import Dag, Page
 from api.gate import GuardedRoute
 from api.problems import invalid
+from api.schemas.toezicht import Afloop, Antwoordtijden, Maandcijfers, Uitvalregel, Wachtend, WachtendPagina
 from api.views import traject_url
 from domain.policy import TIMEZONE
 from domain.vordering import reply_figures
@@ -23,47 +23,6 @@ from store.models import Bericht, Signaal, Signalering
 from store.queries import closed_between, open_requests, requests_per_creditor
 
 router = APIRouter(prefix="/toezicht", tags=["toezicht"], route_class=GuardedRoute)
-
-
-class Wachtend(BaseModel):
-    traject: str
-    verzoek_id: str
-    schuldeiser_id: str
-    schuldeiser: str
-    verstuurd_op: date
-    dagen_wachtend: int
-    herinneringen: int
-    geescaleerd_op: date | None
-
-
-class WachtendPagina(BaseModel):
-    count: int
-    results: list[Wachtend]
-
-
-class Antwoordtijden(BaseModel):
-    schuldeiser_id: str
-    schuldeiser: str
-    soort: str
-    open: int
-    beantwoord: int
-    mediaan_dagen: float | None
-    aandeel_voor_eerste_herinnering: float | None
-
-
-class Uitvalregel(BaseModel):
-    reden: str
-    fase: str
-    aantal: int
-
-
-class Afloop(BaseModel):
-    """How trajecten ended in a period: settled, or uitval by reason and the phase it happened in."""
-
-    van: date | None
-    tot: date | None
-    afgerond: int
-    uitval: list[Uitvalregel]
 
 
 @router.get("/afloop", response_model=Afloop)
@@ -79,17 +38,6 @@ def endings(principal: Staff, session: SessionDep, van: Dag | None = None, tot: 
         afgerond=sum(1 for t in closed if t.afgerond_op is not None),
         uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in sorted(counts.items())],
     )
-
-
-class Maandcijfers(BaseModel):
-    """One month of vroegsignalering, as the Divosa monitor counts it."""
-
-    maand: str
-    signalen_per_soort: dict[str, int]
-    huishoudens: int
-    contactpogingen_per_kanaal: dict[str, int]
-    bereikt: int
-    hulp_geaccepteerd: int
 
 
 @router.get("/vroegsignalering", response_model=list[Maandcijfers])

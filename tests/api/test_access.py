@@ -113,3 +113,39 @@ async def test_every_role_gets_exactly_the_access_the_document_names(
                 assert response.status_code == 403, (method, path, role, response.text)
             checked += 1
     assert checked >= 5 * 45
+
+
+def free_form(schema: dict[str, Any], components: dict[str, Any], seen: set[str], where: str) -> list[str]:
+    """The places in a schema that take any object at all: a `dict[str, Any]` in a model."""
+    if "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name in seen:
+            return []
+        seen.add(name)
+        return free_form(components[name], components, seen, name)
+    found = []
+    extra = schema.get("additionalProperties")
+    if schema.get("type") == "object" and not schema.get("properties") and extra in (None, True, {}):
+        found.append(where)
+    for name, part in schema.get("properties", {}).items():
+        found += free_form(part, components, seen, f"{where}.{name}")
+    for part in [*schema.get("anyOf", []), *schema.get("allOf", [])]:
+        found += free_form(part, components, seen, where)
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            found += free_form(schema[key], components, seen, f"{where}[]")
+    return found
+
+
+def test_every_answer_is_typed_to_the_edge(settings: Settings) -> None:
+    doc = create_app(settings).openapi()
+    components = doc["components"]["schemas"]
+    untyped = [
+        f"{method} {path}: {place}"
+        for path, method, operation in operations(doc)
+        for status, response in operation["responses"].items()
+        if status.startswith("2")
+        for content in response.get("content", {}).values()
+        for place in free_form(content.get("schema", {}), components, set(), status)
+    ]
+    assert untyped == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -24,10 +24,13 @@ from api.fields import (
     Telefoon,
     Text,
 )
-from api.schemas_schuldeisers import VerzoekUit
+from api.schemas.schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
-from domain.klantprofiel import Ernst, Zelfredzaamheid
-from domain.traject import Besluit, Wie
+from domain.afloscapaciteit import Afloscapaciteit
+from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
+from domain.nazorg import Nazorgcontact
+from domain.schuldregeling import Uitval
+from domain.traject import Actiepunt, Besluit, MaatregelSoort, PlanVanAanpak, Wie
 
 
 class PersoonIn(Strict):
@@ -161,30 +164,67 @@ class PersoonUit(BaseModel):
     email: str | None
 
 
+class AfspraakUit(BaseModel):
+    op: datetime
+    locatie: str
+
+
+class InkomenscheckUit(BaseModel):
+    gevonden: list[str]
+
+
+class BeschikkingUit(BaseModel):
+    besluit: Besluit
+    besluit_op: date
+    motivering: str
+    door: str
+    bezwaar_uiterlijk: date | None
+
+
+class EerderTraject(BaseModel):
+    """An earlier traject of the same person, for the caseworker to weigh; never a refusal by itself."""
+
+    traject_id: str
+    meldingsdatum: date
+    phase: str
+    closed_after: str | None
+    besluit: str | None
+
+
+class MaatregelUit(BaseModel):
+    maatregel_id: str
+    soort: MaatregelSoort
+    schuldeiser_id: str
+    datum: date
+    toelichting: str
+    door: str
+    gaat_door: bool
+
+
 class TrajectDetail(TrajectSamenvatting):
     model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
 
     persoon: PersoonUit
     bron: str
-    afspraak: dict[str, Any] | None
+    afspraak: AfspraakUit | None
     procesplaat: list[ProcesplaatStap]
     toegestane_stappen: list[str]
     termijnen: list[Termijn]
-    klantprofiel: dict[str, Any] | None
-    inkomenscheck: dict[str, Any] | None
-    actielijst: list[dict[str, Any]]
-    beschikking: dict[str, Any] | None
-    plan_van_aanpak: dict[str, Any] | None
-    eerdere_trajecten: list[dict[str, Any]]
+    klantprofiel: Klantprofiel | None
+    inkomenscheck: InkomenscheckUit | None
+    actielijst: list[Actiepunt]
+    beschikking: BeschikkingUit | None
+    plan_van_aanpak: PlanVanAanpak | None
+    eerdere_trajecten: list[EerderTraject]
     tijdlijn: list[Gebeurtenis]
     verzoeken: list[VerzoekUit]
-    maatregelen: list[dict[str, Any]]
+    maatregelen: list[MaatregelUit]
     overzicht_compleet: bool
-    afloscapaciteit: dict[str, Any] | None
-    uitval: dict[str, Any] | None
+    afloscapaciteit: Afloscapaciteit | None
+    uitval: Uitval | None
     afgerond_op: date | None
     regeling: str | None
-    nazorg: list[dict[str, Any]]
+    nazorg: list[Nazorgcontact]
     nazorg_gestopt: bool
     gemiste_afspraken: list[date]
     vorig_traject: str | None

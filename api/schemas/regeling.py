@@ -1,14 +1,14 @@
 """Bodies and views of the settlement routes. Amounts are euro cents."""
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.audit import PERSONAL_DATA
 from api.fields import Cents, Gebeurd, Ident, Line, Note, PositiveCents, Strict
-from domain.afloscapaciteit import Correctie, Huishouden, Leefsituatie
-from domain.schuldregeling import RegelingSoort, UitvalReden, Vervolg
+from domain.afloscapaciteit import Afloscapaciteit, Correctie, Huishouden, Leefsituatie
+from domain.schuldregeling import Betaling, RegelingSoort, Uitspraak, UitvalReden, Vervolg
 
 
 class CorrectieIn(Strict):
@@ -114,10 +114,10 @@ class RegelingUit(BaseModel):
     volgende_vervaldag: date | None
     gemist: list[int]
     maandschema: list[int]
-    betalingen: list[dict[str, Any]]
-    afloscapaciteit: dict[str, Any]
-    herberekening: dict[str, Any] | None
-    uitspraak: dict[str, Any] | None
+    betalingen: list[Betaling]
+    afloscapaciteit: Afloscapaciteit
+    herberekening: Afloscapaciteit | None
+    uitspraak: Uitspraak | None
     wsnp_einde_verwacht: date | None
     afgerond_op: date | None
     uitval: str | None

@@ -1,0 +1,13 @@
+"""The body of a collection measure a caseworker registers."""
+
+from __future__ import annotations
+
+from api.fields import Ident, Note, Recent, Strict
+from domain.traject import MaatregelSoort
+
+
+class IncassomaatregelIn(Strict):
+    soort: MaatregelSoort
+    schuldeiser_id: Ident
+    datum: Recent
+    toelichting: Note = ""

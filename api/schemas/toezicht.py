@@ -1,0 +1,59 @@
+"""What supervisors read: whom trajecten wait on, creditors' reply times, and the monitor figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+
+class Wachtend(BaseModel):
+    traject: str
+    verzoek_id: str
+    schuldeiser_id: str
+    schuldeiser: str
+    verstuurd_op: date
+    dagen_wachtend: int
+    herinneringen: int
+    geescaleerd_op: date | None
+
+
+class WachtendPagina(BaseModel):
+    count: int
+    results: list[Wachtend]
+
+
+class Antwoordtijden(BaseModel):
+    schuldeiser_id: str
+    schuldeiser: str
+    soort: str
+    open: int
+    beantwoord: int
+    mediaan_dagen: float | None
+    aandeel_voor_eerste_herinnering: float | None
+
+
+class Uitvalregel(BaseModel):
+    reden: str
+    fase: str
+    aantal: int
+
+
+class Afloop(BaseModel):
+    """How trajecten ended in a period: settled, or uitval by reason and the phase it happened in."""
+
+    van: date | None
+    tot: date | None
+    afgerond: int
+    uitval: list[Uitvalregel]
+
+
+class Maandcijfers(BaseModel):
+    """One month of vroegsignalering, as the Divosa monitor counts it."""
+
+    maand: str
+    signalen_per_soort: dict[str, int]
+    huishoudens: int
+    contactpogingen_per_kanaal: dict[str, int]
+    bereikt: int
+    hulp_geaccepteerd: int
