@@ -15,7 +15,7 @@ from domain.traject import reference
 from letters.render import DRAFTS, TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
-from store.models import Brief, OutboxEntry, Persoon, Schuldeiser, Traject, Verzoek
+from store.models import Brief, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
 
 
 @dataclass(frozen=True)
@@ -110,11 +110,11 @@ class LetterActivities:
             brief = session.get(Brief, brief_id)
             if entry is None or brief is None:
                 raise LookupError("letter not in outbox")
-            if entry.status == "sent":
+            if entry.status == OutboxStatus.SENT.value:
                 return
             entry.attempts += 1
             self._mailroom.post(brief)
-            entry.status = "sent"
+            entry.status = OutboxStatus.SENT.value
             entry.sent_at = datetime.now(UTC)
             session.add(entry)
             session.commit()

@@ -17,6 +17,7 @@ from activities.letters import Afzender
 from domain import ids
 from domain.aanmelding import Bron
 from domain.keys import key
+from domain.phases import Phase
 from domain.policy import Policy
 from domain.signalering import CaseStatus, SignaleringState
 from domain.traject import Aanmelding, Persoon, TrajectStart
@@ -158,7 +159,7 @@ class SignaleringActivities:
             first = signalen[0]
             if first.bsn is None or first.naam is None:
                 raise LookupError("the case's signal data was deleted")
-            running = [t for t in trajecten_of_bsn(session, first.bsn) if t.phase != "afgesloten"]
+            running = [t for t in trajecten_of_bsn(session, first.bsn) if t.phase != Phase.AFGESLOTEN.value]
             persoon = Persoon(
                 first.bsn,
                 first.naam,

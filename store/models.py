@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import JSON, Column, Text, UniqueConstraint
@@ -93,12 +94,19 @@ class Brief(SQLModel, table=True):
     created_at: datetime
 
 
+class OutboxStatus(StrEnum):
+    """Where a letter is on its way out."""
+
+    PENDING = "pending"
+    SENT = "sent"
+
+
 class OutboxEntry(SQLModel, table=True):
     """A letter waiting for, or done with, delivery."""
 
     brief_id: str = Field(primary_key=True, foreign_key="brief.id")
     channel: str
-    status: str = Field(default="pending", index=True)
+    status: str = Field(default=OutboxStatus.PENDING.value, index=True)
     attempts: int = 0
     sent_at: datetime | None = None
 

@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel import Session, col, func, select
 
+from domain.phases import Phase
+from domain.vordering import VerzoekStatus
 from domain.wgs_deadlines import end_of_day
 from store.models import AuditEntry, Brief, Persoon, Schuldeiser, Traject, TrajectEvent, Verzoek
 
@@ -87,7 +89,7 @@ def verzoeken_of_schuldeiser(session: Session, schuldeiser_id: str, open_only: b
     """The requests one creditor was sent; never another creditor's."""
     query = select(Verzoek).where(Verzoek.schuldeiser_id == schuldeiser_id)
     if open_only:
-        query = query.where(Verzoek.status == "open")
+        query = query.where(Verzoek.status == VerzoekStatus.OPEN.value)
     return list(session.exec(query.order_by(col(Verzoek.verstuurd_op), col(Verzoek.id))).all())
 
 
@@ -98,7 +100,7 @@ def registry(session: Session) -> list[Schuldeiser]:
 
 def open_requests(session: Session, offset: int, limit: int) -> tuple[int, list[tuple[Verzoek, Schuldeiser]]]:
     """Requests still waiting for a creditor, the longest waiting first, with their creditor."""
-    query = select(Verzoek, Schuldeiser).join(Schuldeiser).where(Verzoek.status == "open")
+    query = select(Verzoek, Schuldeiser).join(Schuldeiser).where(Verzoek.status == VerzoekStatus.OPEN.value)
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     rows = session.exec(query.order_by(col(Verzoek.verstuurd_op), col(Verzoek.id)).offset(offset).limit(limit)).all()
     return total, [(verzoek, schuldeiser) for verzoek, schuldeiser in rows]
@@ -115,7 +117,7 @@ def requests_per_creditor(session: Session) -> list[tuple[Schuldeiser, list[Verz
 def closed_between(session: Session, van: date | None, tot: date | None, timezone: str) -> list[Traject]:
     """Trajecten that closed in the period (the municipality's day they entered `afgesloten`), both ends
     included."""
-    query = select(Traject).where(Traject.phase == "afgesloten")
+    query = select(Traject).where(Traject.phase == Phase.AFGESLOTEN.value)
     if van is not None:
         query = query.where(Traject.phase_since >= end_of_day(van - timedelta(days=1), timezone).astimezone(UTC))
     if tot is not None:

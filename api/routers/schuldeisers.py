@@ -19,7 +19,8 @@ from api.schemas.regeling import ReactieIn, VoorstelVoorSchuldeiser
 from api.schemas.schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
 from api.steps import answer_request, regeling_update
 from api.views import verzoek_view
-from domain.schuldregeling import VoorstelReactie
+from domain.regeling_status import RegelingStatus
+from domain.schuldregeling import Reactie, VoorstelReactie
 from domain.traject import reference
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
 from store.models import Deelname, Persoon, Regeling, Traject, Verzoek
@@ -115,7 +116,7 @@ def my_proposals(
     if alleen_open:
         # A proposal whose settlement ended (uitval) waits for nobody any more.
         query = query.join(Regeling, col(Regeling.traject_id) == col(Deelname.traject_id)).where(
-            Deelname.reactie == "open", Regeling.status == "voorstel"
+            Deelname.reactie == Reactie.OPEN.value, Regeling.status == RegelingStatus.VOORSTEL.value
         )
     rows = session.exec(query.order_by(col(Deelname.voorgesteld_op), col(Deelname.id))).all()
     looptijd = settings.policy().looptijd_maanden

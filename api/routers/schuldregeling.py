@@ -32,6 +32,7 @@ from api.schemas.traject import TrajectDetail
 from api.steps import regeling_update, step
 from api.views import traject_url
 from domain.kalender import achterstand, volgende_vervaldag
+from domain.regeling_status import RegelingStatus
 from domain.schuldregeling import (
     Afloscapaciteitstap,
     Betaling,
@@ -239,7 +240,7 @@ def regeling_view(session: Session, regeling: Regeling, today: date) -> Regeling
     schema, ingang = regeling.maandschema, regeling.ingangsdatum
     names = {s.id: s.naam for s in session.exec(select(Schuldeiser)).all()}
     deelnames = session.exec(select(Deelname).where(Deelname.traject_id == regeling.traject_id)).all()
-    running = regeling.status == "loopt"
+    running = regeling.status == RegelingStatus.LOOPT.value
     return RegelingUit(
         **regeling.model_dump(exclude={"traject_id", "version", "updated_at"}),
         traject=traject_url(regeling.traject_id),

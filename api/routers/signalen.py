@@ -19,6 +19,7 @@ from api.gate import GuardedRoute
 from api.problems import Problem, invalid
 from api.schemas.signalen import BatchFout, BatchUitkomst, SignaalBody, SignaalUit
 from domain.signalering import (
+    CaseStatus,
     Hulp,
     SignaalIn,
     SignaleringStart,
@@ -141,7 +142,7 @@ async def deliver(client: Client, settings: Settings, intake: Intake, case_open:
 
 def _case_open(session: Session, case_id: str) -> bool:
     case = session.get(Signalering, case_id)
-    return case is not None and case.status == "open"
+    return case is not None and case.status == CaseStatus.OPEN.value
 
 
 def _take_in(session: Session, settings: Settings, partner_id: str, signaal: SignaalIn) -> Intake:
@@ -175,7 +176,8 @@ def terugkoppeling(case: Signalering | None) -> str:
         return "ontvangen"
     uitkomst = case.uitkomst or {}
     if not uitkomst.get("toestemming_terugkoppeling"):
-        picked_up = case.traject_id or case.status != "open" or case.pogingen or case.huisbezoek_gevraagd_op
+        acted = case.traject_id or case.pogingen or case.huisbezoek_gevraagd_op
+        picked_up = acted or case.status != CaseStatus.OPEN.value
         return "opgepakt" if picked_up else "ontvangen"
     if case.traject_id is not None:
         return "hulp_gestart"

@@ -17,7 +17,7 @@ from api.problems import invalid
 from api.schemas.toezicht import Afloop, Antwoordtijden, Maandcijfers, Uitvalregel, Wachtend, WachtendPagina
 from api.views import traject_url
 from domain.policy import TIMEZONE
-from domain.vordering import reply_figures
+from domain.vordering import VerzoekStatus, reply_figures
 from runtime.clock import day_of, today
 from store.models import Bericht, Signaal, Signalering
 from store.queries import closed_between, open_requests, requests_per_creditor
@@ -112,9 +112,8 @@ def reply_times(principal: Staff, session: SessionDep, settings: SettingsDep) ->
     policy = settings.policy()
     figures = []
     for schuldeiser, verzoeken in requests_per_creditor(session):
-        counted = reply_figures(
-            [(v.verstuurd_op, v.beantwoord_op) for v in verzoeken if v.status != "ingetrokken"], policy
-        )
+        counted_in = [v for v in verzoeken if v.status != VerzoekStatus.INGETROKKEN.value]
+        counted = reply_figures([(v.verstuurd_op, v.beantwoord_op) for v in counted_in], policy)
         figures.append(
             Antwoordtijden(
                 schuldeiser_id=schuldeiser.id,
