@@ -11,6 +11,7 @@ from domain.vordering import VerzoekState
 from store.db import SessionFactory
 from store.dossier import add_event, as_json
 from store.models import Schuldeiser, TrajectEvent, Verzoek, VorderingRij
+from store.projection import project
 
 
 @dataclass(frozen=True)
@@ -58,23 +59,18 @@ class InventarisatieActivities:
         """Project the request, keep a claim handed in, and put the step on the traject's timeline."""
         state = record.state
         with self._sessions() as session:
-            row = session.get(Verzoek, state.verzoek_id)
-            if row is None:
-                row = Verzoek(
-                    id=state.verzoek_id,
-                    traject_id=state.traject_id,
-                    schuldeiser_id=state.schuldeiser_id,
-                    status=state.status.value,
-                    verstuurd_op=state.verstuurd_op,
-                )
-            if row.version <= state.version:
-                row.version = state.version
-                row.status = state.status.value
-                row.herinnerd_op = [day.isoformat() for day in state.herinnerd_op]
-                row.geescaleerd_op = state.geescaleerd_op
-                row.beantwoord_op = state.beantwoord_op
-                row.reden = state.reden
-                session.add(row)
+            values = {
+                "id": state.verzoek_id,
+                "traject_id": state.traject_id,
+                "schuldeiser_id": state.schuldeiser_id,
+                "status": state.status.value,
+                "verstuurd_op": state.verstuurd_op,
+                "herinnerd_op": [day.isoformat() for day in state.herinnerd_op],
+                "geescaleerd_op": state.geescaleerd_op,
+                "beantwoord_op": state.beantwoord_op,
+                "reden": state.reden,
+            }
+            project(session, Verzoek, state.verzoek_id, state.version, values, create=True)
             if state.ingediend is not None and session.get(VorderingRij, state.verzoek_id) is None:
                 claim = as_json(state.ingediend.vordering)
                 session.add(

@@ -6,10 +6,11 @@ from typing import Any
 
 from temporalio import activity
 
-from domain.schuldregeling import RegelingState
+from domain.schuldregeling import Deelnemer, RegelingState
 from store.db import SessionFactory
 from store.dossier import add_event, as_json
 from store.models import Deelname, Regeling, TrajectEvent
+from store.projection import project
 
 
 @dataclass(frozen=True)
@@ -35,27 +36,11 @@ class RegelingActivities:
         """Project the settlement and its creditors' parts unless a newer version is there; add the event."""
         state = record.state
         with self._sessions() as session:
-            row = session.get(Regeling, state.traject_id)
-            if row is None or row.version <= state.version:
-                session.merge(_regeling_row(state))
+            # The creditors' parts follow the version of the settlement they belong to.
+            if project(session, Regeling, state.traject_id, state.version, _regeling_values(state), create=True):
                 for deelnemer in state.deelnemers:
                     if deelnemer.voorstel_id:
-                        session.merge(
-                            Deelname(
-                                id=deelnemer.voorstel_id,
-                                traject_id=state.traject_id,
-                                schuldeiser_id=deelnemer.schuldeiser_id,
-                                vordering_cent=deelnemer.vordering_cent,
-                                preferent=deelnemer.preferent,
-                                aandeel_cent=deelnemer.aandeel_cent,
-                                ontvangen_cent=deelnemer.ontvangen_cent,
-                                reactie=deelnemer.reactie.value,
-                                reden=deelnemer.reden,
-                                voorgesteld_op=state.voorgesteld_op,
-                                beantwoord_op=deelnemer.beantwoord_op,
-                                geescaleerd=deelnemer.geescaleerd,
-                            )
-                        )
+                        session.merge(_deelname_row(state, deelnemer))
                 session.commit()
             if record.key is not None and record.kind is not None:
                 add_event(
@@ -71,10 +56,9 @@ class RegelingActivities:
                 )
 
 
-def _regeling_row(state: RegelingState) -> Regeling:
-    return Regeling(
+def _regeling_values(state: RegelingState) -> dict[str, Any]:
+    return dict(
         traject_id=state.traject_id,
-        version=state.version,
         soort=state.soort.value,
         status=state.status.value,
         voorgesteld_op=state.voorgesteld_op,
@@ -92,4 +76,21 @@ def _regeling_row(state: RegelingState) -> Regeling:
         afgerond_op=state.afgerond_op,
         uitval=state.uitval.value if state.uitval else None,
         updated_at=datetime.now(UTC),
+    )
+
+
+def _deelname_row(state: RegelingState, deelnemer: Deelnemer) -> Deelname:
+    return Deelname(
+        id=deelnemer.voorstel_id,
+        traject_id=state.traject_id,
+        schuldeiser_id=deelnemer.schuldeiser_id,
+        vordering_cent=deelnemer.vordering_cent,
+        preferent=deelnemer.preferent,
+        aandeel_cent=deelnemer.aandeel_cent,
+        ontvangen_cent=deelnemer.ontvangen_cent,
+        reactie=deelnemer.reactie.value,
+        reden=deelnemer.reden,
+        voorgesteld_op=state.voorgesteld_op,
+        beantwoord_op=deelnemer.beantwoord_op,
+        geescaleerd=deelnemer.geescaleerd,
     )

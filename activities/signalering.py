@@ -28,6 +28,7 @@ from runtime.settings import Settings
 from store.db import SessionFactory
 from store.dossier import as_json, store_persoon
 from store.models import Bericht, Signaal, Signalering
+from store.projection import project
 from store.queries import trajecten_of_bsn
 
 # Personal fields of a signal: emptied when the retention term ends.
@@ -77,20 +78,19 @@ class SignaleringActivities:
     @activity.defn
     def record_case(self, state: SignaleringState) -> None:
         """Project the case unless a newer version is there."""
+        values = {
+            "route": state.route.value,
+            "status": state.status.value,
+            "pogingen": [d.isoformat() for d in state.pogingen],
+            "huisbezoek_gevraagd_op": state.huisbezoek_gevraagd_op,
+            "uitkomst": as_json(state.uitkomst) if state.uitkomst else None,
+            "traject_id": state.traject_id,
+            "afgesloten_op": state.afgesloten_op,
+        }
         with self._sessions() as session:
-            row = session.get(Signalering, state.case_id)
-            if row is None or row.version > state.version:
-                return
-            row.version = state.version
-            row.route = state.route.value
-            row.status = state.status.value
-            row.pogingen = [d.isoformat() for d in state.pogingen]
-            row.huisbezoek_gevraagd_op = state.huisbezoek_gevraagd_op
-            row.uitkomst = as_json(state.uitkomst) if state.uitkomst else None
-            row.traject_id = state.traject_id
-            row.afgesloten_op = state.afgesloten_op
-            session.add(row)
-            session.commit()
+            # The API made the case's row when its first signal came in.
+            if project(session, Signalering, state.case_id, state.version, values):
+                session.commit()
 
     @activity.defn
     def send_invitation(self, uitnodiging: Uitnodiging) -> None:

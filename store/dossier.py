@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 from domain.traject import Clock, TrajectStart, TrajectState
 from domain.traject import Persoon as PersoonData
 from store.models import Brief, OutboxEntry, Persoon, Traject, TrajectEvent
+from store.projection import project
 
 
 def as_json(value: Any) -> Any:
@@ -80,14 +81,10 @@ def store_persoon(session: Session, persoon_id: str, persoon: PersoonData) -> No
 
 def apply_state(session: Session, state: TrajectState) -> None:
     """Project the workflow's state onto the traject row, unless a newer version is already there."""
-    row = session.get(Traject, state.traject_id)
-    if row is None:
+    if session.get(Traject, state.traject_id) is None:
         raise LookupError("traject not registered")
-    if row.version > state.version:
-        return
-    for name, value in _projection(state).items():
-        setattr(row, name, value)
-    session.add(row)
+    values = _projection(state)
+    project(session, Traject, state.traject_id, values.pop("version"), values)
     session.commit()
 
 
