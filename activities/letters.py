@@ -11,11 +11,12 @@ from sqlmodel import Session
 from temporalio import activity
 
 from activities.delivery import Mailroom
-from domain.traject import reference
+from domain.traject import Clock, reference
 from letters.render import DRAFTS, TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
 from store.models import Brief, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
+from store.queries import deadline_of
 
 
 @dataclass(frozen=True)
@@ -128,16 +129,16 @@ def letter_context(kind: LetterKind, traject: Traject) -> dict[str, Any]:
             "crisis": traject.crisis is not None,
             "afspraak": afspraak,
             "meldingsdatum": traject.meldingsdatum,
-            "eerste_gesprek_uiterlijk": traject.first_conversation_due,
+            "eerste_gesprek_uiterlijk": _due(traject, Clock.EERSTE_GESPREK),
         }
     if kind is LetterKind.ACTIELIJST:
         return {
-            "gesprek_op": traject.first_conversation_on,
+            "gesprek_op": _met_on(traject, Clock.EERSTE_GESPREK),
             "client_doet": [a for a in traject.actielijst if a["wie"] == "client"],
             "gemeente_doet": [a for a in traject.actielijst if a["wie"] == "gemeente"],
             "gevonden": (traject.inkomenscheck or {}).get("gevonden", []),
             "tandem": (traject.klantprofiel or {}).get("route") == "tandem",
-            "beschikking_uiterlijk": traject.beschikking_due,
+            "beschikking_uiterlijk": _due(traject, Clock.BESCHIKKING),
         }
     if kind in (LetterKind.BESCHIKKING_TOELATING, LetterKind.BESCHIKKING_AFWIJZING):
         beschikking = traject.beschikking or {}
@@ -149,3 +150,13 @@ def letter_context(kind: LetterKind, traject: Traject) -> dict[str, Any]:
     if kind is LetterKind.PLAN_VAN_AANPAK:
         return dict(traject.plan_van_aanpak or {})
     return {}
+
+
+def _due(traject: Traject, clock: Clock) -> date | None:
+    deadline = deadline_of(traject, clock)
+    return deadline.uiterlijk if deadline else None
+
+
+def _met_on(traject: Traject, clock: Clock) -> date | None:
+    deadline = deadline_of(traject, clock)
+    return deadline.gehaald_op if deadline else None

@@ -20,7 +20,7 @@ from domain.phases import Phase, allowed_steps, procesplaat
 from domain.traject import reference
 from domain.vordering import VerzoekStatus, overzicht_compleet
 from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
-from store.queries import letters_of, persoon_of, timeline, verzoeken_of_traject
+from store.queries import deadlines_of, letters_of, persoon_of, timeline, verzoeken_of_traject
 
 BASE = "/api/v1"
 
@@ -48,24 +48,10 @@ def summary(traject: Traject) -> TrajectSamenvatting:
 
 
 def _termijnen(traject: Traject) -> list[Termijn]:
-    termijnen = [
-        Termijn(
-            klok="eerste_gesprek",
-            uiterlijk=traject.first_conversation_due,
-            gehaald_op=traject.first_conversation_on,
-            overschreden="eerste_gesprek" in traject.breaches,
-        )
+    return [
+        Termijn(klok=d.clock, uiterlijk=d.uiterlijk, gehaald_op=d.gehaald_op, overschreden=d.overschreden)
+        for d in deadlines_of(traject)
     ]
-    if traject.beschikking_due is not None:
-        termijnen.append(
-            Termijn(
-                klok="beschikking",
-                uiterlijk=traject.beschikking_due,
-                gehaald_op=traject.beschikking_on,
-                overschreden="beschikking" in traject.breaches,
-            )
-        )
-    return termijnen
 
 
 def verzoek_view(session: Session, verzoek: Verzoek) -> VerzoekUit:

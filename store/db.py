@@ -44,11 +44,11 @@ def session_factory(engine: Engine) -> SessionFactory:
     return open_session
 
 
-def migrate(url: str) -> None:
-    """Bring the schema at `url` up to the newest migration."""
+def migrate(url: str, revision: str = "head") -> None:
+    """Bring the schema at `url` up to `revision`, the newest migration unless named."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
-    command.upgrade(config, "head")
+    command.upgrade(config, revision)

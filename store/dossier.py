@@ -10,8 +10,8 @@ from pydantic import TypeAdapter
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
-from domain.traject import Clock, TrajectStart, TrajectState
 from domain.traject import Persoon as PersoonData
+from domain.traject import TrajectStart, TrajectState
 from store.models import Brief, OutboxEntry, Persoon, Traject, TrajectEvent
 from store.projection import project
 
@@ -89,8 +89,6 @@ def apply_state(session: Session, state: TrajectState) -> None:
 
 
 def _projection(state: TrajectState) -> dict[str, Any]:
-    gesprek = state.deadline(Clock.EERSTE_GESPREK)
-    besluit = state.deadline(Clock.BESCHIKKING)
     eerste_gesprek = state.eerste_gesprek
     return {
         "version": state.version,
@@ -100,10 +98,7 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         "caseworker": state.caseworker,
         "crisis": state.crisis,
         "meldingsdatum": state.meldingsdatum,
-        "first_conversation_due": gesprek.uiterlijk if gesprek else state.meldingsdatum,
-        "first_conversation_on": gesprek.gehaald_op if gesprek else None,
-        "beschikking_due": besluit.uiterlijk if besluit else None,
-        "beschikking_on": besluit.gehaald_op if besluit else None,
+        "termijnen": [as_json(d) for d in state.deadlines],
         "deadline_breached": state.deadline_breached,
         "breaches": [d.clock.value for d in state.deadlines if d.overschreden],
         "next_deadline": state.next_deadline,

@@ -39,10 +39,9 @@ class Traject(SQLModel, table=True):
     meldingsdatum: date
     afspraak_op: datetime | None = None
     afspraak_locatie: str | None = None
-    first_conversation_due: date
-    first_conversation_on: date | None = None
-    beschikking_due: date | None = None
-    beschikking_on: date | None = None
+    termijnen: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False), description="the Wgs clocks (Deadline)"
+    )
     deadline_breached: bool = Field(default=False, index=True)
     breaches: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     next_deadline: date | None = Field(default=None, index=True)

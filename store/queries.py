@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from pydantic import TypeAdapter
 from sqlmodel import Session, col, func, select
 
 from domain.phases import Phase
+from domain.traject import Clock, Deadline
 from domain.vordering import VerzoekStatus
 from domain.wgs_deadlines import end_of_day
 from store.models import AuditEntry, Brief, Persoon, Schuldeiser, Traject, TrajectEvent, Verzoek
@@ -46,6 +48,19 @@ def trajecten_of_bsn(session: Session, bsn: str) -> list[Traject]:
     """Every traject of a person, newest first."""
     query = select(Traject).join(Persoon).where(Persoon.bsn == bsn).order_by(col(Traject.created_at).desc())
     return list(session.exec(query).all())
+
+
+_DEADLINES = TypeAdapter(list[Deadline])
+
+
+def deadlines_of(traject: Traject) -> list[Deadline]:
+    """A traject's Wgs clocks, as its workflow keeps them."""
+    return _DEADLINES.validate_python(traject.termijnen)
+
+
+def deadline_of(traject: Traject, clock: Clock) -> Deadline | None:
+    """One Wgs clock of a traject, once it has started."""
+    return next((d for d in deadlines_of(traject) if d.clock is clock), None)
 
 
 def persoon_of(session: Session, traject: Traject) -> Persoon:

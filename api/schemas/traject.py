@@ -30,7 +30,7 @@ from domain.afloscapaciteit import Afloscapaciteit
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
 from domain.schuldregeling import Uitval
-from domain.traject import Actiepunt, Besluit, MaatregelSoort, PlanVanAanpak, Wie
+from domain.traject import Actiepunt, Besluit, Clock, MaatregelSoort, PlanVanAanpak, Wie
 
 
 class PersoonIn(Strict):
@@ -127,7 +127,7 @@ class Pagina(BaseModel):
 
 
 class Termijn(BaseModel):
-    klok: str
+    klok: Clock
     uiterlijk: date
     gehaald_op: date | None
     overschreden: bool
