@@ -25,7 +25,7 @@ from api.auth import Role, issue_token
 from bench.baseline import BaselineWorkflow
 from runtime.settings import Settings
 from runtime.temporal import data_converter
-from runtime.worker import build_worker
+from runtime.worker import ACTIVITY_THREADS, build_worker
 from store.db import migrate
 from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 
@@ -135,7 +135,7 @@ async def main() -> None:
         async def bare_update(_: int) -> None:
             await baseline.execute_update(BaselineWorkflow.touch)
 
-        with ThreadPoolExecutor(max_workers=16) as executor:
+        with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor:
             async with (
                 build_worker(client, settings, executor),
                 Worker(client, task_queue=baseline_queue, workflows=[BaselineWorkflow]),

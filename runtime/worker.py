@@ -28,6 +28,9 @@ from workflows.traject import TrajectWorkflow
 from workflows.vordering import VorderingWorkflow
 
 WORKFLOWS = [TrajectWorkflow, VorderingWorkflow, SchuldregelingWorkflow, SignaleringWorkflow]
+# Threads for the (synchronous) activities. The worker takes no more activities at once than it has threads:
+# one that waited for a thread would spend its start-to-close time waiting, and time out unrun.
+ACTIVITY_THREADS = 16
 
 
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
@@ -61,6 +64,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             signalering.delete_case_data,
         ],
         activity_executor=executor,
+        max_concurrent_activities=ACTIVITY_THREADS,
         interceptors=[FailureMapping()],
     )
 
@@ -76,7 +80,7 @@ async def main() -> None:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, interrupted.set)
-    with ThreadPoolExecutor(max_workers=16) as executor:
+    with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor:
         async with build_worker(client, settings, executor):
             await interrupted.wait()
 

@@ -21,7 +21,7 @@ from domain.policy import Policy
 from domain.traject import Aanmelding, Persoon, TrajectStart
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
-from runtime.worker import build_worker
+from runtime.worker import ACTIVITY_THREADS, build_worker
 from store.db import SessionFactory, make_engine, migrate, session_factory
 from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 
@@ -30,7 +30,7 @@ BIN = Path(sys.executable).parent
 
 @pytest.fixture(scope="session")
 def executor() -> Iterator[ThreadPoolExecutor]:
-    with ThreadPoolExecutor(max_workers=16) as pool:
+    with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as pool:
         yield pool
 
 

@@ -20,6 +20,7 @@ from temporalio.testing import WorkflowEnvironment
 
 from api.routers.signalen import deliver
 from domain.afloscapaciteit import Huishouden, Leefsituatie
+from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, MaatregelSoort, SchuldeisersToevoegen
 from domain.kalender import vervaldag
 from domain.klantprofiel import Ernst, Zelfredzaamheid
 from domain.schuldregeling import (
@@ -32,23 +33,12 @@ from domain.schuldregeling import (
     VoorstelReactie,
 )
 from domain.signalering import Contactkanaal, Hulp, SignaalIn, SignaalSoort, Uitkomst
-from domain.traject import (
-    Actiepunt,
-    Beschikking,
-    Besluit,
-    EersteGesprek,
-    Incassomaatregel,
-    IncassoVoortzetting,
-    MaatregelSoort,
-    PlanVanAanpak,
-    SchuldeisersToevoegen,
-    Wie,
-)
+from domain.traject import Actiepunt, Beschikking, Besluit, EersteGesprek, PlanVanAanpak, Wie
 from domain.vordering import Ingediend, Vordering, VorderingBron
 from domain.wgs_deadlines import local_date, morning_of
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
-from runtime.worker import build_worker
+from runtime.worker import ACTIVITY_THREADS, build_worker
 from store.db import SessionFactory, make_engine, migrate, session_factory
 from store.dossier import store_persoon
 from store.models import Schuldeiser
@@ -74,7 +64,7 @@ async def recording() -> AsyncIterator[tuple[WorkflowEnvironment, Settings, Sess
             test_server_existing_path=str(BIN / "temporal-test-server"), data_converter=data_converter(settings)
         )
         await register_search_attributes(env.client, env.client.namespace)
-        with ThreadPoolExecutor() as executor:
+        with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor:
             async with build_worker(env.client, settings, executor):
                 yield env, settings, session_factory(make_engine(settings.database_url))
         await env.shutdown()
