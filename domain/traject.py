@@ -9,14 +9,15 @@ from enum import StrEnum
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
 from domain.bounds import AFSPRAAK, MELDING
+from domain.inventarisatie import Maatregelstand, SchuldeisersToevoegen, Verzoekstand
 from domain.kalender import add_months
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
 from domain.phases import Phase
 from domain.policy import Policy
-from domain.schuldregeling import Uitval
+from domain.uitval import Uitval
 from domain.verdeling import Claim
-from domain.vordering import VerzoekStatus, Vordering, overzicht_compleet
+from domain.vordering import VerzoekStatus, overzicht_compleet
 from domain.wgs_deadlines import local_date
 
 
@@ -124,62 +125,6 @@ class PlanVanAanpak:
     doorverwijzingen: list[str] = field(default_factory=list)
     voorwaarden: list[str] = field(default_factory=list)
     door: str = ""
-
-
-@dataclass(frozen=True)
-class SchuldeisersToevoegen:
-    """Creditors from the client's papers, each to be sent a request."""
-
-    schuldeiser_ids: list[str]
-    door: str = ""
-
-
-@dataclass
-class Verzoekstand:
-    """Where the traject's request to one creditor stands, as the traject knows it."""
-
-    verzoek_id: str
-    schuldeiser_id: str
-    status: VerzoekStatus = VerzoekStatus.OPEN
-    geescaleerd: bool = False
-    vordering: Vordering | None = None
-
-
-class MaatregelSoort(StrEnum):
-    """Collection measures that cross a traject during stabilisation."""
-
-    DWANGBEVEL = "dwangbevel"
-    BESLAG = "beslag"
-    VERREKENING_TOESLAGEN = "verrekening_toeslagen"
-    GIJZELING = "dreigende_gijzeling"
-
-
-@dataclass(frozen=True)
-class Incassomaatregel:
-    """A creditor's collection measure the caseworker registers; the creditor is asked to suspend it."""
-
-    maatregel_id: str
-    soort: MaatregelSoort
-    schuldeiser_id: str
-    datum: date
-    toelichting: str = ""
-    door: str = ""
-
-
-@dataclass(frozen=True)
-class IncassoVoortzetting:
-    """The caseworker records that a creditor went on with a measure it was asked to suspend."""
-
-    maatregel_id: str
-    door: str = ""
-
-
-@dataclass
-class Maatregelstand:
-    """A registered measure and what came of the request to suspend it."""
-
-    maatregel: Incassomaatregel
-    gaat_door: bool = False
 
 
 class Clock(StrEnum):

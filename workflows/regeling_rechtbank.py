@@ -11,7 +11,8 @@ from temporalio import workflow
 with workflow.unsafe.imports_passed_through():
     from domain.kalender import add_months
     from domain.regeling_status import Gebeurtenis, RegelingStap, RegelingStatus
-    from domain.schuldregeling import RegelingState, Uitspraak, UitvalReden, Vervolg, VervolgKeuze, WsnpEinde
+    from domain.schuldregeling import RegelingState, Uitspraak, Vervolg, VervolgKeuze, WsnpEinde
+    from domain.uitval import UitvalReden
     from domain.wgs_deadlines import morning_of
     from letters.render import LetterKind
 

@@ -17,11 +17,11 @@ with workflow.unsafe.imports_passed_through():
         RegelingState,
         RegelingUitkomst,
         Uitspraak,
-        Uitval,
         VervolgKeuze,
         VoorstelReactie,
         WsnpEinde,
     )
+    from domain.uitval import Uitval
 
 from workflows.regeling_dossier import RegelingDossier
 from workflows.regeling_looptijd import Looptijd

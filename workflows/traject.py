@@ -11,22 +11,21 @@ from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
+    from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, SchuldeisersToevoegen
     from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
     from domain.phases import Phase
-    from domain.schuldregeling import Afloscapaciteitstap, Uitval, Voorstel
+    from domain.schuldregeling import Afloscapaciteitstap, Voorstel
     from domain.traject import (
         Beschikking,
         Clock,
         Deadline,
         EersteGesprek,
-        Incassomaatregel,
-        IncassoVoortzetting,
         PlanVanAanpak,
-        SchuldeisersToevoegen,
         TrajectStart,
         TrajectState,
         aanmelding_problems,
     )
+    from domain.uitval import Uitval
     from domain.vordering import VerzoekUitkomst
     from domain.wgs_deadlines import end_of_day, first_conversation_deadline
     from letters.render import LetterKind

@@ -8,17 +8,16 @@ from temporalio.workflow import ParentClosePolicy
 with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
     from domain import ids
-    from domain.keys import key
-    from domain.phases import Step
-    from domain.traject import (
+    from domain.inventarisatie import (
         Incassomaatregel,
         IncassoVoortzetting,
         Maatregelstand,
         SchuldeisersToevoegen,
-        TrajectState,
         Verzoekstand,
-        step_problems_schuldeisers,
     )
+    from domain.keys import key
+    from domain.phases import Step
+    from domain.traject import TrajectState, step_problems_schuldeisers
     from domain.vordering import VerzoekStart, VerzoekState, VerzoekStatus, VerzoekUitkomst
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY

@@ -8,18 +8,16 @@ with workflow.unsafe.imports_passed_through():
     from domain.afloscapaciteit import afloscapaciteit, huishouden_problems
     from domain.phases import Phase, Step
     from domain.schuldregeling import (
-        UITVAL_LABELS,
         Afloscapaciteitstap,
         RegelingStart,
         RegelingState,
         RegelingStatus,
         RegelingUitkomst,
-        Uitval,
-        UitvalReden,
         Voorstel,
         voorstel_deelnemers,
     )
     from domain.traject import TrajectState, claims, stale_claims, voorstel_problems
+    from domain.uitval import UITVAL_LABELS, Uitval, UitvalReden
     from domain.vordering import VerzoekStatus
     from domain.vtlb_normen import normen_op
     from letters.render import LetterKind

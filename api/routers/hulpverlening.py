@@ -13,14 +13,12 @@ from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Accepted, EngineDep, opaque
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.schemas.regeling import UitvalIn
-from api.schemas.traject import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail
+from api.schemas.traject import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail, UitvalIn
 from api.steps import fresh_detail, step
 from api.views import traject_url
 from domain import ids
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
-from domain.schuldregeling import Uitval
 from domain.traject import (
     Aanmelding,
     Actiepunt,
@@ -31,6 +29,7 @@ from domain.traject import (
     PlanVanAanpak,
     TrajectStart,
 )
+from domain.uitval import Uitval
 from runtime.clock import today
 from store.dossier import store_persoon
 from store.models import Traject

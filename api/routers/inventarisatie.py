@@ -17,7 +17,7 @@ from api.schemas.schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, We
 from api.schemas.traject import TrajectDetail
 from api.steps import answer_request, fresh_detail, step
 from api.views import traject_url
-from domain.traject import SchuldeisersToevoegen
+from domain.inventarisatie import SchuldeisersToevoegen
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
 from store.models import Schuldeiser, Verzoek
 from workflows.traject import TrajectWorkflow

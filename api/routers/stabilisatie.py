@@ -15,7 +15,7 @@ from api.problems import invalid
 from api.schemas.stabilisatie import IncassomaatregelIn
 from api.schemas.traject import TrajectDetail
 from api.steps import step
-from domain.traject import Incassomaatregel, IncassoVoortzetting
+from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting
 from store.models import Schuldeiser
 from workflows.traject import TrajectWorkflow
 

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.audit import PERSONAL_DATA
 from api.fields import Cents, Gebeurd, Ident, Line, Note, PositiveCents, Strict
 from domain.afloscapaciteit import Afloscapaciteit, Correctie, Huishouden, Leefsituatie
-from domain.schuldregeling import Betaling, RegelingSoort, Uitspraak, UitvalReden, Vervolg
+from domain.schuldregeling import Betaling, RegelingSoort, Uitspraak, Vervolg
 
 
 class CorrectieIn(Strict):
@@ -39,11 +39,6 @@ class HuishoudenIn(Strict):
 
 class VoorstelIn(Strict):
     soort: RegelingSoort
-
-
-class UitvalIn(Strict):
-    reden: UitvalReden
-    toelichting: Note = ""
 
 
 class ReactieIn(Strict):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from api.fields import Ident, Note, Recent, Strict
-from domain.traject import MaatregelSoort
+from domain.inventarisatie import MaatregelSoort
 
 
 class IncassomaatregelIn(Strict):

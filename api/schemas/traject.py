@@ -27,10 +27,11 @@ from api.fields import (
 from api.schemas.schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
+from domain.inventarisatie import MaatregelSoort
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
-from domain.schuldregeling import Uitval
-from domain.traject import Actiepunt, Besluit, Clock, MaatregelSoort, PlanVanAanpak, Wie
+from domain.traject import Actiepunt, Besluit, Clock, PlanVanAanpak, Wie
+from domain.uitval import Uitval, UitvalReden
 
 
 class PersoonIn(Strict):
@@ -231,3 +232,8 @@ class TrajectDetail(TrajectSamenvatting):
     heraanmelding: str | None
     signalering: str | None
     brieven: list[BriefVerwijzing]
+
+
+class UitvalIn(Strict):
+    reden: UitvalReden
+    toelichting: Note = ""

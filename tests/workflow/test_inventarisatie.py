@@ -11,9 +11,10 @@ from sqlmodel import select
 from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError, WorkflowUpdateStage
 from temporalio.testing import WorkflowEnvironment
 
+from domain.inventarisatie import SchuldeisersToevoegen
 from domain.phases import Phase
 from domain.policy import Policy
-from domain.traject import SchuldeisersToevoegen, TrajectState
+from domain.traject import TrajectState
 from domain.vordering import (
     Afgewezen,
     Ingediend,

@@ -15,6 +15,7 @@ from temporalio.client import Client, WorkflowHandle, WorkflowUpdateFailedError,
 from temporalio.testing import WorkflowEnvironment
 
 from domain.afloscapaciteit import Huishouden, Leefsituatie
+from domain.inventarisatie import SchuldeisersToevoegen
 from domain.kalender import vervaldag
 from domain.phases import Phase
 from domain.policy import Policy
@@ -25,15 +26,14 @@ from domain.schuldregeling import (
     RegelingState,
     RegelingStatus,
     Uitspraak,
-    Uitval,
-    UitvalReden,
     Vervolg,
     VervolgKeuze,
     Voorstel,
     VoorstelReactie,
     WsnpEinde,
 )
-from domain.traject import SchuldeisersToevoegen, TrajectState
+from domain.traject import TrajectState
+from domain.uitval import Uitval, UitvalReden
 from domain.vordering import Ingediend, VerzoekStatus, VorderingBron, escalation_date, reminder_dates
 from domain.wgs_deadlines import morning_of
 from store.db import SessionFactory
