@@ -15,16 +15,15 @@ from api.gate import Gate
 from api.routers import (
     beheer,
     codec,
-    dossier,
-    hulpverlening,
-    inventarisatie,
+    incassomaatregelen,
     nazorg,
+    regelingen,
     schuldeisers,
-    schuldregeling,
     signalen,
     signaleringen,
-    stabilisatie,
     toezicht,
+    trajecten,
+    verzoeken,
 )
 from runtime.codec import EncryptionCodec
 from runtime.settings import Settings, get_settings
@@ -33,16 +32,15 @@ from store.db import make_engine, session_factory
 
 API_VERSION = "1.0.0"
 PREFIX = "/api/v1"
-# One router per resource family; each route's role and audit are declared on the route itself.
+# One router per resource; each route's role (the audience) and audit are declared on the route itself.
 ROUTERS = (
-    hulpverlening.router,
-    stabilisatie.router,
-    inventarisatie.router,
-    schuldregeling.router,
+    trajecten.router,
+    incassomaatregelen.router,
+    verzoeken.router,
+    regelingen.router,
     nazorg.router,
     signalen.router,
     signaleringen.router,
-    dossier.router,
     toezicht.router,
     schuldeisers.router,
     beheer.router,

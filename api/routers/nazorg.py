@@ -13,7 +13,7 @@ from api.steps import step
 from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
 from workflows.traject import TrajectWorkflow
 
-router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
+router = APIRouter(tags=["nazorg"], route_class=GuardedRoute)
 TRAJECT = "/trajecten/{traject_id}"
 
 

@@ -31,7 +31,7 @@ from store.models import Signaal, Signalering
 from store.signalen import Intake, take_in
 from workflows.signalering import SignaleringWorkflow
 
-router = APIRouter(tags=["vroegsignalering"], route_class=GuardedRoute)
+router = APIRouter(tags=["signalen"], route_class=GuardedRoute)
 CSV_COLUMNS = (
     "soort",
     "bsn",

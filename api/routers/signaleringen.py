@@ -23,7 +23,7 @@ from domain.signalering import Uitkomst
 from store.models import Signaal, Signalering
 from workflows.signalering import SignaleringWorkflow
 
-router = APIRouter(tags=["vroegsignalering"], route_class=GuardedRoute)
+router = APIRouter(tags=["signaleringen"], route_class=GuardedRoute)
 
 
 @router.get("/signaleringen", response_model=list[CaseUit], dependencies=[audited("signaleringen-lezen")])

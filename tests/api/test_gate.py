@@ -25,7 +25,7 @@ async def test_an_unexpected_error_is_a_problem_with_a_correlation_id_in_the_log
     def broken(*args: object) -> None:
         raise RuntimeError("BSN 111222333 van Tanya de Vries")
 
-    monkeypatch.setattr("api.routers.dossier.list_trajecten", broken)
+    monkeypatch.setattr("api.routers.trajecten.list_trajecten", broken)
     with capture_logs() as logs:
         response = await api.get("/api/v1/trajecten", headers={**auth(), "X-Correlation-ID": "vraag-42"})
     body = assert_problem(response, 500)

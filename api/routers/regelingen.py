@@ -49,7 +49,7 @@ from store.models import Deelname, Regeling, Schuldeiser
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
 
-router = APIRouter(tags=["schuldregeling"], route_class=GuardedRoute)
+router = APIRouter(tags=["regelingen"], route_class=GuardedRoute)
 TRAJECT = "/trajecten/{traject_id}"
 REGELING = "/trajecten/{traject_id}/regeling"
 CSV_COLUMNS = ("kenmerk", "betaling_id", "datum", "bedrag_cent")

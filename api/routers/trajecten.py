@@ -1,21 +1,36 @@
-"""Caseworkers register aanmeldingen and record each step; every step is a validated workflow Update."""
+"""Trajecten: the aanmelding that starts one, reading them (the list, one traject, its letters, a search by
+BSN), and the caseworker's steps of admission and uitval. Every read of personal data is audited."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+from fastapi.responses import HTMLResponse
 from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.audit import audited
-from api.auth import Caseworker
+from api.auth import Caseworker, Staff
 from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Accepted, EngineDep, opaque
+from api.fields import Ident, Page, PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.schemas.traject import AanmeldingIn, BeschikkingIn, EersteGesprekIn, PlanVanAanpakIn, TrajectDetail, UitvalIn
+from api.schemas.traject import (
+    AanmeldingIn,
+    BeschikkingIn,
+    EersteGesprekIn,
+    Pagina,
+    PlanVanAanpakIn,
+    TrajectDetail,
+    TrajectSamenvatting,
+    UitvalIn,
+    ZoekVraag,
+)
 from api.steps import fresh_detail, step
-from api.views import traject_url
+from api.views import BASE, detail, summary, traject_url
 from domain import ids
 from domain.aanmelding import crisis_kinds
 from domain.phases import Phase
@@ -32,11 +47,11 @@ from domain.traject import (
 from domain.uitval import Uitval
 from runtime.clock import today
 from store.dossier import store_persoon
-from store.models import Traject
-from store.queries import trajecten_of_bsn
+from store.models import Brief, Traject
+from store.queries import TrajectFilter, list_trajecten, trajecten_of_bsn
 from workflows.traject import TrajectWorkflow
 
-router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
+router = APIRouter(tags=["trajecten"], route_class=GuardedRoute)
 
 
 @router.post(
@@ -177,3 +192,58 @@ def _registered_and_closed(session: Session, traject_id: str) -> bool:
     """Whether a retried aanmelding's traject has already ended: there is no workflow left to wait on."""
     traject = session.get(Traject, traject_id)
     return traject is not None and traject.phase == Phase.AFGESLOTEN
+
+
+@router.get("/trajecten", response_model=Pagina)
+def list_all(
+    principal: Staff,
+    session: SessionDep,
+    fase: Phase | None = None,
+    hulpverlener: Annotated[Ident | None, Query()] = None,
+    termijn_overschreden: bool | None = None,
+    page: Page = 1,
+    page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 20,
+) -> Pagina:
+    """Trajecten, the nearest deadline first; filter by phase, caseworker or breached deadline."""
+    filters = TrajectFilter(fase.value if fase else None, hulpverlener, termijn_overschreden)
+    total, rows = list_trajecten(session, filters, (page - 1) * page_size, page_size)
+
+    def link(number: int) -> str:
+        query = [f"page={number}", f"pageSize={page_size}"]
+        query += [f"fase={fase.value}"] if fase else []
+        query += [f"hulpverlener={hulpverlener}"] if hulpverlener else []
+        query += (
+            [f"termijn_overschreden={str(termijn_overschreden).lower()}"] if termijn_overschreden is not None else []
+        )
+        return f"{BASE}/trajecten?{'&'.join(query)}"
+
+    return Pagina(
+        count=total,
+        next=link(page + 1) if page * page_size < total else None,
+        previous=link(page - 1) if page > 1 else None,
+        results=[summary(row) for row in rows],
+    )
+
+
+@router.post("/trajecten/zoeken", response_model=list[TrajectSamenvatting], dependencies=[audited("zoeken-op-bsn")])
+def search_by_bsn(principal: Staff, session: SessionDep, vraag: ZoekVraag) -> list[TrajectSamenvatting]:
+    """The trajecten of one person, found by BSN (in the body, never in the URI)."""
+    found = trajecten_of_bsn(session, vraag.bsn)
+    return [summary(row) for row in found]
+
+
+@router.get("/trajecten/{traject_id}", response_model=TrajectDetail, dependencies=[audited("traject-lezen")])
+def read_one(principal: Staff, session: SessionDep, traject: CurrentTraject) -> TrajectDetail:
+    """One traject with its procesplaat, deadlines, actielijst, timeline and letters."""
+    return detail(session, traject)
+
+
+@router.get(
+    "/trajecten/{traject_id}/brieven/{brief_id}", response_class=HTMLResponse, dependencies=[audited("brief-lezen")]
+)
+def read_letter(principal: Staff, session: SessionDep, traject: CurrentTraject, brief_id: PathId) -> HTMLResponse:
+    """A letter exactly as the client received it."""
+    brief = session.get(Brief, brief_id)
+    if brief is None or brief.traject_id != traject.id:
+        raise Problem(404, "niet-gevonden", "Deze brief hoort niet bij dit traject.")
+    return HTMLResponse(brief.html)

@@ -23,7 +23,7 @@ from store.models import Schuldeiser, Verzoek
 from workflows.traject import TrajectWorkflow
 from workflows.vordering import VorderingWorkflow
 
-router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
+router = APIRouter(tags=["verzoeken"], route_class=GuardedRoute)
 REQUEST = "/trajecten/{traject_id}/verzoeken/{verzoek_id}"
 
 

@@ -19,7 +19,7 @@ from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting
 from store.models import Schuldeiser
 from workflows.traject import TrajectWorkflow
 
-router = APIRouter(tags=["hulpverlening"], route_class=GuardedRoute)
+router = APIRouter(tags=["incassomaatregelen"], route_class=GuardedRoute)
 MEASURES = "/trajecten/{traject_id}/incassomaatregelen"
 
 
