@@ -1,5 +1,6 @@
 """The settlement: caseworkers record the capacity, propose, follow the answers and the court, record
-payments; supervisors see the payment position; creditors answer the proposal sent to them."""
+payments and import a kredietbank's statement; supervisors see the payment position. Creditors answer
+the proposal sent to them through their own router (schuldeisers.py)."""
 
 from datetime import date
 from typing import Annotated, Any
