@@ -22,7 +22,7 @@ from fastapi.params import Query
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.auth import Principal, Role, principal_from_header, roles_of
+from api.auth import Principal, check_role, principal_from_header, roles_of
 from api.problems import MEDIA_TYPE, Problem, invalid, problem_body
 from runtime.logs import error_fields, logger
 from runtime.settings import Settings
@@ -171,8 +171,8 @@ class GuardedRoute(APIRoute):
 
         async def guarded(request: Request) -> Response:
             principal: Principal | None = getattr(request.state, "principal", None)
-            if roles and principal is not None and principal.role not in roles:
-                raise forbidden(roles)
+            if roles and principal is not None:
+                check_role(principal, roles)
             if media_type is not None and _media_type(request) != media_type:
                 raise Problem(415, "mediatype-niet-ondersteund", f"Stuur dit als {media_type}.")
             if unknown := sorted(set(request.query_params) - known):
@@ -181,11 +181,6 @@ class GuardedRoute(APIRoute):
             return await handler(request)
 
         return guarded
-
-
-def forbidden(roles: tuple[Role, ...]) -> Problem:
-    """The 403 that names who may."""
-    return Problem(403, "geen-toegang", f"Deze actie is alleen voor de rol {', '.join(r.value for r in roles)}.")
 
 
 def _media_type(request: Request) -> str:
