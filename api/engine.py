@@ -32,15 +32,13 @@ from temporalio.service import RPCError, RPCStatusCode
 
 from api.auth import Principal, authenticate
 from api.deps import SessionDep
-from api.problems import ENGINE_UNAVAILABLE, Problem, from_update_failure
+from api.problems import ENGINE_UNAVAILABLE, UNAVAILABLE, Problem, from_update_failure
 from runtime.logs import logger
 from runtime.settings import Settings
 
 log = logger(__name__)
 T = TypeVar("T")
 KEY_NAMESPACE = uuid.UUID("6f1c1d2e-3a4b-4c5d-8e9f-0a1b2c3d4e5f")
-# Statuses of a Temporal call that mean the service is away or overloaded, not that the call was wrong.
-UNAVAILABLE = frozenset({RPCStatusCode.UNAVAILABLE, RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.RESOURCE_EXHAUSTED})
 
 
 class Accepted(Exception):  # noqa: N818 (an outcome, answered with 202)

@@ -52,6 +52,8 @@ def invalid(problems: list[tuple[str, str]], code: str = "invalid") -> Problem:
     )
 
 
+# Statuses of a Temporal call that mean the service is away or overloaded, not that the call was wrong.
+UNAVAILABLE = frozenset({RPCStatusCode.UNAVAILABLE, RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.RESOURCE_EXHAUSTED})
 # The engine (Temporal, or the worker behind it) did not answer in time: nothing is known to have changed.
 ENGINE_UNAVAILABLE = Problem(
     503, "engine-onbereikbaar", "De procesmotor is even niet bereikbaar. Probeer het zo opnieuw.", retry_after=10
@@ -151,7 +153,7 @@ def install(app: FastAPI) -> None:
 
     async def on_temporal(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RPCError)
-        if exc.status in (RPCStatusCode.UNAVAILABLE, RPCStatusCode.DEADLINE_EXCEEDED, RPCStatusCode.RESOURCE_EXHAUSTED):
+        if exc.status in UNAVAILABLE:
             return problem_response(request, ENGINE_UNAVAILABLE)
         raise exc
 
