@@ -12,9 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -22,18 +20,14 @@ from sqlmodel import select
 
 from store.db import make_engine, session_factory
 from store.models import Brief, OutboxEntry, TrajectEvent
-from tests.api.conftest import aanmelding
+from tests.api.conftest import aanmelding, today
 from tests.e2e.stack import Stack, bsn
 
 pytestmark = pytest.mark.slow
 
 
-def today() -> str:
-    return datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
-
-
 def gesprek() -> dict[str, object]:
-    return {"gehouden_op": today(), "ernst": "matig", "zelfredzaamheid": "zelfredzaam"}
+    return {"gehouden_op": today().isoformat(), "ernst": "matig", "zelfredzaamheid": "zelfredzaam"}
 
 
 @pytest.fixture
@@ -160,7 +154,11 @@ def test_temporal_stopped_answers_503_and_retries_with_their_key_get_the_first_o
     down = time.monotonic()
     assert stack.get(traject["url"]).status_code == 200
     retried = stack.post(f"{traject['url']}/gesprekken", gesprek(), "t-gesprek")
-    besluit = {"besluit": "toelating", "besluit_op": today(), "motivering": "U kunt uw schulden niet zelf oplossen."}
+    besluit = {
+        "besluit": "toelating",
+        "besluit_op": today().isoformat(),
+        "motivering": "U kunt uw schulden niet zelf oplossen.",
+    }
     refused = stack.post(f"{traject['url']}/beschikkingen", besluit, "t-beschikking")
     answered_in = time.monotonic() - down
     for response in (retried, refused):
