@@ -3,6 +3,7 @@ the letters to the client, the creditors and the court, and the figures those le
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Any
 
@@ -26,12 +27,15 @@ from workflows.refusals import invalid, not_allowed
 
 
 class RegelingDossier:
-    """One settlement's state, and the means its parts use to move it, record it and write about it."""
+    """One settlement's state and its lock, and the means its parts use to move it, record it and write
+    about it."""
 
     def __init__(self, start: RegelingStart) -> None:
         self.start = start
         self.policy = start.policy
         self.state = start.state
+        # Held by a step while it changes the state, so two steps never both pass their checks.
+        self.lock = asyncio.Lock()
         self._reach: dict[str, Bereik] = {}
 
     def today(self) -> date:

@@ -3,7 +3,6 @@ over the creditors, a change of income recalculated, and the afronding with the 
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 
 from temporalio import workflow
@@ -34,11 +33,11 @@ from workflows.regeling_dossier import RegelingDossier
 class Looptijd:
     """The settlement's term, from its start to its afronding."""
 
-    def __init__(self, dossier: RegelingDossier, lock: asyncio.Lock) -> None:
+    def __init__(self, dossier: RegelingDossier) -> None:
         self._dossier = dossier
         self._state = dossier.state
         self._policy = dossier.policy
-        self._lock = lock
+        self._lock = dossier.lock
         # Who closed a term that ended short, once someone has.
         self._afgerond_door: str | None = None
 

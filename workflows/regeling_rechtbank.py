@@ -3,7 +3,6 @@ and the Wsnp followed to its end. Drafts go to the caseworker for the court, pla
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from temporalio import workflow
@@ -25,11 +24,11 @@ from workflows.regeling_voorstel import Begin
 class Rechtsgang:
     """The way to the court and through the Wsnp, once a creditor refused the proposal."""
 
-    def __init__(self, dossier: RegelingDossier, lock: asyncio.Lock, begin: Begin) -> None:
+    def __init__(self, dossier: RegelingDossier, begin: Begin) -> None:
         self._dossier = dossier
         self._state = dossier.state
         self._policy = dossier.policy
-        self._lock = lock
+        self._lock = dossier.lock
         self._begin = begin
 
     async def choose(self, keuze: VervolgKeuze) -> RegelingState:

@@ -3,7 +3,6 @@ working days, and answered; all accept and the term starts, one refuses and the 
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import date
 
@@ -26,11 +25,11 @@ Begin = Callable[[date, Gebeurtenis], Awaitable[None]]
 class Voorstelronde:
     """The round of the proposal, until every creditor has answered."""
 
-    def __init__(self, dossier: RegelingDossier, lock: asyncio.Lock, begin: Begin) -> None:
+    def __init__(self, dossier: RegelingDossier, begin: Begin) -> None:
         self._dossier = dossier
         self._state = dossier.state
         self._policy = dossier.policy
-        self._lock = lock
+        self._lock = dossier.lock
         self._begin = begin
 
     async def run(self) -> None:

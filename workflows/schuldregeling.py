@@ -3,7 +3,6 @@ the parts do the work: the proposal (`regeling_voorstel.py`), the court and the 
 the term (`regeling_looptijd.py`), and what they share (`regeling_dossier.py`). The status machine is a table
 in `domain/regeling_status.py`."""
 
-import asyncio
 from dataclasses import replace
 
 from temporalio import workflow
@@ -48,10 +47,9 @@ class SchuldregelingWorkflow:
     @workflow.init
     def __init__(self, start: RegelingStart) -> None:
         self._dossier = RegelingDossier(start)
-        self._lock = asyncio.Lock()
-        self._term = Looptijd(self._dossier, self._lock)
-        self._voorstel = Voorstelronde(self._dossier, self._lock, self._term.begin)
-        self._rechtbank = Rechtsgang(self._dossier, self._lock, self._term.begin)
+        self._term = Looptijd(self._dossier)
+        self._voorstel = Voorstelronde(self._dossier, self._term.begin)
+        self._rechtbank = Rechtsgang(self._dossier, self._term.begin)
 
     @workflow.run
     async def run(self, start: RegelingStart) -> RegelingUitkomst:
@@ -159,7 +157,7 @@ class SchuldregelingWorkflow:
     async def stoppen(self, uitval: Uitval) -> None:
         """The traject ends early: the settlement stops where it is, and sends nothing more."""
         dossier = self._dossier
-        async with self._lock:
+        async with dossier.lock:
             if dossier.ended():
                 return
             dossier.move(Gebeurtenis.GESTOPT)
