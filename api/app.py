@@ -19,6 +19,7 @@ from api.routers import (
     nazorg,
     regelingen,
     schuldeisers,
+    sessies,
     signalen,
     signaleringen,
     toezicht,
@@ -45,6 +46,7 @@ ROUTERS = (
     schuldeisers.router,
     beheer.router,
     codec.router,
+    sessies.router,
 )
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
@@ -38,9 +41,15 @@ class Principal:
     sub: str
     role: Role
     rechten: frozenset[Recht] = frozenset()
+    # The token's own id (a browser session's CSRF token is derived from it) and its end.
+    jti: str = ""
+    verloopt_op: datetime | None = None
 
 
 ALGORITHM = "HS256"
+# A browser holds its token in this cookie (HttpOnly, SameSite=Strict); writes add the CSRF header.
+SESSION_COOKIE = "sessie"
+CSRF_HEADER = "X-CSRF-Token"
 # A token without these is refused: one that never expires is a key that is never taken back.
 REQUIRED_CLAIMS = ["exp", "iat", "sub", "role"]
 
@@ -53,6 +62,7 @@ def issue_token(settings: Settings, role: Role, sub: str, rechten: tuple[Recht, 
         "role": role.value,
         "iat": now,
         "exp": now + timedelta(hours=settings.token_hours),
+        "jti": str(uuid.uuid4()),
     }
     if rechten:
         claims["rechten"] = [recht.value for recht in rechten]
@@ -64,14 +74,35 @@ def principal_from_header(settings: Settings, authorization: str | None) -> Prin
     scheme, _, token = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         return Problem(401, "niet-ingelogd", "Stuur een geldig bearer-token mee in de Authorization-header.")
+    return principal_from_token(settings, token.strip())
+
+
+def principal_from_token(settings: Settings, token: str) -> Principal | Problem:
+    """The caller a signed token names, from a header or a session cookie alike, or the 401 if it is not
+    valid (any more)."""
     try:
-        claims = jwt.decode(
-            token.strip(), settings.token_secret, algorithms=[ALGORITHM], options={"require": REQUIRED_CLAIMS}
-        )
+        claims = jwt.decode(token, settings.token_secret, algorithms=[ALGORITHM], options={"require": REQUIRED_CLAIMS})
         rechten = frozenset(Recht(recht) for recht in claims.get("rechten", []))
-        return Principal(sub=str(claims["sub"]), role=Role(claims["role"]), rechten=rechten)
+        return Principal(
+            sub=str(claims["sub"]),
+            role=Role(claims["role"]),
+            rechten=rechten,
+            jti=str(claims.get("jti", "")),
+            verloopt_op=datetime.fromtimestamp(claims["exp"], UTC),
+        )
     except (jwt.PyJWTError, ValueError, TypeError):
         return Problem(401, "niet-ingelogd", "Het token is ongeldig of verlopen.")
+
+
+def csrf_token(settings: Settings, principal: Principal) -> str:
+    """The token a browser session sends with each write: bound to its session, unknown to another site."""
+    message = f"csrf:{principal.jti}".encode()
+    return hmac.new(settings.token_secret.encode(), message, hashlib.sha256).hexdigest()
+
+
+def csrf_valid(settings: Settings, principal: Principal, given: str) -> bool:
+    """Whether `given` is this session's CSRF token (compared in constant time)."""
+    return bool(principal.jti) and hmac.compare_digest(csrf_token(settings, principal), given)
 
 
 def authenticate(request: Request) -> Principal:

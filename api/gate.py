@@ -1,10 +1,12 @@
 """What every request passes before its route runs, and what every response carries.
 
-The gate (an ASGI middleware) gives each request a correlation id, authenticates the caller before any
-body is read, bounds the body's size, answers an unexpected error as problem+json that names the
-correlation id (which is in the log, with the error's kind and place, never its message), and adds the
-headers every response needs. `GuardedRoute` then checks the caller's role and the body's media type,
-still before the body is parsed, so a caller without the role learns nothing from a malformed body.
+The gate (an ASGI middleware) gives each request a correlation id and authenticates the caller before any
+body is read: by a bearer token, or by the browser's session cookie, whose writes must also carry the
+session's CSRF token and come from our own origin. It bounds the body's size, answers an unexpected error
+as problem+json that names the correlation id (which is in the log, with the error's kind and place, never
+its message), and adds the headers every response needs. `GuardedRoute` then checks the caller's role and
+the body's media type, still before the body is parsed, so a caller without the role learns nothing from
+a malformed body.
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from fastapi.params import Query
 from fastapi.routing import APIRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.auth import Principal, check_role, principal_from_header, roles_of
+from api.auth import (
+    CSRF_HEADER,
+    SESSION_COOKIE,
+    Principal,
+    check_role,
+    csrf_valid,
+    principal_from_header,
+    principal_from_token,
+    roles_of,
+)
 from api.problems import MEDIA_TYPE, Problem, invalid, problem_body
 from runtime.logs import error_fields, logger
 from runtime.settings import Settings
@@ -30,16 +41,35 @@ from runtime.settings import Settings
 log = logger(__name__)
 
 API_PREFIX = "/api/v1"
-PUBLIC = frozenset({f"{API_PREFIX}/openapi.json", f"{API_PREFIX}/docs", f"{API_PREFIX}/docs/oauth2-redirect"})
+PUBLIC = frozenset(
+    {
+        f"{API_PREFIX}/openapi.json",
+        f"{API_PREFIX}/docs",
+        f"{API_PREFIX}/docs/oauth2-redirect",
+        # The development login: it makes a session, so it cannot ask for one (api/routers/sessies.py).
+        f"{API_PREFIX}/sessies",
+    }
+)
+STATIC_PREFIX = "/static/"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # A CSV statement of a year is a few megabytes; nothing we take is larger.
 MAX_BODY_BYTES = 6_000_000
 CORRELATION_HEADER = "X-Correlation-ID"
 _CORRELATION = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 # Letters are HTML we wrote ourselves: they need their own styles and nothing else.
 LETTER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+# The werkplek runs only its own scripts and styles: no inline code, nothing from elsewhere.
+PAGE_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 
 
 TOO_LARGE = Problem(413, "te-groot", f"Dit verzoek is groter dan {MAX_BODY_BYTES} bytes.")
+NOT_LOGGED_IN = Problem(401, "niet-ingelogd", "Stuur een geldig bearer-token mee in de Authorization-header.")
+CSRF_REFUSED = Problem(
+    403, "csrf-geweigerd", f"Een wijziging vanuit de browser moet van deze site komen, met de {CSRF_HEADER}-header."
+)
 
 
 class BodyTooLarge(Exception):  # noqa: N818 (a condition, answered with 413)
@@ -103,18 +133,35 @@ class Gate:
             structlog.contextvars.unbind_contextvars("correlation_id")
 
     def _refusal(self, request: Request) -> Problem | None:
-        """Authenticate an API caller before anything else; the principal lands on the request's state."""
+        """Authenticate the caller before anything else; the principal lands on the request's state. An API
+        route refuses a caller without one; a page of the werkplek sends it to the login page instead."""
         path = request.url.path
-        if not path.startswith(API_PREFIX) or path in PUBLIC or request.method == "OPTIONS":
-            return None
+        guarded = path.startswith(API_PREFIX) and path not in PUBLIC and request.method != "OPTIONS"
         length = request.headers.get("content-length", "")
-        if length.isdigit() and int(length) > MAX_BODY_BYTES:
+        if guarded and length.isdigit() and int(length) > MAX_BODY_BYTES:
             return TOO_LARGE
-        principal = principal_from_header(self.settings, request.headers.get("authorization"))
-        if isinstance(principal, Problem):
+        principal = self._principal(request)
+        if isinstance(principal, Principal):
+            request.scope["state"]["principal"] = principal
+        if not guarded:
+            return None
+        return NOT_LOGGED_IN if principal is None else principal if isinstance(principal, Problem) else None
+
+    def _principal(self, request: Request) -> Principal | Problem | None:
+        """The caller by its bearer token or, failing a header, by its session cookie."""
+        authorization = request.headers.get("authorization")
+        if authorization is not None:
+            return principal_from_header(self.settings, authorization)
+        cookie = request.cookies.get(SESSION_COOKIE)
+        if not cookie:
+            return None
+        principal = principal_from_token(self.settings, cookie)
+        if isinstance(principal, Problem) or request.method in SAFE_METHODS:
             return principal
-        request.scope["state"]["principal"] = principal
-        return None
+        # The browser sends the cookie by itself; a write must also prove it comes from a page of ours.
+        if not _same_origin(request) or not csrf_valid(self.settings, principal, request.headers.get(CSRF_HEADER, "")):
+            return CSRF_REFUSED
+        return principal
 
     async def _problem(self, scope: Scope, send: Send, problem: Problem) -> None:
         body = problem_body(scope["path"], problem, scope["state"]["correlation_id"])
@@ -129,12 +176,14 @@ class Gate:
             (b"x-content-type-options", b"nosniff"),
         ]
         path = scope["path"]
-        if path.startswith(API_PREFIX) and path not in PUBLIC:
-            # Answers of the API may hold personal data: no browser or proxy keeps a copy.
-            headers.append((b"cache-control", b"no-store"))
-            content_type = dict(message.get("headers", [])).get(b"content-type", b"")
-            if content_type.startswith(b"text/html"):
-                headers.append((b"content-security-policy", LETTER_CSP.encode()))
+        if path.startswith(STATIC_PREFIX) or path in PUBLIC:
+            return headers
+        # Answers of the API and pages of the werkplek may hold personal data: no browser or proxy keeps a copy.
+        headers += [(b"cache-control", b"no-store"), (b"referrer-policy", b"same-origin")]
+        content_type = dict(message.get("headers", [])).get(b"content-type", b"")
+        if content_type.startswith(b"text/html"):
+            csp = LETTER_CSP if path.startswith(API_PREFIX) else PAGE_CSP
+            headers.append((b"content-security-policy", csp.encode()))
         return headers
 
 
@@ -153,6 +202,14 @@ def _bounded(receive: Receive, status: dict[str, Any]) -> Receive:
         return message
 
     return bounded
+
+
+def _same_origin(request: Request) -> bool:
+    """Whether the browser says the request comes from a page of this site (when it says anything)."""
+    origin = request.headers.get("origin")
+    site = request.headers.get("sec-fetch-site")
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    return (origin is None or origin == own) and site in (None, "same-origin")
 
 
 async def _empty_receive() -> Message:

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 
-from api.auth import roles_of
+from api.auth import SESSION_COOKIE, roles_of
 from api.engine import uses_engine
 from api.problems import MEDIA_TYPE, TITLES
 
@@ -54,8 +54,9 @@ def _problem(status: int) -> dict[str, Any]:
 
 
 def _problems(route: APIRoute, method: str, operation: dict[str, Any]) -> dict[str, Any]:
-    """The problems this route can answer with, by status. Any route may find the dossier away (503)."""
-    statuses = [500, 503]
+    """The problems this route can answer with, by status. Any route may find the dossier away (503); a
+    route names a problem of its own in its `responses`."""
+    statuses = [500, 503, *(int(status) for status in route.responses if int(status) >= 400)]
     where = {parameter["in"] for parameter in operation.get("parameters", [])}
     if roles_of(route.dependant):
         statuses += [401, 403]
@@ -82,13 +83,17 @@ def install(app: FastAPI, routes: Callable[[], dict[tuple[str, str], APIRoute]])
         components = doc.setdefault("components", {})
         components.setdefault("schemas", {})["Probleem"] = PROBLEM_SCHEMA
         components["schemas"]["Aangenomen"] = ACCEPTED_SCHEMA
-        components["securitySchemes"] = {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}}
+        components["securitySchemes"] = {
+            "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+            # The browser's session holds the same token; its writes also send the X-CSRF-Token header.
+            "sessie": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE},
+        }
         for (path, method), route in routes().items():
             operation = doc["paths"][path][method]
             roles = roles_of(route.dependant)
             operation["x-rollen"] = [role.value for role in roles]
             if roles:
-                operation["security"] = [{"bearer": []}]
+                operation["security"] = [{"bearer": []}, {"sessie": []}]
             responses = operation.setdefault("responses", {})
             responses.update(_problems(route, method, operation))
             if uses_engine(route.dependant):

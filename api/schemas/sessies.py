@@ -1,0 +1,27 @@
+"""A browser session: who logs in (in development), and what the session is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, Field
+
+from api.auth import Role
+from api.fields import Ident, Strict
+
+# The roles that work in the werkplek; creditors and signal partners use the API with their own tokens.
+STAFF_ROLES = (Role.HULPVERLENER, Role.TOEZICHTHOUDER, Role.BEHEERDER)
+
+
+class SessieIn(Strict):
+    """A development login: any staff role, under any name (the name becomes the caller's id)."""
+
+    rol: Role
+    naam: Ident = Field(description="Wie u bent, bijvoorbeeld hv-anna: letters, cijfers en - _ .")
+
+
+class SessieUit(BaseModel):
+    naam: str
+    rol: Role
+    verloopt_op: datetime
+    csrf_token: str = Field(description="Stuur mee in de X-CSRF-Token-header bij elke wijziging met deze sessie.")
