@@ -1,8 +1,13 @@
 # Two commands: `make run` starts everything, `make test` passes the suite. Both set up the environment
-# from uv.lock first; uv itself comes from PyPI into .tools/, so nothing needs installing by hand.
+# from uv.lock and the werkplek's front-end packages from ui/package-lock.json first; uv itself comes from
+# PyPI into .tools/, Chromium for the browser tests from Debian, so nothing needs installing by hand.
 UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 PY := .venv/bin/python
+
+UI_PACKAGES := ui/node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 .PHONY: run test lint bench token
 
@@ -14,10 +19,18 @@ $(UV):
 	$(UV) sync --frozen --quiet
 	touch $@
 
-run: .venv/.synced
+$(UI_PACKAGES): ui/package.json ui/package-lock.json
+	cd ui && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
+
+run: .venv/.synced $(UI_PACKAGES)
 	$(PY) -m runtime.devstack
 
-test: .venv/.synced lint
+test: .venv/.synced $(UI_PACKAGES) $(CHROMIUM) lint
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 lint: .venv/.synced

@@ -1,4 +1,5 @@
-"""The FastAPI application: routers under /api/v1, problem+json errors, the API-Version header."""
+"""The FastAPI application: routers under /api/v1, problem+json errors, the API-Version header, and the
+werkplek's pages (ui/) on the same app."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from runtime.codec import EncryptionCodec
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect
 from store.db import make_engine, session_factory
+from ui import assets, pages
 
 API_VERSION = "1.0.0"
 PREFIX = "/api/v1"
@@ -89,6 +91,9 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     openapi.install(app, api_routes)
     for router in ROUTERS:
         app.include_router(router, prefix=PREFIX)
+
+    pages.install(app)
+    app.include_router(assets.router)
 
     app.add_middleware(Gate, settings=settings, api_version=API_VERSION)
     # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.

@@ -55,6 +55,25 @@ _ALLOWED: dict[Phase, tuple[Step, ...]] = {
 }
 
 
+# On whom a traject in each phase waits for its next step (a settlement says so itself, more precisely:
+# domain/regeling_status.py). The values are the same words the settlement uses.
+WAITING_ON: dict[Phase, str] = {
+    Phase.AANMELDING: "hulpverlener",
+    Phase.TOELATING: "hulpverlener",
+    Phase.PLAN_VAN_AANPAK: "hulpverlener",
+    Phase.STABILISATIE: "client",
+    Phase.INVENTARISATIE: "schuldeisers",
+    Phase.SCHULDREGELING: "client",
+    Phase.NAZORG: "niemand",
+    Phase.AFGESLOTEN: "niemand",
+}
+
+
+def phases_waiting_on(party: str) -> tuple[Phase, ...]:
+    """The phases in which a traject waits on `party`."""
+    return tuple(phase for phase, waits_on in WAITING_ON.items() if waits_on == party)
+
+
 def allowed_steps(phase: Phase) -> tuple[Step, ...]:
     """The steps a caseworker may take in this phase."""
     return _ALLOWED.get(phase, ())

@@ -45,6 +45,14 @@ def add_working_days(start: date, count: int) -> date:
     return day
 
 
+def working_days_left(today: date, deadline: date) -> int:
+    """Working days from `today` to `deadline`: 0 when it is due today, negative when it has passed, by the
+    working days since. A day that is not a working day counts for nothing either way."""
+    first, last, sign = (today, deadline, 1) if deadline >= today else (deadline, today, -1)
+    days = (first + timedelta(days=offset) for offset in range(1, (last - first).days + 1))
+    return sign * sum(1 for day in days if is_working_day(day))
+
+
 def first_conversation_deadline(meldingsdatum: date, crisis: bool, policy: Policy) -> date:
     """Last day for the first conversation: 3 working days in a crisis, else 4 weeks."""
     if crisis:

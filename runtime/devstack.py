@@ -98,6 +98,7 @@ def banner(settings: Settings, api_url: str) -> str:
     lines = [
         "",
         "Schuldhulp Engine is running.",
+        f"  Werkplek     {api_url}/  (log in as hulpverlener, toezichthouder or beheerder)",
         f"  API          {api_url}/api/v1  (OpenAPI: {api_url}/api/v1/openapi.json, docs: {api_url}/api/v1/docs)",
         f"  Temporal UI  http://{host}:{settings.temporal_ui_port}",
         f"  Temporal     {settings.temporal_address}  (namespace {settings.temporal_namespace})",

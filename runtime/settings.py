@@ -43,6 +43,9 @@ class Settings(BaseSettings):
     gemeente_adres: str = "Stadhuisplein 1, 1234 AB Voorbeeldstad"
     gemeente_telefoon: str = "14 0000"
     public_url: str = "http://127.0.0.1:8000"
+    # The werkplek's NL Design System theme: a municipality's own tokens file and the class that applies it.
+    ui_thema_css: Path | None = None
+    ui_thema_class: str = "voorbeeld-theme"
     api_host: str = "127.0.0.1"
     api_port: int = 8000
 

@@ -12,7 +12,18 @@ from domain.phases import Phase
 from domain.traject import Clock, Deadline
 from domain.vordering import VerzoekStatus
 from domain.wgs_deadlines import end_of_day
-from store.models import AuditEntry, Brief, Persoon, Schuldeiser, Traject, TrajectEvent, Verzoek
+from store.models import (
+    AuditEntry,
+    Brief,
+    OutboxEntry,
+    Persoon,
+    Regeling,
+    Schuldeiser,
+    Signalering,
+    Traject,
+    TrajectEvent,
+    Verzoek,
+)
 
 
 @dataclass(frozen=True)
@@ -22,6 +33,9 @@ class TrajectFilter:
     fase: str | None = None
     hulpverlener: str | None = None
     termijn_overschreden: bool | None = None
+    fasen: tuple[str, ...] | None = None
+    crisis: bool | None = None
+    termijn_uiterlijk: date | None = None
 
 
 def list_trajecten(session: Session, filters: TrajectFilter, offset: int, limit: int) -> tuple[int, list[Traject]]:
@@ -33,6 +47,12 @@ def list_trajecten(session: Session, filters: TrajectFilter, offset: int, limit:
         query = query.where(Traject.caseworker == filters.hulpverlener)
     if filters.termijn_overschreden is not None:
         query = query.where(Traject.deadline_breached == filters.termijn_overschreden)
+    if filters.fasen is not None:
+        query = query.where(col(Traject.phase).in_(filters.fasen))
+    if filters.crisis is not None:
+        query = query.where(col(Traject.crisis).is_not(None) if filters.crisis else col(Traject.crisis).is_(None))
+    if filters.termijn_uiterlijk is not None:
+        query = query.where(col(Traject.next_deadline) <= filters.termijn_uiterlijk)
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     page = session.exec(
         query.order_by(
@@ -138,3 +158,47 @@ def closed_between(session: Session, van: date | None, tot: date | None, timezon
     if tot is not None:
         query = query.where(Traject.phase_since < end_of_day(tot, timezone).astimezone(UTC))
     return list(session.exec(query.order_by(col(Traject.phase_since))).all())
+
+
+def open_trajecten_of(session: Session, caseworker: str) -> list[Traject]:
+    """A caseworker's trajecten that are not closed, the nearest deadline first."""
+    query = select(Traject).where(Traject.caseworker == caseworker, Traject.phase != Phase.AFGESLOTEN.value)
+    return list(session.exec(query.order_by(col(Traject.next_deadline).is_(None), col(Traject.next_deadline))).all())
+
+
+def escalated_requests(session: Session, traject_ids: list[str]) -> list[tuple[Verzoek, Schuldeiser]]:
+    """Open requests of these trajecten whose creditor did not answer in time, with their creditor."""
+    query = (
+        select(Verzoek, Schuldeiser)
+        .join(Schuldeiser)
+        .where(col(Verzoek.traject_id).in_(traject_ids), Verzoek.status == VerzoekStatus.OPEN.value)
+        .where(col(Verzoek.geescaleerd_op).is_not(None))
+    )
+    return [(verzoek, schuldeiser) for verzoek, schuldeiser in session.exec(query).all()]
+
+
+def settlements_of(session: Session, traject_ids: list[str]) -> list[Regeling]:
+    """The settlements of these trajecten."""
+    return list(session.exec(select(Regeling).where(col(Regeling.traject_id).in_(traject_ids))).all())
+
+
+def home_visits_asked(session: Session) -> list[Signalering]:
+    """Vroegsignalering cases still open in which a home visit was asked."""
+    query = select(Signalering).where(
+        col(Signalering.huisbezoek_gevraagd_op).is_not(None), col(Signalering.afgesloten_op).is_(None)
+    )
+    return list(session.exec(query.order_by(col(Signalering.huisbezoek_gevraagd_op))).all())
+
+
+def deliveries(session: Session, brief_ids: list[str]) -> dict[str, OutboxEntry]:
+    """Where each of these letters is on its way out, by letter id."""
+    query = select(OutboxEntry).where(col(OutboxEntry.brief_id).in_(brief_ids))
+    return {entry.brief_id: entry for entry in session.exec(query).all()}
+
+
+def trajecten_by_reference(session: Session, reference: str) -> list[Traject]:
+    """The trajecten a kenmerk (SHV- and the first eight characters of the id) can name."""
+    prefix = reference.strip().upper().removeprefix("SHV-").lower()
+    if len(prefix) != 8 or not all(c in "0123456789abcdef" for c in prefix):
+        return []
+    return list(session.exec(select(Traject).where(col(Traject.id).startswith(prefix))).all())

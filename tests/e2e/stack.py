@@ -33,9 +33,9 @@ def bsn(number: int) -> str:
 class Stack:
     """Temporal, worker and API of one test, each started and stopped on its own."""
 
-    def __init__(self, folder: Path, port: int, engine_wait: float = 5.0) -> None:
+    def __init__(self, folder: Path, port: int, engine_wait: float = 5.0, environment: str = "test") -> None:
         self.settings = Settings(
-            environment="test",
+            environment=environment,
             database_url=f"sqlite:///{folder / 'dossier.db'}",
             outbox_dir=folder / "outbox",
             temporal_db=folder / "temporal.db",
@@ -46,7 +46,7 @@ class Stack:
         )
         self.env = {
             **os.environ,
-            "SCHULDHULP_ENVIRONMENT": "test",
+            "SCHULDHULP_ENVIRONMENT": environment,
             "SCHULDHULP_DATABASE_URL": self.settings.database_url,
             "SCHULDHULP_OUTBOX_DIR": str(self.settings.outbox_dir),
             "SCHULDHULP_TEMPORAL_ADDRESS": self.settings.temporal_address,

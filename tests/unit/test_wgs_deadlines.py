@@ -12,6 +12,7 @@ from domain.wgs_deadlines import (
     first_conversation_deadline,
     is_working_day,
     objection_deadline,
+    working_days_left,
 )
 
 POLICY = Policy()
@@ -86,3 +87,20 @@ def test_policy_sets_its_own_terms() -> None:
 def test_end_of_day_is_midnight_in_amsterdam() -> None:
     moment = end_of_day(date(2026, 7, 1), "Europe/Amsterdam")
     assert moment.isoformat() == "2026-07-02T00:00:00+02:00"
+
+
+@pytest.mark.parametrize(
+    ("today", "deadline", "left"),
+    [
+        (date(2026, 11, 23), date(2026, 11, 23), 0),  # due today
+        (date(2026, 11, 23), date(2026, 11, 25), 2),  # Monday to Wednesday
+        (date(2026, 11, 20), date(2026, 11, 23), 1),  # Friday to Monday: the weekend does not count
+        (date(2026, 12, 24), date(2026, 12, 28), 1),  # over Christmas
+        (date(2026, 11, 21), date(2026, 11, 23), 1),  # from a Saturday
+        (date(2026, 11, 25), date(2026, 11, 23), -2),  # breached two working days ago
+        (date(2026, 11, 23), date(2026, 11, 20), -1),  # breached on Friday, seen on Monday
+        (date(2026, 11, 22), date(2026, 11, 21), 0),  # a weekend deadline seen the day after: nothing lost yet
+    ],
+)
+def test_working_days_left_counts_like_the_clock(today: date, deadline: date, left: int) -> None:
+    assert working_days_left(today, deadline) == left

@@ -1,0 +1,201 @@
+"""A caseworker takes Tanya's traject from aanmelding to a proposed regeling in the browser, never seeing
+JSON: the procesplaat moves at each step, a refused step shows the engine's reason, a bad field shows its
+message at the field, and every page and state the test visits has no WCAG 2.1 A/AA violation."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.api.conftest import today
+from tests.browser.conftest import accessibility_violations, screenshot
+from tests.e2e.stack import bsn
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
+
+def log_in(page: Page, name: str = "hv-anna", role: str = "Hulpverlener") -> None:
+    page.goto("/werkplek")
+    expect(page).to_have_url(re.compile(r"/inloggen\?terug="))
+    page.get_by_label("Rol").select_option(label=role)
+    page.get_by_label("Naam").fill(name)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def current_phase(page: Page) -> str:
+    return page.locator(".procesplaat [aria-current='step'] .procesplaat__naam").inner_text()
+
+
+def assert_accessible(page: Page) -> None:
+    assert accessibility_violations(page) == []
+
+
+def register(page: Page, number: int) -> None:
+    page.get_by_role("link", name="Nieuwe aanmelding").click()
+    page.get_by_label("BSN").fill(bsn(number))
+    page.get_by_label("Naam", exact=True).fill("Tanya de Vries")
+    page.get_by_label("Straat en huisnummer").fill("Kerkstraat 1")
+    page.get_by_label("Postcode").fill("3311 AA")
+    page.get_by_label("Woonplaats").fill("Dordrecht")
+    page.get_by_label("Wie meldt aan").select_option("zelf")
+    page.get_by_label("Crisis").select_option(label="Dreigende huisuitzetting")
+    page.get_by_label("Er wonen kinderen in het huishouden").check()
+    page.get_by_role("button", name="Aanmelding vastleggen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Tanya de Vries")
+
+
+def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
+    log_in(page)
+    expect(page.get_by_role("heading", name="Mijn trajecten")).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Nieuwe aanmelding").click()
+    bsn_field = page.get_by_label("BSN")
+    bsn_field.fill("123456789")
+    expect(page.locator("[data-veld='persoon.bsn'] .utrecht-form-field-error-message")).to_contain_text("11-proef")
+    expect(bsn_field).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page)
+    screenshot(page, "aanmelding")
+
+    register(page, 901)
+    assert current_phase(page) == "Aanmelding"
+    expect(page.get_by_text("Crisis: dreigende huisuitzetting")).to_be_visible()
+    expect(page.get_by_role("link", name=re.compile("Bevestiging|aanmelding", re.I)).first).to_be_visible()
+    assert_accessible(page)
+
+    # A bad field: the conversation cannot have happened tomorrow. The message stands at the field and what
+    # was typed stays.
+    gesprek = page.locator("form[action$='/gesprekken']")
+    gesprek.get_by_label("Datum van het gesprek").fill((today() + timedelta(days=1)).isoformat())
+    gesprek.get_by_label("Ernst van de schuldsituatie").select_option("matig")
+    gesprek.get_by_label("Zelfredzaamheid").select_option("zelfredzaam")
+    gesprek.get_by_label("Actiepunt 1: wie").select_option("client")
+    gesprek.get_by_label("Actiepunt 1: wat").fill("Stuur uw bankafschriften")
+    gesprek.get_by_role("button", name="Gesprek vastleggen").click()
+    error = gesprek.locator("[data-veld='gehouden_op'] .utrecht-form-field-error-message")
+    expect(error).to_be_visible()
+    expect(gesprek.locator(".foutsamenvatting")).to_be_focused()
+    expect(gesprek.locator(".foutsamenvatting")).to_contain_text("Datum van het gesprek")
+    expect(gesprek.get_by_label("Actiepunt 1: wat")).to_have_value("Stuur uw bankafschriften")
+    assert_accessible(page)
+    screenshot(page, "stap-met-fout")
+
+    gesprek.get_by_label("Datum van het gesprek").fill(today().isoformat())
+    gesprek.get_by_role("button", name="Gesprek vastleggen").click()
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Gesprek en besluit")
+    expect(page.get_by_text("Cliënt: Stuur uw bankafschriften")).to_be_visible()
+
+    # A refused step: a second tab still offers the beschikking after the first recorded it.
+    stale = page.context.new_page()
+    stale.goto(page.url)
+    beschikking = page.locator("form[action$='/beschikkingen']")
+    beschikking.get_by_label("Besluit", exact=True).select_option("toelating")
+    beschikking.get_by_label("Motivering").fill("U kunt uw schulden niet zelf oplossen.")
+    beschikking.get_by_role("button", name="Beschikking vastleggen").click()
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Plan van aanpak")
+    stale_form = stale.locator("form[action$='/beschikkingen']")
+    stale_form.get_by_label("Besluit", exact=True).select_option("toelating")
+    stale_form.get_by_role("button", name="Beschikking vastleggen").click()
+    refusal = stale_form.locator(".foutsamenvatting")
+    expect(refusal).to_be_visible()
+    expect(refusal).to_contain_text("Nu kan: plan van aanpak")
+    assert_accessible(stale)
+    stale.close()
+
+    plan = page.locator("form[action$='/plannen-van-aanpak']")
+    plan.get_by_label("Hulpvraag").fill("Ik wil weer rust in mijn geldzaken.")
+    plan.get_by_label("Doelen").fill("Huur wordt elke maand betaald\nGeen nieuwe schulden")
+    plan.get_by_label("Wat de gemeente doet").fill("Wij schrijven uw schuldeisers aan")
+    plan.get_by_label("Wat de cliënt doet").fill("U opent uw post")
+    screenshot(page, "trajectpagina")
+    plan.get_by_role("button", name="Plan vastleggen").click()
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Rust in uw geldzaken")
+
+    creditors = page.locator("form[action$='/schuldeisers']")
+    creditors.get_by_label("Woonstede Verhuur").check()
+    creditors.get_by_label("Zorgverzekeraar Gezond").check()
+    creditors.get_by_role("button", name="Verzoeken versturen").click()
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Overzicht van uw schulden")
+    expect(page.get_by_role("cell", name="Wacht op antwoord")).to_have_count(2)
+    assert_accessible(page)
+
+    for name, amount in (("Woonstede Verhuur", "1.250,00"), ("Zorgverzekeraar Gezond", "640,50")):
+        page.get_by_text(f"Vordering van {name} invoeren").click()
+        claim = page.locator("details[open] form[action$='/vorderingen']")
+        claim.get_by_label("Waar komen de bedragen vandaan").select_option("papier")
+        claim.get_by_label("Kenmerk van de schuldeiser").fill("K-2026-1")
+        claim.get_by_label("Peildatum").fill(today().isoformat())
+        claim.get_by_label("Hoofdsom").fill(amount)
+        claim.get_by_label("Totaal").fill(amount)
+        claim.get_by_role("button", name="Vordering vastleggen").click()
+        expect(page.locator("#dossier")).to_contain_text(f"€ {amount}")
+    expect(page.get_by_text("Het overzicht van de schulden is compleet.")).to_be_visible()
+
+    capacity = page.locator("form[action$='/afloscapaciteit']")
+    capacity.get_by_label("Leefsituatie").select_option("alleenstaande_ouder")
+    capacity.get_by_label("Netto inkomen per maand").fill("1.950,00")
+    capacity.get_by_label("Huur per maand").fill("720,00")
+    capacity.get_by_label("Huurtoeslag per maand").fill("250,00")
+    capacity.get_by_role("button", name="Afloscapaciteit vastleggen").click()
+    expect(page.get_by_role("heading", name="Afloscapaciteit", exact=True)).to_be_visible()
+
+    proposal = page.locator("form[action$='/voorstel']")
+    proposal.get_by_label("Soort regeling").select_option("minnelijk")
+    proposal.get_by_role("button", name="Voorstel versturen").click()
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Regeling van uw schulden")
+    expect(page.get_by_role("heading", name="Minnelijke regeling")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_werkvoorraad_shows_the_nearest_deadline_first_with_filters_in_the_url(page: Page) -> None:
+    log_in(page, name="hv-bo")
+    register(page, 902)
+    page.get_by_role("link", name="Mijn trajecten").click()
+    row = page.get_by_role("row").filter(has_text="Tanya de Vries")
+    expect(row).to_contain_text("Crisis")
+    expect(row).to_contain_text("Kinderen")
+    expect(row.locator(".termijn")).to_contain_text(re.compile("werkdag|vandaag"))
+    page.get_by_label("Alleen crisis").check()
+    page.get_by_role("button", name="Filter toepassen").click()
+    expect(page).to_have_url(re.compile(r"crisis=ja"))
+    expect(page.get_by_role("row").filter(has_text="Tanya de Vries")).to_have_count(1)
+    assert_accessible(page)
+    screenshot(page, "werkvoorraad")
+    page.get_by_label("Fase").select_option(label="Nazorg")
+    page.get_by_role("button", name="Filter toepassen").click()
+    expect(page.get_by_text("Er zijn geen trajecten met deze filters.")).to_be_visible()
+
+
+def test_login_and_a_search_by_bsn_with_the_keyboard_only(page: Page) -> None:
+    page.goto("/inloggen")
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Direct naar de inhoud")).to_be_focused()
+    page.get_by_label("Rol").focus()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("tz-tom")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/toezicht$"))
+    expect(page.get_by_role("heading", name="Alle trajecten")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="Zoeken").click()
+    page.get_by_role("textbox", name="BSN").focus()
+    page.keyboard.type(bsn(901))
+    page.keyboard.press("Enter")
+    expect(page.locator("#zoekresultaat")).to_contain_text("SHV-")
+    assert "bsn" not in page.url.lower()
+    assert_accessible(page)
+
+
+def test_a_page_for_another_role_is_refused(page: Page) -> None:
+    log_in(page, name="tz-tom", role="Toezichthouder")
+    expect(page).to_have_url(re.compile(r"/werkplek$"))
+    response = page.goto("/werkplek/aanmelden")
+    assert response is not None
+    assert response.status == 403
+    expect(page.get_by_role("heading", name="Geen toegang")).to_be_visible()
+    assert_accessible(page)

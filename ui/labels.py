@@ -1,0 +1,91 @@
+"""The words the werkplek shows for the engine's codes: plain Dutch for the people who work with them."""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "bron": {
+        "zelf": "De cliënt zelf",
+        "partner": "Een partner of familielid",
+        "bewindvoerder": "Een bewindvoerder",
+        "vroegsignalering": "Vroegsignalering",
+        "nazorg": "Nazorg van een eerder traject",
+    },
+    "crisis": {
+        "gedwongen_woningontruiming": "Dreigende huisuitzetting",
+        "beeindiging_gas": "Afsluiting van gas",
+        "beeindiging_elektriciteit": "Afsluiting van elektriciteit",
+        "beeindiging_water": "Afsluiting van water",
+        "beeindiging_stadsverwarming": "Afsluiting van stadsverwarming",
+        "opzegging_zorgverzekering": "Opzegging van de zorgverzekering",
+    },
+    "ernst": {"licht": "Licht", "matig": "Matig", "ernstig": "Ernstig"},
+    "zelfredzaamheid": {
+        "zelfredzaam": "Zelfredzaam",
+        "beperkt_zelfredzaam": "Beperkt zelfredzaam",
+        "niet_zelfredzaam": "Niet zelfredzaam",
+    },
+    "wie": {"client": "Cliënt", "gemeente": "Gemeente"},
+    "besluit": {"toelating": "Toelating", "afwijzing": "Afwijzing"},
+    "uitval": {
+        "client_stopt": "Cliënt stopt zelf",
+        "geen_contact": "Geen contact meer",
+        "afspraken_niet_nagekomen": "Afspraken niet nagekomen",
+        "nieuwe_schulden": "Nieuwe schulden",
+        "verhuisd": "Verhuisd naar een andere gemeente",
+        "wsnp_afgewezen": "Wsnp afgewezen",
+        "wsnp_zonder_schone_lei": "Wsnp zonder schone lei",
+        "overig": "Andere reden",
+    },
+    "maatregel": {
+        "dwangbevel": "Dwangbevel",
+        "beslag": "Beslag",
+        "verrekening_toeslagen": "Verrekening van toeslagen",
+        "dreigende_gijzeling": "Dreigende gijzeling",
+    },
+    "leefsituatie": {
+        "alleenstaande": "Alleenstaand",
+        "alleenstaande_ouder": "Alleenstaande ouder",
+        "gehuwd": "Gehuwd of samenwonend",
+    },
+    "regeling": {"minnelijk": "Minnelijke regeling", "saneringskrediet": "Saneringskrediet"},
+    "wacht_op": {
+        "hulpverlener": "Hulpverlener",
+        "client": "Cliënt",
+        "schuldeisers": "Schuldeisers",
+        "rechtbank": "Rechtbank",
+        "bewindvoerder": "Wsnp-bewindvoerder",
+        "niemand": "Niemand",
+    },
+    "nazorg": {
+        "alles_goed": "Alles gaat goed",
+        "nieuwe_achterstanden": "Nieuwe achterstanden",
+        "geen_contact_gewenst": "Cliënt wil geen contact",
+        "niet_bereikt": "Niet bereikt",
+    },
+    "klok": {"eerste_gesprek": "Eerste gesprek", "beschikking": "Beschikking"},
+    "verzoek": {
+        "open": "Wacht op antwoord",
+        "beantwoord": "Beantwoord",
+        "geen_medewerking": "Werkt niet mee",
+        "ingetrokken": "Ingetrokken",
+        "onbereikbaar": "Onbereikbaar",
+    },
+    "stap": {
+        "eerste_gesprek": "Eerste gesprek vastleggen",
+        "beschikking": "Beschikking vastleggen",
+        "plan_van_aanpak": "Plan van aanpak vastleggen",
+        "schuldeisers_toevoegen": "Schuldeisers aanschrijven",
+        "incassomaatregel": "Incassomaatregel vastleggen",
+        "afloscapaciteit": "Afloscapaciteit berekenen",
+        "voorstel": "Schuldregeling voorstellen",
+        "nazorg_verslag": "Nazorgcontact vastleggen",
+        "nazorg_stoppen": "Nazorg stoppen",
+    },
+}
+
+
+def label(kind: str, code: str | None) -> str:
+    """The plain word for `code` of `kind`; the code itself when the policy added one of its own."""
+    if code is None:
+        return ""
+    return LABELS.get(kind, {}).get(code, code.replace("_", " ").capitalize())

@@ -1,0 +1,408 @@
+"""The werkplek's pages and fragments. Every route here only reads (GET), through the read functions the API
+uses (api/views.py, store/queries.py); the forms on them write through the documented /api/v1 routes.
+
+A page asks for a logged-in staff member of the right role: without a session it sends the browser to the
+login page, with the wrong role it answers 403. Personal data read here is audited like the API's reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.responses import RedirectResponse
+from sqlmodel import Session
+from starlette.responses import HTMLResponse, Response
+
+from api.auth import Principal, Role
+from api.deps import SessionDep
+from api.fields import PathId
+from api.routers.regelingen import regeling_view
+from api.schemas.regeling import RegelingUit
+from api.schemas.traject import TrajectDetail
+from api.views import detail, summary
+from domain.aanmelding import crisis_kinds
+from domain.kalender import vervaldag
+from domain.phases import PHASE_LABELS, WAITING_ON, Phase, phases_waiting_on
+from domain.regeling_status import RegelingStatus, waiting_on
+from domain.wgs_deadlines import add_working_days
+from runtime.clock import today
+from store.models import Regeling, Traject
+from store.queries import (
+    TrajectFilter,
+    audit,
+    deliveries,
+    escalated_requests,
+    home_visits_asked,
+    list_trajecten,
+    open_trajecten_of,
+    persoon_of,
+    registry,
+    settlements_of,
+    trajecten_by_reference,
+)
+from ui.labels import label
+from ui.render import WARN_WORKING_DAYS, page
+
+router = APIRouter(include_in_schema=False)
+
+LOGIN = "/inloggen"
+START = {Role.HULPVERLENER: "/werkplek", Role.TOEZICHTHOUDER: "/toezicht", Role.BEHEERDER: "/beheer"}
+
+
+class LoginRequired(Exception):  # noqa: N818 (a condition, answered with a redirect)
+    """The page needs a session the browser does not have (any more)."""
+
+
+class NotForRole(Exception):  # noqa: N818 (a condition, answered with 403)
+    """The logged-in role may not see this page."""
+
+
+def viewer(*roles: Role) -> Any:
+    """A dependency giving the logged-in principal when its role is one of `roles`."""
+
+    def check(request: Request) -> Principal:
+        principal: Principal | None = getattr(request.state, "principal", None)
+        if principal is None:
+            raise LoginRequired
+        if principal.role not in roles:
+            raise NotForRole
+        return principal
+
+    return Depends(check)
+
+
+Caseworker = Annotated[Principal, viewer(Role.HULPVERLENER)]
+Staff = Annotated[Principal, viewer(Role.HULPVERLENER, Role.TOEZICHTHOUDER)]
+Supervisor = Annotated[Principal, viewer(Role.TOEZICHTHOUDER)]
+Beheerder = Annotated[Principal, viewer(Role.BEHEERDER)]
+
+
+def install(app: FastAPI) -> None:
+    """The pages, and how a missing session or a wrong role is answered in a browser."""
+
+    async def to_login(request: Request, exc: Exception) -> Response:
+        back = request.url.path if request.method == "GET" else "/"
+        target = f"{LOGIN}?{urlencode({'terug': back})}"
+        if request.headers.get("hx-request"):
+            # A fragment cannot be a login page: htmx sends the whole tab there.
+            return Response(status_code=401, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+
+    async def forbidden(request: Request, exc: Exception) -> Response:
+        principal = getattr(request.state, "principal", None)
+        return page(request, "geen_toegang.html", principal, status_code=403, start=START.get(principal.role, "/"))
+
+    app.add_exception_handler(LoginRequired, to_login)
+    app.add_exception_handler(NotForRole, forbidden)
+    app.include_router(router)
+
+
+@router.get("/")
+def start(request: Request) -> Response:
+    """Each role's own start page; the login page for whoever is not logged in."""
+    principal: Principal | None = getattr(request.state, "principal", None)
+    return RedirectResponse(START.get(principal.role, LOGIN) if principal else LOGIN, status_code=303)
+
+
+@router.get(LOGIN)
+def login_page(request: Request, terug: str = "") -> HTMLResponse:
+    """The development login: pick a role and a name. Elsewhere it says where to log in instead."""
+    settings = request.app.state.settings
+    safe_back = terug if terug.startswith("/") and not terug.startswith("//") else ""
+    return page(
+        request,
+        "inloggen.html",
+        None,
+        development=settings.environment == "development",
+        terug=safe_back,
+        rollen=[
+            (Role.HULPVERLENER, "Hulpverlener"),
+            (Role.TOEZICHTHOUDER, "Toezichthouder"),
+            (Role.BEHEERDER, "Beheerder"),
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The werkvoorraad's filters, as they stand in the URL so a view can be shared and bookmarked."""
+
+    fase: Phase | None = None
+    termijn: str | None = None
+    wacht_op: str | None = None
+    crisis: bool | None = None
+
+    def query(self) -> str:
+        """The filters as a query string."""
+        pairs = {
+            "fase": self.fase.value if self.fase else None,
+            "termijn": self.termijn,
+            "wacht_op": self.wacht_op,
+            "crisis": "ja" if self.crisis else None,
+        }
+        return urlencode({key: value for key, value in pairs.items() if value})
+
+    def for_store(self, caseworker: str, day: date) -> TrajectFilter:
+        """The store's filter for these choices."""
+        return TrajectFilter(
+            fase=self.fase.value if self.fase else None,
+            hulpverlener=caseworker,
+            termijn_overschreden=True if self.termijn == "overschreden" else None,
+            fasen=tuple(p.value for p in phases_waiting_on(self.wacht_op)) if self.wacht_op else None,
+            crisis=self.crisis,
+            termijn_uiterlijk=add_working_days(day, WARN_WORKING_DAYS) if self.termijn == "binnenkort" else None,
+        )
+
+
+def filters(
+    fase: Annotated[str, Query(pattern=f"^({'|'.join(Phase)})?$")] = "",
+    termijn: Annotated[str, Query(pattern="^(overschreden|binnenkort)?$")] = "",
+    wacht_op: Annotated[str, Query(pattern="^(hulpverlener|client|schuldeisers)?$")] = "",
+    crisis: Annotated[str, Query(pattern="^(ja)?$")] = "",
+) -> Filters:
+    """The filters from the URL; a filter left empty in the form is no filter."""
+    return Filters(Phase(fase) if fase else None, termijn or None, wacht_op or None, crisis == "ja" or None)
+
+
+FiltersDep = Annotated[Filters, Depends(filters)]
+
+
+def _waits_on(traject: Traject, regeling: Regeling | None) -> str:
+    if regeling is not None and traject.phase == Phase.SCHULDREGELING:
+        return waiting_on(RegelingStatus(regeling.status))
+    return WAITING_ON[Phase(traject.phase)]
+
+
+def _rows(session: Session, principal: Principal, chosen: Filters) -> dict[str, Any]:
+    day = today()
+    total, trajecten = list_trajecten(session, chosen.for_store(principal.sub, day), 0, 200)
+    settlements = {r.traject_id: r for r in settlements_of(session, [t.id for t in trajecten])}
+    rows = [
+        {
+            "traject": summary(t),
+            "client": persoon_of(session, t).naam,
+            "fase": PHASE_LABELS[Phase(t.phase)],
+            "wacht_op": _waits_on(t, settlements.get(t.id)),
+        }
+        for t in trajecten
+    ]
+    return {"rijen": rows, "totaal": total, "vandaag": day, "filters": chosen}
+
+
+def _vandaag(session: Session, principal: Principal) -> list[dict[str, Any]]:
+    """What asks for the caseworker now, the oldest first."""
+    day = today()
+    own = open_trajecten_of(session, principal.sub)
+    items: list[dict[str, Any]] = []
+    for traject in own:
+        kenmerk = summary(traject).kenmerk
+        if traject.afspraak_op and traject.afspraak_op.date() == day:
+            items.append({"soort": "Afspraak vandaag", "traject": traject.id, "kenmerk": kenmerk, "op": day})
+        items += [
+            {"soort": "Gemiste afspraak", "traject": traject.id, "kenmerk": kenmerk, "op": date.fromisoformat(d)}
+            for d in traject.gemiste_afspraken
+            if date.fromisoformat(d) >= day - timedelta(days=14)
+        ]
+        items += [
+            {"soort": "Nazorgcontact", "traject": traject.id, "kenmerk": kenmerk, "op": planned}
+            for c in traject.nazorg
+            if c.get("uitkomst") is None and (planned := date.fromisoformat(c["gepland_op"])) <= day
+        ]
+    ids = [t.id for t in own]
+    kenmerken = {t.id: summary(t).kenmerk for t in own}
+    items += [
+        {
+            "soort": f"Geëscaleerd verzoek: {schuldeiser.naam}",
+            "traject": verzoek.traject_id,
+            "kenmerk": kenmerken[verzoek.traject_id],
+            "op": verzoek.geescaleerd_op,
+        }
+        for verzoek, schuldeiser in escalated_requests(session, ids)
+    ]
+    items += [
+        {
+            "soort": f"Betaling gemist (maand {regeling.gemist[-1]})",
+            "traject": regeling.traject_id,
+            "kenmerk": kenmerken[regeling.traject_id],
+            "op": regeling.updated_at.date(),
+        }
+        for regeling in settlements_of(session, ids)
+        if regeling.gemist and regeling.status == RegelingStatus.LOOPT.value
+    ]
+    items += [
+        {"soort": "Huisbezoek", "traject": None, "kenmerk": case.id, "op": case.huisbezoek_gevraagd_op}
+        for case in home_visits_asked(session)
+    ]
+    return sorted(items, key=lambda item: item["op"])
+
+
+def _fragment(request: Request, principal: Principal, name: str, **context: Any) -> Response:
+    """A fragment the page polls: 304 when nothing changed since the ETag the browser holds."""
+    response = page(request, name, principal, **context)
+    etag = '"' + hashlib.sha256(bytes(response.body)).hexdigest()[:32] + '"'
+    if request.headers.get("if-none-match") == etag:
+        return Response(status_code=304, headers={"ETag": etag})
+    response.headers["ETag"] = etag
+    return response
+
+
+@router.get("/werkplek")
+def werkvoorraad(request: Request, principal: Caseworker, session: SessionDep, chosen: FiltersDep) -> HTMLResponse:
+    """Mijn trajecten: the caseworker's own trajecten, the nearest legal deadline first, and what asks for her
+    today."""
+    audit(session, principal.sub, principal.role.value, "werkvoorraad-lezen", None, request.url.path)
+    return page(
+        request,
+        "werkvoorraad.html",
+        principal,
+        fasen=[(p.value, PHASE_LABELS[p]) for p in Phase],
+        taken=_vandaag(session, principal),
+        **_rows(session, principal, chosen),
+    )
+
+
+@router.get("/werkplek/lijst")
+def werkvoorraad_rows(request: Request, principal: Caseworker, session: SessionDep, chosen: FiltersDep) -> Response:
+    """The rows of the werkvoorraad, for polling."""
+    response = _fragment(request, principal, "_lijst.html", **_rows(session, principal, chosen))
+    if response.status_code == 200:
+        audit(session, principal.sub, principal.role.value, "werkvoorraad-lezen", None, request.url.path)
+    return response
+
+
+@router.get("/werkplek/vandaag")
+def vandaag(request: Request, principal: Caseworker, session: SessionDep) -> Response:
+    """The vandaag panel, for polling."""
+    return _fragment(request, principal, "_vandaag.html", taken=_vandaag(session, principal))
+
+
+@router.get("/werkplek/aanmelden")
+def aanmelden(request: Request, principal: Caseworker) -> HTMLResponse:
+    """The form of a new aanmelding."""
+    policy = request.app.state.settings.policy()
+    return page(request, "aanmelden.html", principal, crisissoorten=crisis_kinds(policy.extra_crisis_kinds))
+
+
+@router.get("/werkplek/zoeken")
+def zoeken(
+    request: Request,
+    principal: Staff,
+    session: SessionDep,
+    kenmerk: Annotated[str, Query(max_length=20)] = "",
+) -> Response:
+    """Find a traject by kenmerk, or a person's trajecten by BSN (sent in a POST body, never in a URL)."""
+    found = [summary(t) for t in trajecten_by_reference(session, kenmerk)] if kenmerk else []
+    if len(found) == 1:
+        return RedirectResponse(f"/werkplek/trajecten/{found[0].id}", status_code=303)
+    return page(request, "zoeken.html", principal, actief="zoeken", kenmerk=kenmerk, gevonden=found)
+
+
+def _traject(session: Session, principal: Principal, traject_id: str, what: str, path: str) -> Traject:
+    traject = session.get(Traject, traject_id)
+    if traject is None:
+        raise NotForRole
+    audit(session, principal.sub, principal.role.value, what, traject.id, path)
+    return traject
+
+
+def _months(regeling: RegelingUit, day: date) -> list[dict[str, Any]]:
+    """The settlement's strip: each month paid, missed, late or still to come."""
+    months, owed = [], 0
+    for number, amount in enumerate(regeling.maandschema, start=1):
+        owed += amount
+        due = vervaldag(regeling.ingangsdatum, number) if regeling.ingangsdatum else None
+        if number in regeling.gemist:
+            status = "gemist"
+        elif regeling.betaald_cent >= owed:
+            status = "betaald"
+        elif due is not None and due < day:
+            status = "te-laat"
+        else:
+            status = "komend"
+        months.append({"maand": number, "bedrag": amount, "vervaldag": due, "status": status})
+    return months
+
+
+def _planned(shown: TrajectDetail, regeling: RegelingUit | None) -> list[dict[str, Any]]:
+    """What the engine will do by itself, and when: the clocks it watches, the nazorg moments, the next payment."""
+    planned = [
+        {"op": clock.uiterlijk, "wat": f"Wgs-termijn {label('klok', clock.klok.value).lower()} loopt af"}
+        for clock in shown.termijnen
+        if clock.gehaald_op is None and not clock.overschreden
+    ]
+    planned += [
+        {"op": contact.gepland_op, "wat": f"Nazorgcontact na {contact.maand} maanden"}
+        for contact in shown.nazorg
+        if contact.uitkomst is None
+    ]
+    if regeling is not None and regeling.volgende_vervaldag is not None:
+        planned.append({"op": regeling.volgende_vervaldag, "wat": "Volgende betaling verwacht"})
+    return sorted(planned, key=lambda item: item["op"])
+
+
+def _traject_context(session: Session, traject: Traject) -> dict[str, Any]:
+    shown = detail(session, traject)
+    day = today()
+    row = session.get(Regeling, traject.id)
+    regeling = regeling_view(session, row, day) if row else None
+    return {
+        "t": shown,
+        "wacht_op": _waits_on(traject, row),
+        "fase_naam": PHASE_LABELS[Phase(traject.phase)],
+        "vandaag": day,
+        "regeling": regeling,
+        "maanden": _months(regeling, day) if regeling else [],
+        "gepland": _planned(shown, regeling),
+        "bezorging": deliveries(session, [brief.id for brief in shown.brieven]),
+        "schuldeisers": {s.id: s for s in registry(session)},
+    }
+
+
+@router.get("/werkplek/trajecten/{traject_id}")
+def trajectpagina(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> HTMLResponse:
+    """One traject: procesplaat, clocks, actielijst, timeline, letters, creditors, the settlement, and the steps
+    the engine allows now."""
+    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
+    return page(request, "traject.html", principal, **_traject_context(session, traject))
+
+
+@router.get("/werkplek/trajecten/{traject_id}/stand")
+def traject_stand(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
+    """Where the traject stands (procesplaat, key facts, clocks), for polling and after a step."""
+    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
+    return _fragment(request, principal, "_traject_stand.html", **_traject_context(session, traject))
+
+
+@router.get("/werkplek/trajecten/{traject_id}/dossier")
+def traject_dossier(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
+    """The traject's dossier (actielijst, creditors, settlement, timeline, letters), for polling and after a
+    step."""
+    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
+    return _fragment(request, principal, "_traject_dossier.html", **_traject_context(session, traject))
+
+
+@router.get("/werkplek/trajecten/{traject_id}/stappen")
+def traject_stappen(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
+    """The step forms the engine allows now; fetched again only after a step, so typing is never lost."""
+    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
+    return page(request, "_stappen.html", principal, **_traject_context(session, traject))
+
+
+@router.get("/toezicht")
+def toezicht(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
+    """The supervisor's start page: every traject, the nearest legal deadline first."""
+    total, trajecten = list_trajecten(session, TrajectFilter(), 0, 100)
+    rows = [{"traject": summary(t), "fase": PHASE_LABELS[Phase(t.phase)]} for t in trajecten]
+    return page(request, "toezicht.html", principal, rijen=rows, totaal=total, vandaag=today())
+
+
+@router.get("/beheer")
+def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLResponse:
+    """The administrator's start page: the creditor registry and the policy in force."""
+    policy = request.app.state.settings.policy()
+    return page(request, "beheer.html", principal, schuldeisers=registry(session), beleid=policy)

@@ -1,0 +1,99 @@
+"""Templates and the way the werkplek writes dates, amounts and deadlines: as people write them."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from fastapi import Request
+from fastapi.templating import Jinja2Templates
+from starlette.responses import HTMLResponse
+
+from api.auth import Principal, csrf_token
+from domain.policy import TIMEZONE
+from domain.wgs_deadlines import working_days_left
+from ui.labels import LABELS, label
+
+TEMPLATES = Path(__file__).parent / "templates"
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+# At two working days or fewer a deadline asks for attention (the issue's and the caseworkers' own rule).
+WARN_WORKING_DAYS = 2
+
+
+def datum(day: date | datetime | str | None) -> str:
+    """23 november 2026."""
+    if day is None:
+        return ""
+    if isinstance(day, str):
+        day = date.fromisoformat(day[:10])
+    if isinstance(day, datetime):
+        day = day.astimezone(ZoneInfo(TIMEZONE)).date()
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def datumtijd(moment: datetime | None) -> str:
+    """23 november 2026, 14.05 uur."""
+    if moment is None:
+        return ""
+    local = moment.astimezone(ZoneInfo(TIMEZONE))
+    return f"{datum(local.date())}, {local:%H.%M} uur"
+
+
+def bedrag(cents: int | None) -> str:
+    """€ 1.234,56."""
+    if cents is None:
+        return ""
+    euros, rest = divmod(abs(cents), 100)
+    grouped = f"{euros:,}".replace(",", ".")
+    return f"{'-' if cents < 0 else ''}€ {grouped},{rest:02d}"
+
+
+def aftelling(deadline: date | None, today: date, breached: bool = False) -> dict[str, Any]:
+    """A deadline as a countdown in working days, and how urgent it is: ok, waarschuwing or overschreden."""
+    if deadline is None:
+        return {"tekst": "geen termijn", "status": "geen", "dagen": None}
+    left = working_days_left(today, deadline)
+    if breached or left < 0:
+        late = f"{-left} werkdag{'en' if left != -1 else ''} over tijd" if left < 0 else "over tijd"
+        return {"tekst": late, "status": "overschreden", "dagen": left}
+    text = "vandaag" if left == 0 else f"nog {left} werkdag{'en' if left != 1 else ''}"
+    return {"tekst": text, "status": "waarschuwing" if left <= WARN_WORKING_DAYS else "ok", "dagen": left}
+
+
+templates = Jinja2Templates(directory=TEMPLATES)
+templates.env.filters.update(datum=datum, datumtijd=datumtijd, bedrag=bedrag)
+templates.env.globals.update(aftelling=aftelling, label=label, labels=LABELS)
+
+
+def page(
+    request: Request, name: str, principal: Principal | None, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    """A page or fragment for `principal`, with what every page needs: who is logged in and the CSRF token."""
+    settings = request.app.state.settings
+    return templates.TemplateResponse(
+        request,
+        name,
+        {
+            "principal": principal,
+            "csrf": csrf_token(settings, principal) if principal else "",
+            "gemeente": settings.gemeente_naam,
+            "thema": settings.ui_thema_class,
+            **context,
+        },
+        status_code=status_code,
+    )

@@ -1,0 +1,330 @@
+// The werkplek's behaviour. Every form with method="post" sends its fields as JSON to the documented /api/v1
+// route in its action, with the session's CSRF token and an Idempotency-Key that stays the same until the
+// step is done, so a retry after an outage attaches to the first attempt. Errors are shown at their field
+// and nothing the caseworker typed is lost. Lists poll (with ETag) only while the tab is visible.
+"use strict";
+
+(function () {
+  const POLL_MS = 20000;
+  const API = "/api/v1";
+  const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content || "";
+
+  function announce(text) {
+    const region = document.getElementById("melding");
+    if (!region) return;
+    region.textContent = "";
+    // A fresh text after a tick is read out even when it repeats the previous one.
+    window.setTimeout(() => { region.textContent = text; }, 50);
+  }
+
+  // --- Form to JSON -------------------------------------------------------------------------------------
+
+  function euroCents(text) {
+    const cleaned = text.replace(/[€\s]/g, "");
+    const normal = cleaned.includes(",") ? cleaned.replace(/\./g, "").replace(",", ".") : cleaned;
+    if (!/^-?\d+(\.\d{1,2})?$/.test(normal)) return text;
+    return Math.round(parseFloat(normal) * 100);
+  }
+
+  function localMoment(text) {
+    const moment = new Date(text);
+    if (Number.isNaN(moment.getTime())) return text;
+    const offset = -moment.getTimezoneOffset();
+    const sign = offset >= 0 ? "+" : "-";
+    const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, "0");
+    return `${text.length === 16 ? text + ":00" : text}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+  }
+
+  function valueOf(element) {
+    const kind = element.dataset.soort || "";
+    if (kind === "ja-nee") return element.checked;
+    const raw = element.value.trim();
+    if (raw === "") return undefined;
+    if (kind === "centen") return euroCents(raw);
+    if (kind === "regels") return raw.split("\n").map((line) => line.trim()).filter(Boolean);
+    if (kind === "moment") return localMoment(raw);
+    if (kind === "getal") return Number.isInteger(Number(raw)) ? Number(raw) : raw;
+    return raw;
+  }
+
+  function put(target, path, value) {
+    let node = target;
+    path.forEach((part, index) => {
+      const last = index === path.length - 1;
+      if (last) { node[part] = value; return; }
+      const nextIsIndex = /^\d+$/.test(path[index + 1]);
+      if (node[part] === undefined) node[part] = nextIsIndex ? [] : {};
+      node = node[part];
+    });
+  }
+
+  function compact(value) {
+    // Rows of a list that were left empty (an unused action point) are not sent.
+    if (Array.isArray(value)) {
+      return value.map(compact).filter((item) => item !== undefined && !(typeof item === "object" && Object.keys(item).length === 0));
+    }
+    if (value && typeof value === "object") {
+      const out = {};
+      for (const [key, item] of Object.entries(value)) {
+        const kept = compact(item);
+        if (kept !== undefined && !(typeof kept === "object" && !Array.isArray(kept) && Object.keys(kept).length === 0)) out[key] = kept;
+      }
+      return out;
+    }
+    return value;
+  }
+
+  function bodyOf(form) {
+    const body = {};
+    for (const element of form.elements) {
+      if (!element.name || element.disabled || element.type === "submit") continue;
+      if (element.dataset.soort === "meervoud") {
+        const list = body[element.name] || (body[element.name] = []);
+        if (element.checked) list.push(element.value);
+        continue;
+      }
+      const value = valueOf(element);
+      if (value !== undefined) put(body, element.name.split("."), value);
+    }
+    return compact(body);
+  }
+
+  // --- Errors at their fields ---------------------------------------------------------------------------
+
+  const DUTCH = {
+    missing: "Vul dit in.",
+    string_too_short: "Vul dit in.",
+    too_short: "Kies er minstens één.",
+    int_parsing: "Vul een bedrag in, bijvoorbeeld 125,50.",
+    int_type: "Vul een bedrag in, bijvoorbeeld 125,50.",
+    date_from_datetime_parsing: "Vul een geldige datum in.",
+    date_parsing: "Vul een geldige datum in.",
+    enum: "Kies een van de mogelijkheden.",
+    literal_error: "Kies een van de mogelijkheden.",
+    string_pattern_mismatch: "Dit klopt niet. Controleer de schrijfwijze.",
+  };
+
+  function reasonOf(param) {
+    return DUTCH[param.code] || String(param.reason || "").replace(/^Value error, /, "");
+  }
+
+  function clearErrors(form) {
+    form.querySelectorAll("[data-veld]").forEach((field) => {
+      field.classList.remove("utrecht-form-field--invalid");
+      const message = field.querySelector(".utrecht-form-field-error-message");
+      if (message) { message.hidden = true; message.textContent = ""; }
+      field.querySelectorAll("[aria-invalid]").forEach((input) => input.removeAttribute("aria-invalid"));
+    });
+    const summary = form.querySelector(".foutsamenvatting");
+    if (summary) summary.hidden = true;
+    form.querySelector(".gelukt")?.remove();
+  }
+
+  function fieldFor(form, name) {
+    // An error on one item of a list (doelen.0) belongs to the list's own field.
+    let path = name;
+    while (path) {
+      const field = form.querySelector(`[data-veld="${CSS.escape(path)}"]`);
+      if (field) return field;
+      path = path.includes(".") ? path.slice(0, path.lastIndexOf(".")) : "";
+    }
+    return null;
+  }
+
+  function link(text, href) {
+    const a = document.createElement("a");
+    a.className = "utrecht-link";
+    a.href = href;
+    a.textContent = text;
+    return a;
+  }
+
+  function showProblem(form, status, problem) {
+    const summary = form.querySelector(".foutsamenvatting");
+    const list = summary.querySelector('[data-rol="lijst"]');
+    const detail = summary.querySelector('[data-rol="detail"]');
+    list.replaceChildren();
+    detail.textContent = status === 422 ? "Verbeter de velden hieronder." : (problem.detail || "Er ging iets mis.");
+    for (const param of problem.invalidParams || []) {
+      const field = fieldFor(form, param.name);
+      const reason = reasonOf(param);
+      const item = document.createElement("li");
+      if (field) {
+        field.classList.add("utrecht-form-field--invalid");
+        const message = field.querySelector(".utrecht-form-field-error-message");
+        message.textContent = reason;
+        message.hidden = false;
+        const input = field.querySelector("input, select, textarea");
+        if (input) {
+          input.setAttribute("aria-invalid", "true");
+          const labelText = field.querySelector("label, legend")?.textContent.replace("(niet verplicht)", "").trim() || param.name;
+          item.append(link(`${labelText}: ${reason}`, `#${input.id}`));
+        } else {
+          item.textContent = reason;
+        }
+      } else {
+        item.textContent = param.name && param.name !== "body" ? `${param.name}: ${reason}` : reason;
+      }
+      list.append(item);
+    }
+    if (problem.toegestaneStappen) {
+      const item = document.createElement("li");
+      item.textContent = problem.toegestaneStappen.length
+        ? `Nu kan: ${problem.toegestaneStappen.map((step) => step.replace(/_/g, " ")).join(", ")}.`
+        : "Nu kan geen stap.";
+      list.append(item);
+    }
+    if (problem.traject) {
+      const item = document.createElement("li");
+      item.append(link("Open het lopende traject", problem.traject.replace(API + "/trajecten/", "/werkplek/trajecten/")));
+      list.append(item);
+    }
+    if (status === 401) {
+      const item = document.createElement("li");
+      item.append(link("Log opnieuw in", `/inloggen?terug=${encodeURIComponent(location.pathname)}`));
+      list.append(item);
+    }
+    if (status === 503 || status === 0) {
+      const item = document.createElement("li");
+      item.textContent = "Uw invoer blijft staan. Probeer het over een minuut opnieuw.";
+      list.append(item);
+    }
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  // --- Sending a step -----------------------------------------------------------------------------------
+
+  function after(form, response, body) {
+    const next = form.dataset.na || "";
+    if (next === "traject" && body && body.id) {
+      location.assign(`/werkplek/trajecten/${body.id}`);
+    } else if (next.startsWith("/")) {
+      location.assign(next);
+    } else if (next === "zoekresultaat") {
+      showResults(body || []);
+    } else {
+      const done = document.createElement("p");
+      done.className = "gelukt";
+      done.textContent = response.status === 202
+        ? "Ontvangen. De procesmotor maakt de stap af; de pagina werkt zichzelf bij."
+        : "Vastgelegd.";
+      announce(done.textContent);
+      const stand = document.getElementById("procesplaat-kop");
+      htmx.trigger(document.body, "traject-gewijzigd");
+      // Focus moves to the procesplaat, which now shows where the traject stands.
+      document.body.addEventListener("htmx:afterSettle", function focusOnce(event) {
+        if (event.target.id !== "stand") return;
+        document.body.removeEventListener("htmx:afterSettle", focusOnce);
+        (document.getElementById("procesplaat-kop") || stand)?.focus();
+      });
+      if (response.status === 202) window.setTimeout(() => htmx.trigger(document.body, "traject-gewijzigd"), 3000);
+    }
+  }
+
+  function showResults(found) {
+    const list = document.getElementById("zoekresultaat");
+    list.replaceChildren();
+    for (const traject of found) {
+      const item = document.createElement("li");
+      item.append(link(traject.kenmerk, `/werkplek/trajecten/${traject.id}`));
+      item.append(document.createTextNode(`, fase ${traject.fase.replace(/_/g, " ")}`));
+      list.append(item);
+    }
+    if (!found.length) list.innerHTML = "<li>Geen trajecten gevonden.</li>";
+    announce(`${found.length} traject${found.length === 1 ? "" : "en"} gevonden.`);
+    document.getElementById("resultaat-kop")?.focus();
+  }
+
+  async function send(form) {
+    const button = form.querySelector('button[type="submit"]');
+    if (button?.getAttribute("aria-disabled") === "true") return;
+    clearErrors(form);
+    form.dataset.sleutel = form.dataset.sleutel || crypto.randomUUID();
+    const method = (form.dataset.method || form.getAttribute("method") || "post").toUpperCase();
+    const headers = { "X-CSRF-Token": csrf(), "Idempotency-Key": form.dataset.sleutel, Accept: "application/json" };
+    const init = { method, headers, credentials: "same-origin" };
+    if (method !== "DELETE") {
+      headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(bodyOf(form));
+    }
+    button?.setAttribute("aria-disabled", "true");
+    announce("Bezig met versturen.");
+    try {
+      const response = await fetch(form.getAttribute("action"), init);
+      const text = await response.text();
+      const body = text ? JSON.parse(text) : null;
+      if (response.ok) {
+        delete form.dataset.sleutel;
+        after(form, response, body);
+      } else {
+        // A refusal changed nothing: a corrected step is a new request. An outage may have taken it: keep the key.
+        if (response.status !== 503) delete form.dataset.sleutel;
+        showProblem(form, response.status, body || {});
+        announce("Niet gelukt. De fouten staan bij het formulier.");
+      }
+    } catch (error) {
+      showProblem(form, 0, { detail: "Er is geen verbinding met de server." });
+    } finally {
+      button?.removeAttribute("aria-disabled");
+    }
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement)) return;
+    const method = (form.dataset.method || form.getAttribute("method") || "get").toLowerCase();
+    if (method === "get") return;
+    event.preventDefault();
+    send(form);
+  });
+
+  // --- BSN checked while typing (11-proef) ---------------------------------------------------------------
+
+  function elfproef(bsn) {
+    if (!/^\d{9}$/.test(bsn)) return false;
+    const digits = bsn.split("").map(Number);
+    const sum = digits.slice(0, 8).reduce((total, digit, index) => total + digit * (9 - index), 0) - digits[8];
+    return sum % 11 === 0 && bsn !== "000000000";
+  }
+
+  document.addEventListener("input", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || input.dataset.controle !== "bsn") return;
+    const field = input.closest("[data-veld]");
+    const message = field?.querySelector(".utrecht-form-field-error-message");
+    const value = input.value.trim();
+    const wrong = value.length >= 9 && !elfproef(value) ? "Dit BSN klopt niet: het voldoet niet aan de 11-proef." : "";
+    const short = /\D/.test(value) ? "Een BSN heeft alleen cijfers." : "";
+    const problem = short || wrong;
+    if (message) { message.textContent = problem; message.hidden = !problem; }
+    if (problem) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  });
+
+  // --- Polling while visible, with ETags -----------------------------------------------------------------
+
+  const etags = new WeakMap();
+  document.addEventListener("htmx:configRequest", (event) => {
+    const tag = etags.get(event.detail.elt);
+    if (tag) event.detail.headers["If-None-Match"] = tag;
+  });
+  document.addEventListener("htmx:beforeRequest", (event) => {
+    // Never replace what the caseworker is in the middle of: a focused link or control in the list.
+    const elt = event.detail.elt;
+    if (elt.hasAttribute("data-peilen") && elt.contains(document.activeElement) && event.detail.requestConfig?.triggeringEvent?.type === "verversen") {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("htmx:afterRequest", (event) => {
+    const tag = event.detail.xhr?.getResponseHeader("ETag");
+    if (tag) etags.set(event.detail.elt, tag);
+  });
+
+  function poll() {
+    if (document.visibilityState === "visible" && document.querySelector("[data-peilen]")) {
+      htmx.trigger(document.body, "verversen");
+    }
+  }
+  window.setInterval(poll, POLL_MS);
+  document.addEventListener("visibilitychange", poll);
+})();
