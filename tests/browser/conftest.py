@@ -42,13 +42,15 @@ def stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 
 
 @pytest.fixture(scope="module")
-def playwright() -> Iterator[Playwright]:
+def playwright(stack: Stack) -> Iterator[Playwright]:
+    """Playwright's sync driver runs an event loop in this thread until it stops: it starts after the stack
+    (whose start-up uses asyncio) and stops with the module, before any async test runs here."""
     with sync_playwright() as driver:
         yield driver
 
 
 @pytest.fixture(scope="module")
-def browser(stack: Stack, playwright: Playwright) -> Iterator[Browser]:
+def browser(playwright: Playwright) -> Iterator[Browser]:
     browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
     yield browser
     browser.close()
@@ -73,8 +75,7 @@ def accessibility_violations(page: Page) -> list[dict[str, Any]]:
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
     )
     return [
-        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in result["violations"]
+        {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in result["violations"]
     ]
 
 

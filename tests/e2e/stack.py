@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -66,6 +67,11 @@ class Stack:
         )
 
     def start_temporal(self) -> None:
+        # A stack left over from an interrupted run would answer in this one's place.
+        host, port = self.settings.temporal_address.rsplit(":", 1)
+        with socket.socket() as probe:
+            if probe.connect_ex((host, int(port))) == 0:
+                raise RuntimeError(f"port {port} is taken: stop the process that holds it")
         self._spawn("temporal", temporal_command(self.settings))
         asyncio.run(wait_for_temporal(self.settings, self.processes["temporal"]))
 

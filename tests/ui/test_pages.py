@@ -1,0 +1,143 @@
+"""Who sees which page of the werkplek: a browser without a session goes to the login page (a fragment
+tells htmx to send the whole tab there), a role that may not see a page gets 403, and the page's headers
+keep personal data out of caches and other sites out of the page."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import httpx
+import pytest
+
+from api.app import create_app
+from runtime.settings import Settings
+from store.db import migrate
+from ui.render import aftelling, bedrag, datum, datumtijd
+
+# A fixed id: every xdist worker must collect the same test ids.
+TRAJECT = "/werkplek/trajecten/3f1c2a9e-5b7d-4c1e-9a2f-0d6b8e4c7a11"
+PAGES: dict[str, set[str]] = {
+    "/werkplek": {"hulpverlener"},
+    "/werkplek/lijst": {"hulpverlener"},
+    "/werkplek/vandaag": {"hulpverlener"},
+    "/werkplek/aanmelden": {"hulpverlener"},
+    "/werkplek/zoeken": {"hulpverlener", "toezichthouder"},
+    "/toezicht": {"toezichthouder"},
+    "/beheer": {"beheerder"},
+    TRAJECT: {"hulpverlener", "toezichthouder"},
+    f"{TRAJECT}/stand": {"hulpverlener", "toezichthouder"},
+    f"{TRAJECT}/dossier": {"hulpverlener", "toezichthouder"},
+    f"{TRAJECT}/stappen": {"hulpverlener", "toezichthouder"},
+}
+ROLES = ("hulpverlener", "toezichthouder", "beheerder")
+
+
+def browser_for(settings: Settings) -> httpx.AsyncClient:
+    migrate(settings.database_url)
+    return httpx.AsyncClient(transport=httpx.ASGITransport(app=create_app(settings)), base_url="http://werkplek.test")
+
+
+@pytest.fixture
+async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+    settings = Settings(environment="development", database_url=f"sqlite:///{tmp_path / 'dossier.db'}")
+    async with browser_for(settings) as client:
+        yield client
+
+
+async def log_in(client: httpx.AsyncClient, role: str) -> None:
+    assert (await client.post("/api/v1/sessies", json={"rol": role, "naam": f"{role}-1"})).status_code == 201
+
+
+@pytest.mark.parametrize("path", PAGES)
+async def test_without_a_session_a_page_sends_the_browser_to_login(client: httpx.AsyncClient, path: str) -> None:
+    response = await client.get(path)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/inloggen?terug=")
+    fragment = await client.get(path, headers={"HX-Request": "true"})
+    assert fragment.status_code == 401
+    assert fragment.headers["HX-Redirect"].startswith("/inloggen")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("path", PAGES)
+async def test_a_role_sees_only_its_own_pages(client: httpx.AsyncClient, role: str, path: str) -> None:
+    await log_in(client, role)
+    response = await client.get(path)
+    if role in PAGES[path] and not path.startswith(TRAJECT):
+        assert response.status_code == 200, response.text
+    else:
+        # A traject that does not exist answers as a page one may not see: no way to probe for ids.
+        assert response.status_code == 403
+        assert "Geen toegang" in response.text
+
+
+@pytest.mark.parametrize("path", ["/werkplek", "/werkplek/lijst", "/inloggen"])
+async def test_no_page_takes_a_write(client: httpx.AsyncClient, path: str) -> None:
+    await log_in(client, "hulpverlener")
+    assert (await client.post(path, json={})).status_code == 405
+
+
+async def test_each_role_starts_on_its_own_page(client: httpx.AsyncClient) -> None:
+    assert (await client.get("/")).headers["location"] == "/inloggen"
+    for role, start in (("hulpverlener", "/werkplek"), ("toezichthouder", "/toezicht"), ("beheerder", "/beheer")):
+        await log_in(client, role)
+        assert (await client.get("/")).headers["location"] == start
+
+
+async def test_a_page_is_not_cached_and_runs_only_our_own_scripts(client: httpx.AsyncClient) -> None:
+    await log_in(client, "hulpverlener")
+    response = await client.get("/werkplek")
+    assert response.headers["cache-control"] == "no-store"
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    assert '<meta name="csrf-token" content="' in response.text
+
+
+async def test_a_list_that_did_not_change_answers_304(client: httpx.AsyncClient) -> None:
+    await log_in(client, "hulpverlener")
+    first = await client.get("/werkplek/lijst")
+    assert first.status_code == 200
+    again = await client.get("/werkplek/lijst", headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+async def test_a_filter_that_is_not_one_is_refused(client: httpx.AsyncClient) -> None:
+    await log_in(client, "hulpverlener")
+    assert (await client.get("/werkplek?fase=&termijn=&wacht_op=&crisis=")).status_code == 200
+    assert (await client.get("/werkplek?termijn=gisteren")).status_code == 422
+
+
+async def test_the_login_page_offers_a_login_only_in_development(tmp_path: Path) -> None:
+    settings = Settings(environment="test", database_url=f"sqlite:///{tmp_path / 'dossier.db'}")
+    migrate(settings.database_url)
+    async with browser_for(settings) as client:
+        page = await client.get("/inloggen")
+    assert page.status_code == 200
+    assert "/api/v1/sessies" not in page.text
+
+
+async def test_the_assets_come_from_the_lock_file_not_a_cdn(client: httpx.AsyncClient) -> None:
+    for name in ("nl-design-system.css", "thema.css", "htmx.js", "werkplek.css", "werkplek.js"):
+        response = await client.get(f"/static/{name}")
+        assert response.status_code == 200, name
+        assert response.headers["cache-control"] == "no-cache"
+    assert (await client.get("/static/..%2Fpages.py")).status_code == 404
+
+
+def test_dates_amounts_and_countdowns_as_people_write_them() -> None:
+    assert datum(date(2026, 11, 23)) == "23 november 2026"
+    assert datumtijd(datetime(2026, 11, 23, 13, 5, tzinfo=ZoneInfo("UTC"))) == "23 november 2026, 14.05 uur"
+    assert bedrag(123456) == "€ 1.234,56"
+    assert bedrag(5) == "€ 0,05"
+    monday = date(2026, 11, 23)
+    assert aftelling(date(2026, 11, 25), monday)["status"] == "waarschuwing"
+    assert aftelling(date(2026, 11, 25), monday)["tekst"] == "nog 2 werkdagen"
+    assert aftelling(date(2026, 11, 30), monday)["status"] == "ok"
+    assert aftelling(monday, monday)["tekst"] == "vandaag"
+    late = aftelling(date(2026, 11, 20), monday)
+    assert (late["status"], late["tekst"]) == ("overschreden", "1 werkdag over tijd")
+    assert aftelling(None, monday)["status"] == "geen"
