@@ -62,6 +62,7 @@ LABELS: dict[str, dict[str, str]] = {
         "geen_contact_gewenst": "Cliënt wil geen contact",
         "niet_bereikt": "Niet bereikt",
     },
+    "reactie": {"open": "Nog geen antwoord", "akkoord": "Akkoord", "afgewezen": "Afgewezen"},
     "klok": {"eerste_gesprek": "Eerste gesprek", "beschikking": "Beschikking"},
     "verzoek": {
         "open": "Wacht op antwoord",

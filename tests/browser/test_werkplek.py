@@ -110,7 +110,7 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
     plan.get_by_label("Doelen").fill("Huur wordt elke maand betaald\nGeen nieuwe schulden")
     plan.get_by_label("Wat de gemeente doet").fill("Wij schrijven uw schuldeisers aan")
     plan.get_by_label("Wat de cliënt doet").fill("U opent uw post")
-    screenshot(page, "trajectpagina")
+    screenshot(page, "stapformulier")
     plan.get_by_role("button", name="Plan vastleggen").click()
     expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Rust in uw geldzaken")
 
@@ -133,6 +133,7 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
         claim.get_by_role("button", name="Vordering vastleggen").click()
         expect(page.locator("#dossier")).to_contain_text(f"€ {amount}")
     expect(page.get_by_text("Het overzicht van de schulden is compleet.")).to_be_visible()
+    screenshot(page, "trajectpagina")
 
     capacity = page.locator("form[action$='/afloscapaciteit']")
     capacity.get_by_label("Leefsituatie").select_option("alleenstaande_ouder")
@@ -148,6 +149,7 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
     expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Regeling van uw schulden")
     expect(page.get_by_role("heading", name="Minnelijke regeling")).to_be_visible()
     assert_accessible(page)
+    screenshot(page, "regeling")
 
 
 def test_the_werkvoorraad_shows_the_nearest_deadline_first_with_filters_in_the_url(page: Page) -> None:
