@@ -9,6 +9,7 @@ from pydantic import TypeAdapter
 from sqlmodel import Session, col, func, select
 
 from domain.phases import Phase
+from domain.signalering import CaseStatus
 from domain.traject import Clock, Deadline
 from domain.vordering import VerzoekStatus
 from domain.wgs_deadlines import end_of_day
@@ -202,3 +203,9 @@ def trajecten_by_reference(session: Session, reference: str) -> list[Traject]:
     if len(prefix) != 8 or not all(c in "0123456789abcdef" for c in prefix):
         return []
     return list(session.exec(select(Traject).where(col(Traject.id).startswith(prefix))).all())
+
+
+def open_cases(session: Session) -> list[Signalering]:
+    """Vroegsignalering cases still open, the oldest first."""
+    query = select(Signalering).where(Signalering.status == CaseStatus.OPEN.value).order_by(col(Signalering.geopend_op))
+    return list(session.exec(query).all())

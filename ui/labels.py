@@ -63,6 +63,15 @@ LABELS: dict[str, dict[str, str]] = {
         "niet_bereikt": "Niet bereikt",
     },
     "reactie": {"open": "Nog geen antwoord", "akkoord": "Akkoord", "afgewezen": "Afgewezen"},
+    "kanaal": {
+        "sms": "Sms",
+        "brief": "Brief",
+        "telefoon": "Telefoon",
+        "huisbezoek": "Huisbezoek",
+        "geen": "Niet bereikt",
+    },
+    "hulp": {"geaccepteerd": "Wil hulp", "afgewezen": "Wil geen hulp", "geen_reactie": "Geen reactie"},
+    "route": {"enkelvoudig": "Eén signaal", "meervoudig": "Meer signalen", "crisis": "Crisis"},
     "klok": {"eerste_gesprek": "Eerste gesprek", "beschikking": "Beschikking"},
     "verzoek": {
         "open": "Wacht op antwoord",
@@ -81,6 +90,14 @@ LABELS: dict[str, dict[str, str]] = {
         "voorstel": "Schuldregeling voorstellen",
         "nazorg_verslag": "Nazorgcontact vastleggen",
         "nazorg_stoppen": "Nazorg stoppen",
+        "reactie": "Antwoord van een schuldeiser vastleggen",
+        "vervolg": "Kiezen tussen dwangakkoord en Wsnp",
+        "uitspraak": "Uitspraak van de rechter vastleggen",
+        "betaling": "Betaling vastleggen",
+        "inkomenswijziging": "Inkomenswijziging vastleggen",
+        "herberekening": "Nieuwe afloscapaciteit goedkeuren",
+        "afronden": "Regeling afronden",
+        "wsnp_einde": "Einde van de Wsnp vastleggen",
     },
 }
 

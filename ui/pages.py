@@ -22,13 +22,16 @@ from api.auth import Principal, Role
 from api.deps import SessionDep
 from api.fields import PathId
 from api.routers.regelingen import regeling_view
+from api.routers.signaleringen import case_view
 from api.schemas.regeling import RegelingUit
 from api.schemas.traject import TrajectDetail
 from api.views import detail, summary
 from domain.aanmelding import crisis_kinds
 from domain.kalender import vervaldag
 from domain.phases import PHASE_LABELS, WAITING_ON, Phase, phases_waiting_on
-from domain.regeling_status import RegelingStatus, waiting_on
+from domain.policy import Policy
+from domain.regeling_status import RegelingStap, RegelingStatus, allowed_steps, waiting_on
+from domain.vordering import VerzoekStatus, escalation_date, reminder_dates
 from domain.wgs_deadlines import add_working_days
 from runtime.clock import today
 from store.models import Regeling, Traject
@@ -39,6 +42,7 @@ from store.queries import (
     escalated_requests,
     home_visits_asked,
     list_trajecten,
+    open_cases,
     open_trajecten_of,
     persoon_of,
     registry,
@@ -95,7 +99,8 @@ def install(app: FastAPI) -> None:
 
     async def forbidden(request: Request, exc: Exception) -> Response:
         principal = getattr(request.state, "principal", None)
-        return page(request, "geen_toegang.html", principal, status_code=403, start=START.get(principal.role, "/"))
+        start = START.get(principal.role, "/") if principal else "/"
+        return page(request, "geen_toegang.html", principal, status_code=403, start=start)
 
     app.add_exception_handler(LoginRequired, to_login)
     app.add_exception_handler(NotForRole, forbidden)
@@ -288,6 +293,20 @@ def aanmelden(request: Request, principal: Caseworker) -> HTMLResponse:
     return page(request, "aanmelden.html", principal, crisissoorten=crisis_kinds(policy.extra_crisis_kinds))
 
 
+@router.get("/werkplek/signaleringen")
+def signaleringen(request: Request, principal: Caseworker, session: SessionDep) -> HTMLResponse:
+    """Open vroegsignalering cases, the oldest first, each with the form for its outcome."""
+    audit(session, principal.sub, principal.role.value, "signaleringen-lezen", None, request.url.path)
+    rows = open_cases(session)
+    return page(request, "signaleringen.html", principal, cases=[case_view(session, row) for row in rows])
+
+
+@router.get("/werkplek/kredietbank")
+def kredietbank(request: Request, principal: Caseworker) -> HTMLResponse:
+    """Read in the kredietbank's monthly statement of payments."""
+    return page(request, "kredietbank.html", principal)
+
+
 @router.get("/werkplek/zoeken")
 def zoeken(
     request: Request,
@@ -302,12 +321,13 @@ def zoeken(
     return page(request, "zoeken.html", principal, actief="zoeken", kenmerk=kenmerk, gevonden=found)
 
 
-def _traject(session: Session, principal: Principal, traject_id: str, what: str, path: str) -> Traject:
+def _traject(request: Request, session: Session, principal: Principal, traject_id: str) -> dict[str, Any]:
+    """One traject as its page shows it; the read is audited like the API's."""
     traject = session.get(Traject, traject_id)
     if traject is None:
         raise NotForRole
-    audit(session, principal.sub, principal.role.value, what, traject.id, path)
-    return traject
+    audit(session, principal.sub, principal.role.value, "traject-lezen", traject.id, request.url.path)
+    return _traject_context(session, traject, request.app.state.settings.policy())
 
 
 def _months(regeling: RegelingUit, day: date) -> list[dict[str, Any]]:
@@ -328,9 +348,29 @@ def _months(regeling: RegelingUit, day: date) -> list[dict[str, Any]]:
     return months
 
 
-def _planned(shown: TrajectDetail, regeling: RegelingUit | None) -> list[dict[str, Any]]:
-    """What the engine will do by itself, and when: the clocks it watches, the nazorg moments, the next payment."""
-    planned = [
+def _planned(
+    shown: TrajectDetail, regeling: RegelingUit | None, names: dict[str, str], policy: Policy, day: date
+) -> list[dict[str, Any]]:
+    """What the engine will do by itself, and when: the clocks it watches, the reminders and escalations of
+    unanswered creditor requests, the nazorg moments, the next payment."""
+    planned: list[dict[str, Any]] = []
+    for verzoek in shown.verzoeken:
+        if verzoek.status != VerzoekStatus.OPEN:
+            continue
+        creditor = names.get(verzoek.schuldeiser_id, verzoek.schuldeiser_id)
+        planned += [
+            {"op": on, "wat": f"Herinnering aan {creditor}"}
+            for on in reminder_dates(verzoek.verstuurd_op, policy)
+            if on >= day and on not in verzoek.herinnerd_op
+        ]
+        if verzoek.geescaleerd_op is None:
+            planned.append(
+                {
+                    "op": escalation_date(verzoek.verstuurd_op, policy),
+                    "wat": f"{creditor} naar u als hij niet antwoordt",
+                }
+            )
+    planned += [
         {"op": clock.uiterlijk, "wat": f"Wgs-termijn {label('klok', clock.klok.value).lower()} loopt af"}
         for clock in shown.termijnen
         if clock.gehaald_op is None and not clock.overschreden
@@ -345,21 +385,31 @@ def _planned(shown: TrajectDetail, regeling: RegelingUit | None) -> list[dict[st
     return sorted(planned, key=lambda item: item["op"])
 
 
-def _traject_context(session: Session, traject: Traject) -> dict[str, Any]:
+def _settlement_steps(regeling: RegelingUit) -> list[str]:
+    """The settlement's steps the engine allows now; approving a recalculation only when there is one."""
+    steps = allowed_steps(RegelingStatus(regeling.status))
+    return sorted(step.value for step in steps if step != RegelingStap.HERBEREKENING or regeling.herberekening)
+
+
+def _traject_context(session: Session, traject: Traject, policy: Policy) -> dict[str, Any]:
     shown = detail(session, traject)
+    creditors = registry(session)
     day = today()
     row = session.get(Regeling, traject.id)
     regeling = regeling_view(session, row, day) if row else None
     return {
         "t": shown,
+        "regeling_stappen": (
+            _settlement_steps(regeling) if regeling is not None and traject.phase == Phase.SCHULDREGELING else []
+        ),
         "wacht_op": _waits_on(traject, row),
         "fase_naam": PHASE_LABELS[Phase(traject.phase)],
         "vandaag": day,
         "regeling": regeling,
         "maanden": _months(regeling, day) if regeling else [],
-        "gepland": _planned(shown, regeling),
+        "gepland": _planned(shown, regeling, {c.id: c.naam for c in creditors}, policy, day),
         "bezorging": deliveries(session, [brief.id for brief in shown.brieven]),
-        "schuldeisers": {s.id: s for s in registry(session)},
+        "schuldeisers": {c.id: c for c in creditors},
     }
 
 
@@ -367,30 +417,28 @@ def _traject_context(session: Session, traject: Traject) -> dict[str, Any]:
 def trajectpagina(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> HTMLResponse:
     """One traject: procesplaat, clocks, actielijst, timeline, letters, creditors, the settlement, and the steps
     the engine allows now."""
-    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
-    return page(request, "traject.html", principal, **_traject_context(session, traject))
+    return page(request, "traject.html", principal, **_traject(request, session, principal, traject_id))
 
 
 @router.get("/werkplek/trajecten/{traject_id}/stand")
 def traject_stand(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
     """Where the traject stands (procesplaat, key facts, clocks), for polling and after a step."""
-    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
-    return _fragment(request, principal, "_traject_stand.html", **_traject_context(session, traject))
+    shown = _traject(request, session, principal, traject_id)
+    return _fragment(request, principal, "_traject_stand.html", **shown)
 
 
 @router.get("/werkplek/trajecten/{traject_id}/dossier")
 def traject_dossier(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
     """The traject's dossier (actielijst, creditors, settlement, timeline, letters), for polling and after a
     step."""
-    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
-    return _fragment(request, principal, "_traject_dossier.html", **_traject_context(session, traject))
+    shown = _traject(request, session, principal, traject_id)
+    return _fragment(request, principal, "_traject_dossier.html", **shown)
 
 
 @router.get("/werkplek/trajecten/{traject_id}/stappen")
 def traject_stappen(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
     """The step forms the engine allows now; fetched again only after a step, so typing is never lost."""
-    traject = _traject(session, principal, traject_id, "traject-lezen", request.url.path)
-    return page(request, "_stappen.html", principal, **_traject_context(session, traject))
+    return page(request, "_stappen.html", principal, **_traject(request, session, principal, traject_id))
 
 
 @router.get("/toezicht")

@@ -63,6 +63,17 @@ def bedrag(cents: int | None) -> str:
     return f"{'-' if cents < 0 else ''}€ {grouped},{rest:02d}"
 
 
+def euro_invoer(cents: int) -> str:
+    """An amount as a caseworker types it in a field: 1234,56."""
+    return bedrag(cents).removeprefix("€ ").replace(".", "")
+
+
+def schuldeiser_keuzes(parts: list[Any], register: dict[str, Any]) -> list[tuple[str, str]]:
+    """The creditors of `parts` as choices: their id, and their name from the registry."""
+    named = {key: creditor.naam for key, creditor in register.items()}
+    return [(part.schuldeiser_id, named.get(part.schuldeiser_id, part.schuldeiser_id)) for part in parts]
+
+
 def aftelling(deadline: date | None, today: date, breached: bool = False) -> dict[str, Any]:
     """A deadline as a countdown in working days, and how urgent it is: ok, waarschuwing or overschreden."""
     if deadline is None:
@@ -76,8 +87,14 @@ def aftelling(deadline: date | None, today: date, breached: bool = False) -> dic
 
 
 templates = Jinja2Templates(directory=TEMPLATES)
-templates.env.filters.update(datum=datum, datumtijd=datumtijd, bedrag=bedrag)
-templates.env.globals.update(aftelling=aftelling, label=label, labels=LABELS)
+templates.env.filters.update(
+    datum=datum,
+    datumtijd=datumtijd,
+    bedrag=bedrag,
+    euro_invoer=euro_invoer,
+    stap_label=lambda code: label("stap", code).lower(),
+)
+templates.env.globals.update(aftelling=aftelling, label=label, labels=LABELS, schuldeiser_keuzes=schuldeiser_keuzes)
 
 
 def page(

@@ -40,7 +40,7 @@ def cases(
     if route:
         query = query.where(Signalering.route == route)
     rows = session.exec(query.order_by(col(Signalering.geopend_op))).all()
-    return [_case_view(session, row) for row in rows]
+    return [case_view(session, row) for row in rows]
 
 
 @router.get("/signaleringen/{case_id}", response_model=CaseUit, dependencies=[audited("signalering-lezen")])
@@ -49,7 +49,7 @@ def case(principal: Caseworker, case_id: CaseId, session: SessionDep) -> CaseUit
     row = session.get(Signalering, case_id)
     if row is None:
         raise Problem(404, "niet-gevonden", "Er is geen signalering met dit id.")
-    return _case_view(session, row)
+    return case_view(session, row)
 
 
 @router.post(
@@ -75,12 +75,13 @@ async def record_outcome(principal: Caseworker, case_id: CaseId, body: UitkomstI
         session.expire_all()
         row = session.get(Signalering, case_id)
         assert row is not None
-        return _case_view(session, row)
+        return case_view(session, row)
 
     return await run_in_threadpool(read)
 
 
-def _case_view(session: Session, row: Signalering) -> CaseUit:
+def case_view(session: Session, row: Signalering) -> CaseUit:
+    """A case with its signals and, while the retention term keeps it, the person to reach."""
     signalen = session.exec(select(Signaal).where(Signaal.case_id == row.id).order_by(col(Signaal.datum))).all()
     first = signalen[0] if signalen else None
     persoon = (

@@ -7,10 +7,13 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from api.auth import Role, issue_token
 from tests.api.conftest import aanmelding, today
+from tests.api.test_signalen import signaal
 from tests.browser.conftest import accessibility_violations, screenshot
 from tests.e2e.stack import Stack, bsn
 
@@ -33,7 +36,7 @@ def assert_accessible(page: Page) -> None:
     assert accessibility_violations(page) == []
 
 
-def register(page: Page, number: int) -> None:
+def register(page: Page, number: int, duplicate: bool = False) -> None:
     page.get_by_role("link", name="Nieuwe aanmelding").click()
     page.get_by_label("BSN").fill(bsn(number))
     page.get_by_label("Naam", exact=True).fill("Tanya de Vries")
@@ -44,7 +47,8 @@ def register(page: Page, number: int) -> None:
     page.get_by_label("Crisis").select_option(label="Dreigende huisuitzetting")
     page.get_by_label("Er wonen kinderen in het huishouden").check()
     page.get_by_role("button", name="Aanmelding vastleggen").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Tanya de Vries")
+    if not duplicate:
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Tanya de Vries")
 
 
 def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
@@ -149,12 +153,44 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
     expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Regeling van uw schulden")
     expect(page.get_by_role("heading", name="Minnelijke regeling")).to_be_visible()
     assert_accessible(page)
+
+    # Both creditors agree on paper; the regeling starts and takes a payment.
+    for name in ("Woonstede Verhuur", "Zorgverzekeraar Gezond"):
+        answer = page.locator("form[action$='/regeling/reacties']")
+        answer.get_by_label("Schuldeiser").select_option(label=name)
+        answer.get_by_label("Antwoord").select_option("ja")
+        answer.get_by_role("button", name="Antwoord vastleggen").click()
+        parts = page.get_by_role("region", name="Minnelijke regeling")
+        expect(parts.get_by_role("row").filter(has_text=name)).to_contain_text("Akkoord")
+    payment = page.locator("form[action$='/regeling/betalingen']")
+    payment.get_by_label("Kenmerk van de betaling").fill("bank-2026-11-1")
+    payment.get_by_role("button", name="Betaling vastleggen").click()
+    expect(page.locator(".maand").first).to_contain_text("betaald")
+    assert_accessible(page)
     screenshot(page, "regeling")
+
+    kenmerk = page.get_by_role("heading", level=1).inner_text().split(":")[0].removeprefix("Traject ")
+    page.get_by_role("link", name="Kredietbank").click()
+    statement = (
+        f"kenmerk,betaling_id,datum,bedrag_cent\n{kenmerk},bank-2026-11-2,{today()},1000\nSHV-00000000,x,{today()},5\n"
+    )
+    page.get_by_label("Bestand (CSV)").set_input_files(
+        {"name": "overzicht.csv", "mimeType": "text/csv", "buffer": statement.encode()}
+    )
+    page.get_by_role("button", name="Inlezen").click()
+    expect(page.locator("#import-uitkomst")).to_contain_text("1 betaling verwerkt, 1 regel niet")
+    expect(page.locator("#import-regels")).to_contain_text("Regel 3")
+    assert_accessible(page)
 
 
 def test_the_werkvoorraad_shows_the_nearest_deadline_first_with_filters_in_the_url(page: Page) -> None:
     log_in(page, name="hv-bo")
     register(page, 902)
+    first = page.url
+    register(page, 902, duplicate=True)
+    expect(page.locator(".foutsamenvatting")).to_contain_text("Voor deze persoon loopt al een traject.")
+    page.get_by_role("link", name="Open het lopende traject").click()
+    expect(page).to_have_url(first)
     page.get_by_role("link", name="Mijn trajecten").click()
     row = page.get_by_role("row").filter(has_text="Tanya de Vries")
     expect(row).to_contain_text("Crisis")
@@ -203,3 +239,30 @@ def test_a_page_for_another_role_is_refused(page: Page) -> None:
     assert response.status == 403
     expect(page.get_by_role("heading", name="Geen toegang")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_vroegsignalering_outcome_recorded_in_the_werkplek_starts_a_traject(page: Page, stack: Stack) -> None:
+    partner = issue_token(stack.settings, Role.SIGNAALPARTNER, "woonbron")
+    reported = httpx.post(
+        f"{stack.url}/api/v1/signalen",
+        json=signaal(bsn=bsn(904), naam="Sem Jansen", kenmerk="WB-2026-0904"),
+        headers={"Authorization": f"Bearer {partner}"},
+        timeout=60,
+    )
+    assert reported.status_code in (201, 202), reported.text
+    log_in(page, name="hv-vera")
+    page.get_by_role("link", name="Vroegsignalering").click()
+    case = page.get_by_role("region", name=re.compile("Sem Jansen"))
+    expect(case).to_contain_text("€ 1.200,00")
+    assert_accessible(page)
+    case.locator("summary", has_text="Uitkomst vastleggen").click()
+    case.get_by_label("Bereikt").select_option("ja")
+    case.get_by_label("Hoe", exact=True).select_option("telefoon")
+    case.get_by_label("Wil de persoon hulp").select_option("geaccepteerd")
+    case.get_by_role("button", name="Uitkomst vastleggen").click()
+    expect(page.get_by_role("heading", name=re.compile("Sem Jansen"))).to_have_count(0)
+    # The traject goes to the vroegsignalering team's work queue; anyone in the team finds it by BSN.
+    page.get_by_role("link", name="Zoeken").click()
+    page.get_by_role("textbox", name="BSN").fill(bsn(904))
+    page.get_by_role("button", name="Zoek op BSN").click()
+    expect(page.locator("#zoekresultaat")).to_contain_text("SHV-")

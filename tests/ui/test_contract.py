@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute
 
 from api.app import create_app
 from domain.phases import Step
+from domain.regeling_status import RegelingStap
 from runtime.settings import Settings
 from ui import assets
 from ui import pages as werkplek
@@ -108,3 +109,5 @@ def test_nothing_is_loaded_from_another_site() -> None:
 def test_a_form_exists_for_every_step_the_engine_can_allow() -> None:
     for step in Step:
         assert (Path(TEMPLATES) / "stappen" / f"{step.value}.html").is_file(), step
+    for settlement_step in RegelingStap:
+        assert (Path(TEMPLATES) / "regeling" / f"{settlement_step.value}.html").is_file(), settlement_step

@@ -25,6 +25,8 @@ PAGES: dict[str, set[str]] = {
     "/werkplek/vandaag": {"hulpverlener"},
     "/werkplek/aanmelden": {"hulpverlener"},
     "/werkplek/zoeken": {"hulpverlener", "toezichthouder"},
+    "/werkplek/kredietbank": {"hulpverlener"},
+    "/werkplek/signaleringen": {"hulpverlener"},
     "/toezicht": {"toezichthouder"},
     "/beheer": {"beheerder"},
     TRAJECT: {"hulpverlener", "toezichthouder"},

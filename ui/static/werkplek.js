@@ -43,6 +43,7 @@
     if (kind === "centen") return euroCents(raw);
     if (kind === "regels") return raw.split("\n").map((line) => line.trim()).filter(Boolean);
     if (kind === "moment") return localMoment(raw);
+    if (kind === "ja-nee-keuze") return raw === "ja" ? true : raw === "nee" ? false : raw;
     if (kind === "getal") return Number.isInteger(Number(raw)) ? Number(raw) : raw;
     return raw;
   }
@@ -199,10 +200,14 @@
     const next = form.dataset.na || "";
     if (next === "traject" && body && body.id) {
       location.assign(`/werkplek/trajecten/${body.id}`);
+    } else if (next === "herladen") {
+      location.reload();
     } else if (next.startsWith("/")) {
       location.assign(next);
     } else if (next === "zoekresultaat") {
       showResults(body || []);
+    } else if (next === "import") {
+      showImport(body);
     } else {
       const done = document.createElement("p");
       done.className = "gelukt";
@@ -236,6 +241,32 @@
     document.getElementById("resultaat-kop")?.focus();
   }
 
+  function showImport(outcome) {
+    document.getElementById("import-uitkomst").textContent =
+      `${outcome.verwerkt} betaling${outcome.verwerkt === 1 ? "" : "en"} verwerkt, ${outcome.fouten.length} regel${outcome.fouten.length === 1 ? "" : "s"} niet.`;
+    const list = document.getElementById("import-regels");
+    list.replaceChildren();
+    for (const fout of outcome.fouten) {
+      const item = document.createElement("li");
+      item.textContent = `Regel ${fout.regel}: ${fout.reden}`;
+      list.append(item);
+    }
+    announce(document.getElementById("import-uitkomst").textContent);
+    document.getElementById("uitkomst-kop")?.focus();
+  }
+
+  async function requestBody(form, headers) {
+    const type = form.dataset.inhoud;
+    if (type) {
+      // A file route takes the file itself, in its own media type.
+      const file = form.querySelector('input[type="file"]')?.files?.[0];
+      headers["Content-Type"] = type;
+      return file ? await file.text() : "";
+    }
+    headers["Content-Type"] = "application/json";
+    return JSON.stringify(bodyOf(form));
+  }
+
   async function send(form) {
     const button = form.querySelector('button[type="submit"]');
     if (button?.getAttribute("aria-disabled") === "true") return;
@@ -244,10 +275,7 @@
     const method = (form.dataset.method || form.getAttribute("method") || "post").toUpperCase();
     const headers = { "X-CSRF-Token": csrf(), "Idempotency-Key": form.dataset.sleutel, Accept: "application/json" };
     const init = { method, headers, credentials: "same-origin" };
-    if (method !== "DELETE") {
-      headers["Content-Type"] = "application/json";
-      init.body = JSON.stringify(bodyOf(form));
-    }
+    if (method !== "DELETE") init.body = await requestBody(form, headers);
     button?.setAttribute("aria-disabled", "true");
     announce("Bezig met versturen.");
     try {
