@@ -60,6 +60,52 @@ ENGINE_UNAVAILABLE = Problem(
 )
 
 
+# The validator's reasons in the API's language, by error type; a type not named here keeps its own text.
+_REASONS: dict[str, str] = {
+    "missing": "verplicht veld",
+    "extra_forbidden": "onbekend veld",
+    "string_too_short": "te kort (minstens {min_length} tekens)",
+    "string_too_long": "te lang (hoogstens {max_length} tekens)",
+    "too_short": "te weinig (minstens {min_length})",
+    "too_long": "te veel (hoogstens {max_length})",
+    "string_pattern_mismatch": "heeft niet de goede vorm",
+    "string_type": "moet tekst zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_from_float": "moet een geheel getal zijn",
+    "bool_parsing": "moet ja (true) of nee (false) zijn",
+    "bool_type": "moet ja (true) of nee (false) zijn",
+    "date_parsing": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_from_datetime_parsing": "moet een datum zijn (JJJJ-MM-DD)",
+    "date_type": "moet een datum zijn (JJJJ-MM-DD)",
+    "datetime_parsing": "moet een moment zijn met tijdzone",
+    "datetime_from_date_parsing": "moet een moment zijn met tijdzone",
+    "timezone_aware": "moet een tijdzone hebben",
+    "enum": "kies uit: {expected}",
+    "literal_error": "kies uit: {expected}",
+    "greater_than": "moet meer zijn dan {gt}",
+    "greater_than_equal": "moet minstens {ge} zijn",
+    "less_than": "moet minder zijn dan {lt}",
+    "less_than_equal": "mag hoogstens {le} zijn",
+    "json_invalid": "is geen geldige JSON",
+    "model_attributes_type": "moet een object zijn",
+    "dict_type": "moet een object zijn",
+    "list_type": "moet een lijst zijn",
+    "url_parsing": "is geen geldige URL",
+}
+
+
+def reason_of(error: dict[str, Any]) -> str:
+    """One validation error's reason, in Dutch where we know its type; our own checks speak Dutch already."""
+    template = _REASONS.get(error["type"])
+    if template is None:
+        return str(error["msg"]).removeprefix("Value error, ")
+    try:
+        return template.format(**error.get("ctx", {}))
+    except (KeyError, IndexError):
+        return template.split(" (")[0].split(":")[0]
+
+
 def problem_body(path: str, problem: Problem, correlation_id: str | None) -> bytes:
     """The problem object as JSON; `correlationId` is what a caller quotes to find the request in the log."""
     body = {
@@ -139,7 +185,7 @@ def install(app: FastAPI) -> None:
             {
                 "name": ".".join(str(part) for part in error["loc"][1:]) or str(error["loc"][0]),
                 "code": error["type"],
-                "reason": error["msg"],
+                "reason": reason_of(error),
             }
             for error in exc.errors()
         ]

@@ -322,12 +322,20 @@ def zoeken(
 
 
 def _traject(request: Request, session: Session, principal: Principal, traject_id: str) -> dict[str, Any]:
-    """One traject as its page shows it; the read is audited like the API's."""
+    """One traject as its page shows it."""
     traject = session.get(Traject, traject_id)
     if traject is None:
         raise NotForRole
-    audit(session, principal.sub, principal.role.value, "traject-lezen", traject.id, request.url.path)
     return _traject_context(session, traject, request.app.state.settings.policy())
+
+
+def _audited(request: Request, session: Session, principal: Principal, response: Response) -> Response:
+    """Log the read of a traject like the API's, when it showed something: a 304 shows nothing new, so a
+    page left open does not fill the log."""
+    if response.status_code == 200:
+        traject_id = request.path_params["traject_id"]
+        audit(session, principal.sub, principal.role.value, "traject-lezen", traject_id, request.url.path)
+    return response
 
 
 def _months(regeling: RegelingUit, day: date) -> list[dict[str, Any]]:
@@ -414,17 +422,18 @@ def _traject_context(session: Session, traject: Traject, policy: Policy) -> dict
 
 
 @router.get("/werkplek/trajecten/{traject_id}")
-def trajectpagina(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> HTMLResponse:
+def trajectpagina(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
     """One traject: procesplaat, clocks, actielijst, timeline, letters, creditors, the settlement, and the steps
     the engine allows now."""
-    return page(request, "traject.html", principal, **_traject(request, session, principal, traject_id))
+    shown = _traject(request, session, principal, traject_id)
+    return _audited(request, session, principal, page(request, "traject.html", principal, **shown))
 
 
 @router.get("/werkplek/trajecten/{traject_id}/stand")
 def traject_stand(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
     """Where the traject stands (procesplaat, key facts, clocks), for polling and after a step."""
     shown = _traject(request, session, principal, traject_id)
-    return _fragment(request, principal, "_traject_stand.html", **shown)
+    return _audited(request, session, principal, _fragment(request, principal, "_traject_stand.html", **shown))
 
 
 @router.get("/werkplek/trajecten/{traject_id}/dossier")
@@ -432,13 +441,14 @@ def traject_dossier(request: Request, principal: Staff, session: SessionDep, tra
     """The traject's dossier (actielijst, creditors, settlement, timeline, letters), for polling and after a
     step."""
     shown = _traject(request, session, principal, traject_id)
-    return _fragment(request, principal, "_traject_dossier.html", **shown)
+    return _audited(request, session, principal, _fragment(request, principal, "_traject_dossier.html", **shown))
 
 
 @router.get("/werkplek/trajecten/{traject_id}/stappen")
 def traject_stappen(request: Request, principal: Staff, session: SessionDep, traject_id: PathId) -> Response:
     """The step forms the engine allows now; fetched again only after a step, so typing is never lost."""
-    return page(request, "_stappen.html", principal, **_traject(request, session, principal, traject_id))
+    shown = _traject(request, session, principal, traject_id)
+    return _audited(request, session, principal, page(request, "_stappen.html", principal, **shown))
 
 
 @router.get("/toezicht")

@@ -138,3 +138,14 @@ async def test_a_statement_with_a_carriage_return_reports_its_line(api: httpx.As
     assert response.status_code == 200, response.text
     assert response.json()["verwerkt"] == 0
     assert [f["regel"] for f in response.json()["fouten"]] == [2, 3]
+
+
+async def test_a_wrong_field_is_explained_in_dutch(api: httpx.AsyncClient, auth: Headers) -> None:
+    body = aanmelding(bron="buurman", kinderen="misschien")
+    del body["persoon"]["naam"]
+    problem = assert_problem(await api.post("/api/v1/aanmeldingen", json=body, headers=auth()), 422)
+    said = reasons(problem)
+    assert said["persoon.naam"] == "verplicht veld"
+    assert said["bron"].startswith("kies uit: ")
+    assert said["kinderen"] == "moet ja (true) of nee (false) zijn"
+    assert await trajecten(api, auth) == 0

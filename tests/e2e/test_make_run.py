@@ -101,6 +101,11 @@ def test_make_run_starts_serves_stops_and_keeps_its_data(stack: dict[str, str]) 
                 step = api.post(f"{created.json()['url']}/gesprekken", json=gesprek, headers=keyed)
             assert step.status_code == 201, step.text
         assert httpx.get("http://127.0.0.1:18233", timeout=10).status_code == 200
+        # The werkplek is served too, its development login and assets from the lock file included.
+        with httpx.Client(base_url="http://127.0.0.1:18000", timeout=10) as browser:
+            assert browser.get("/").headers["location"] == "/inloggen"
+            assert "Inloggen" in browser.get("/inloggen").text
+            assert browser.get("/static/htmx.js").status_code == 200
     finally:
         assert ctrl_c(first) == 0
     assert subprocess.run(["pgrep", "-f", "127.0.0.1:17233"], check=False).returncode == 1

@@ -11,10 +11,12 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from sqlmodel import Session, select
 
 from api.app import create_app
 from runtime.settings import Settings
-from store.db import migrate
+from store.db import make_engine, migrate
+from store.models import AuditEntry
 from ui.render import aftelling, bedrag, datum, datumtijd
 
 # A fixed id: every xdist worker must collect the same test ids.
@@ -98,13 +100,23 @@ async def test_a_page_is_not_cached_and_runs_only_our_own_scripts(client: httpx.
     assert '<meta name="csrf-token" content="' in response.text
 
 
-async def test_a_list_that_did_not_change_answers_304(client: httpx.AsyncClient) -> None:
+async def test_a_list_that_did_not_change_answers_304_and_logs_no_read(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
     await log_in(client, "hulpverlener")
     first = await client.get("/werkplek/lijst")
     assert first.status_code == 200
+    logged = reads(tmp_path)
     again = await client.get("/werkplek/lijst", headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
     assert again.content == b""
+    assert reads(tmp_path) == logged > 0
+
+
+def reads(folder: Path) -> int:
+    """How many reads the audit log holds."""
+    with Session(make_engine(f"sqlite:///{folder / 'dossier.db'}")) as session:
+        return len(session.exec(select(AuditEntry)).all())
 
 
 async def test_a_filter_that_is_not_one_is_refused(client: httpx.AsyncClient) -> None:
