@@ -136,6 +136,7 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
         claim.get_by_label("Totaal").fill(amount)
         claim.get_by_role("button", name="Vordering vastleggen").click()
         expect(page.locator("#dossier")).to_contain_text(f"€ {amount}")
+        expect(page.get_by_text(f"Vordering van {name} invoeren")).to_have_count(0)
     expect(page.get_by_text("Het overzicht van de schulden is compleet.")).to_be_visible()
     screenshot(page, "trajectpagina")
 
@@ -162,6 +163,8 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
         answer.get_by_role("button", name="Antwoord vastleggen").click()
         parts = page.get_by_role("region", name="Minnelijke regeling")
         expect(parts.get_by_role("row").filter(has_text=name)).to_contain_text("Akkoord")
+        # The step forms are fetched again after a step: the answered creditor is no longer offered.
+        expect(page.locator("#stappen option", has_text=name)).to_have_count(0)
     payment = page.locator("form[action$='/regeling/betalingen']")
     payment.get_by_label("Kenmerk van de betaling").fill("bank-2026-11-1")
     payment.get_by_role("button", name="Betaling vastleggen").click()
