@@ -7,6 +7,9 @@ from datetime import date
 from sqlmodel import Session, select
 
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
+from api.schemas.toezicht import TermijnRegel
+from api.schemas.toezicht import Termijntelling as TermijntellingUit
+from api.schemas.toezicht import Werklast as WerklastUit
 from api.schemas.traject import (
     BriefVerwijzing,
     Gebeurtenis,
@@ -17,10 +20,12 @@ from api.schemas.traject import (
     TrajectSamenvatting,
 )
 from domain.phases import Phase, allowed_steps, procesplaat
+from domain.termijnen import Termijnstatus, status_of, tellingen, werkverdeling
 from domain.traject import reference
 from domain.vordering import VerzoekStatus, overzicht_compleet
+from domain.wgs_deadlines import working_days_left
 from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
-from store.queries import deadlines_of, letters_of, persoon_of, timeline, verzoeken_of_traject
+from store.queries import deadlines_of, dossier_clocks, letters_of, persoon_of, timeline, verzoeken_of_traject
 
 BASE = "/api/v1"
 
@@ -123,3 +128,47 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
             for b in letters_of(session, traject.id)
         ],
     )
+
+
+def attention_clocks(
+    session: Session, day: date, warn: int, statuses: tuple[Termijnstatus, ...], hulpverlener: str | None = None
+) -> list[TermijnRegel]:
+    """Open trajecten's clocks in one of `statuses`, the earliest last day first."""
+    rows = [
+        TermijnRegel(
+            traject=traject_url(traject.traject_id),
+            kenmerk=reference(traject.traject_id),
+            hulpverlener=traject.hulpverlener,
+            klok=deadline.clock.value,
+            uiterlijk=deadline.uiterlijk,
+            status=status.value,
+            werkdagen_over=working_days_left(day, deadline.uiterlijk),
+        )
+        for traject in dossier_clocks(session, hulpverlener)
+        if traject.open
+        for deadline in traject.klokken
+        if (status := status_of(deadline, day, warn)) in statuses
+    ]
+    return sorted(rows, key=lambda row: (row.uiterlijk, row.kenmerk, row.klok))
+
+
+def clock_counts(session: Session, day: date, warn: int) -> list[TermijntellingUit]:
+    """Per caseworker, every clock by where it stands today."""
+    return [
+        TermijntellingUit(hulpverlener=telling.hulpverlener, **{s.value: telling.per_status[s] for s in Termijnstatus})
+        for telling in tellingen(dossier_clocks(session), day, warn)
+    ]
+
+
+def workloads(session: Session, day: date, warn: int) -> list[WerklastUit]:
+    """Per caseworker, the open trajecten by phase with those breached or due soon; the busiest first."""
+    return [
+        WerklastUit(
+            hulpverlener=load.hulpverlener,
+            open=load.open,
+            per_fase=dict(load.per_fase),
+            overschreden=load.overschreden,
+            binnenkort=load.binnenkort,
+        )
+        for load in werkverdeling(dossier_clocks(session), day, warn)
+    ]

@@ -41,3 +41,5 @@ class Policy:
     signaal_afsluiten_dagen: int = 30
     signaal_bewaar_dagen: int = 180
     vtlb_normen: tuple[VtlbNormen, ...] = DEFAULT_NORMEN
+    # A legal clock with this many working days left or fewer is "due soon" in the werkplek and the console.
+    termijn_waarschuwing_werkdagen: int = 2

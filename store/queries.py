@@ -10,6 +10,7 @@ from sqlmodel import Session, col, func, select
 
 from domain.phases import Phase
 from domain.signalering import CaseStatus
+from domain.termijnen import Dossierklokken
 from domain.traject import Clock, Deadline
 from domain.vordering import VerzoekStatus
 from domain.wgs_deadlines import end_of_day
@@ -209,3 +210,16 @@ def open_cases(session: Session) -> list[Signalering]:
     """Vroegsignalering cases still open, the oldest first."""
     query = select(Signalering).where(Signalering.status == CaseStatus.OPEN.value).order_by(col(Signalering.geopend_op))
     return list(session.exec(query).all())
+
+
+def dossier_clocks(session: Session, hulpverlener: str | None = None) -> list[Dossierklokken]:
+    """Every traject's Wgs clocks with whose traject it is and its phase (of one caseworker, if given)."""
+    query = select(Traject.id, Traject.caseworker, Traject.phase, Traject.termijnen)
+    if hulpverlener is not None:
+        query = query.where(Traject.caseworker == hulpverlener)
+    return [
+        Dossierklokken(
+            traject_id, caseworker, phase, phase != Phase.AFGESLOTEN, tuple(_DEADLINES.validate_python(clocks))
+        )
+        for traject_id, caseworker, phase, clocks in session.exec(query.order_by(col(Traject.id))).all()
+    ]

@@ -23,9 +23,10 @@ from api.deps import SessionDep
 from api.fields import PathId
 from api.routers.regelingen import regeling_view
 from api.routers.signaleringen import case_view
+from api.routers.toezicht import ATTENTION
 from api.schemas.regeling import RegelingUit
 from api.schemas.traject import TrajectDetail
-from api.views import detail, summary
+from api.views import attention_clocks, clock_counts, detail, summary, workloads
 from domain.aanmelding import crisis_kinds
 from domain.kalender import vervaldag
 from domain.phases import PHASE_LABELS, WAITING_ON, Phase, phases_waiting_on
@@ -453,7 +454,38 @@ def traject_stappen(request: Request, principal: Staff, session: SessionDep, tra
 
 @router.get("/toezicht")
 def toezicht(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
-    """The supervisor's start page: every traject, the nearest legal deadline first."""
+    """The supervisor's start page: the Wgs clocks per caseworker, and each clock breached or due soon."""
+    policy = request.app.state.settings.policy()
+    day, warn = today(policy.timezone), policy.termijn_waarschuwing_werkdagen
+    return page(
+        request,
+        "toezicht_termijnen.html",
+        principal,
+        tellingen=clock_counts(session, day, warn),
+        regels=attention_clocks(session, day, warn, ATTENTION),
+        waarschuwing=warn,
+        vandaag=day,
+    )
+
+
+@router.get("/toezicht/werkverdeling")
+def toezicht_werkverdeling(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
+    """Open trajecten per caseworker by phase, with those breached or due soon."""
+    policy = request.app.state.settings.policy()
+    loads = workloads(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen)
+    phases = [p for p in Phase if p is not Phase.AFGESLOTEN]
+    return page(
+        request,
+        "toezicht_werkverdeling.html",
+        principal,
+        lasten=loads,
+        fasen=[(p.value, PHASE_LABELS[p]) for p in phases],
+    )
+
+
+@router.get("/toezicht/trajecten")
+def toezicht_trajecten(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
+    """Every traject, the nearest legal deadline first."""
     total, trajecten = list_trajecten(session, TrajectFilter(), 0, 100)
     rows = [{"traject": summary(t), "fase": PHASE_LABELS[Phase(t.phase)]} for t in trajecten]
     return page(request, "toezicht.html", principal, rijen=rows, totaal=total, vandaag=today())

@@ -1,4 +1,5 @@
-"""Supervisors and ketenregisseurs see whom the trajecten wait on, and how fast each creditor answers."""
+"""Supervisors and ketenregisseurs see whom the trajecten wait on, how fast each creditor answers, which legal
+clocks are breached or due soon, and the work per caseworker."""
 
 from __future__ import annotations
 
@@ -11,18 +12,31 @@ from sqlmodel import select
 
 from api.auth import Staff
 from api.deps import SessionDep, SettingsDep
-from api.fields import Dag, Page
+from api.fields import Dag, Ident, Page
 from api.gate import GuardedRoute
 from api.problems import invalid
-from api.schemas.toezicht import Afloop, Antwoordtijden, Maandcijfers, Uitvalregel, Wachtend, WachtendPagina
-from api.views import traject_url
+from api.schemas.toezicht import (
+    Afloop,
+    Antwoordtijden,
+    Maandcijfers,
+    TermijnPagina,
+    Uitvalregel,
+    Wachtend,
+    WachtendPagina,
+)
+from api.schemas.toezicht import Termijntelling as TermijntellingUit
+from api.schemas.toezicht import Werklast as WerklastUit
+from api.views import attention_clocks, clock_counts, traject_url, workloads
 from domain.policy import TIMEZONE
+from domain.termijnen import Termijnstatus
 from domain.vordering import VerzoekStatus, reply_figures
 from runtime.clock import day_of, today
 from store.models import Bericht, Signaal, Signalering
 from store.queries import closed_between, open_requests, requests_per_creditor
 
 router = APIRouter(prefix="/toezicht", tags=["toezicht"], route_class=GuardedRoute)
+# The clocks a supervisor must act on.
+ATTENTION = (Termijnstatus.OVERSCHREDEN, Termijnstatus.BINNENKORT)
 
 
 @router.get("/afloop", response_model=Afloop)
@@ -126,3 +140,40 @@ def reply_times(principal: Staff, session: SessionDep, settings: SettingsDep) ->
             )
         )
     return figures
+
+
+@router.get("/termijnen", response_model=TermijnPagina)
+def clocks_needing_attention(
+    principal: Staff,
+    session: SessionDep,
+    settings: SettingsDep,
+    status: Annotated[Termijnstatus | None, Query(description="overschreden of binnenkort; standaard beide")] = None,
+    hulpverlener: Annotated[Ident | None, Query()] = None,
+    page: Page = 1,
+    page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 50,
+) -> TermijnPagina:
+    """Wgs clocks of open trajecten that are breached or run out within the policy's warning days, the
+    earliest last day first."""
+    if status is not None and status not in ATTENTION:
+        raise invalid([("status", "kies uit: overschreden, binnenkort")])
+    policy = settings.policy()
+    chosen = (status,) if status else ATTENTION
+    rows = attention_clocks(
+        session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen, chosen, hulpverlener
+    )
+    return TermijnPagina(count=len(rows), results=rows[(page - 1) * page_size : page * page_size])
+
+
+@router.get("/termijnen/tellingen", response_model=list[TermijntellingUit])
+def clock_figures(principal: Staff, session: SessionDep, settings: SettingsDep) -> list[TermijntellingUit]:
+    """Per caseworker, every Wgs clock by where it stands today: breached, due soon, running, met in time,
+    met late. A closed traject's clock that never ran out is not counted."""
+    policy = settings.policy()
+    return clock_counts(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen)
+
+
+@router.get("/werkverdeling", response_model=list[WerklastUit])
+def work_per_caseworker(principal: Staff, session: SessionDep, settings: SettingsDep) -> list[WerklastUit]:
+    """Per caseworker, the open trajecten by phase, with how many have a clock breached or due soon."""
+    policy = settings.policy()
+    return workloads(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 
 class Wachtend(BaseModel):
@@ -57,3 +57,41 @@ class Maandcijfers(BaseModel):
     contactpogingen_per_kanaal: dict[str, int]
     bereikt: int
     hulp_geaccepteerd: int
+
+
+class TermijnRegel(BaseModel):
+    """One Wgs clock that asks for attention: breached, or due within the policy's warning days."""
+
+    traject: str
+    kenmerk: str
+    hulpverlener: str
+    klok: str
+    uiterlijk: date
+    status: str
+    werkdagen_over: int = Field(description="Werkdagen tot de termijn afloopt; negatief: zo veel werkdagen over tijd.")
+
+
+class TermijnPagina(BaseModel):
+    count: int
+    results: list[TermijnRegel]
+
+
+class Termijntelling(BaseModel):
+    """One caseworker's Wgs clocks by where they stand today."""
+
+    hulpverlener: str
+    overschreden: int
+    binnenkort: int
+    loopt: int
+    op_tijd: int
+    te_laat: int
+
+
+class Werklast(BaseModel):
+    """One caseworker's open trajecten by phase, and how many have a clock breached or due soon."""
+
+    hulpverlener: str
+    open: int
+    per_fase: dict[str, int]
+    overschreden: int
+    binnenkort: int

@@ -1,11 +1,16 @@
-"""Supervisors see whom trajecten wait on and each creditor's reply figures."""
+"""Supervisors see whom trajecten wait on, each creditor's reply figures, the Wgs clocks per caseworker and
+the work per phase."""
 
 from __future__ import annotations
+
+from datetime import date, timedelta
 
 import httpx
 
 from api.auth import Role
-from tests.api.conftest import Headers, assert_problem, today
+from domain.policy import Policy
+from domain.wgs_deadlines import first_conversation_deadline, working_days_left
+from tests.api.conftest import Headers, aanmelding, assert_problem, today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 
 
@@ -37,3 +42,62 @@ async def test_supervisor_views_refuse_others_and_bad_paging(api: httpx.AsyncCli
         assert_problem(await api.get(path, headers=auth(Role.SCHULDEISER)), 403)
         assert_problem(await api.get(path, headers=auth(Role.BEHEERDER)), 403)
     assert_problem(await api.get("/api/v1/toezicht/wachtend", params={"page": 0}, headers=auth()), 422)
+
+
+def crisis_reported_on(left: range) -> date:
+    """A meldingsdatum whose crisis clock (3 working days) has today a number of working days `left`."""
+    for back in range(1, 60):
+        day = today() - timedelta(days=back)
+        if working_days_left(today(), first_conversation_deadline(day, True, Policy())) in left:
+            return day
+    raise AssertionError(left)
+
+
+async def test_clocks_per_caseworker_and_the_work_per_phase(api: httpx.AsyncClient, auth: Headers) -> None:
+    soon, late = crisis_reported_on(range(0, 3)), crisis_reported_on(range(-5, 0))
+    crisis = "gedwongen_woningontruiming"
+    due_soon = await api.post(
+        "/api/v1/aanmeldingen", json=aanmelding(crisis=crisis, meldingsdatum=soon.isoformat()), headers=auth()
+    )
+    breached = await api.post(
+        "/api/v1/aanmeldingen",
+        json=aanmelding("123456782", crisis=crisis, meldingsdatum=late.isoformat()),
+        headers=auth(sub="hv-bo"),
+    )
+    running = await api.post("/api/v1/aanmeldingen", json=aanmelding("100000009"), headers=auth(sub="hv-bo"))
+    assert (due_soon.status_code, breached.status_code, running.status_code) == (201, 201, 201), running.text
+    supervisor = auth(Role.TOEZICHTHOUDER, "tz-tom")
+
+    listed = (await api.get("/api/v1/toezicht/termijnen", headers=supervisor)).json()
+    assert [(r["traject"], r["status"]) for r in listed["results"]] == [
+        (breached.json()["url"], "overschreden"),
+        (due_soon.json()["url"], "binnenkort"),
+    ]
+    assert listed["results"][0]["werkdagen_over"] < 0 <= listed["results"][1]["werkdagen_over"] <= 2
+    only_breached = await api.get("/api/v1/toezicht/termijnen", params={"status": "overschreden"}, headers=supervisor)
+    assert [r["hulpverlener"] for r in only_breached.json()["results"]] == ["hv-bo"]
+    of_anna = await api.get("/api/v1/toezicht/termijnen", params={"hulpverlener": "hv-anna"}, headers=supervisor)
+    assert [r["status"] for r in of_anna.json()["results"]] == ["binnenkort"]
+
+    tellingen = await api.get("/api/v1/toezicht/termijnen/tellingen", headers=supervisor)
+    counts = {c["hulpverlener"]: (c["overschreden"], c["binnenkort"], c["loopt"]) for c in tellingen.json()}
+    assert counts == {"hv-anna": (0, 1, 0), "hv-bo": (1, 0, 1)}
+
+    work = (await api.get("/api/v1/toezicht/werkverdeling", headers=supervisor)).json()
+    assert [(w["hulpverlener"], w["open"], w["per_fase"], w["overschreden"], w["binnenkort"]) for w in work] == [
+        ("hv-bo", 2, {"aanmelding": 2}, 1, 0),
+        ("hv-anna", 1, {"aanmelding": 1}, 0, 1),
+    ]
+
+
+async def test_the_clock_views_refuse_others_and_bad_filters(api: httpx.AsyncClient, auth: Headers) -> None:
+    for path in (
+        "/api/v1/toezicht/termijnen",
+        "/api/v1/toezicht/termijnen/tellingen",
+        "/api/v1/toezicht/werkverdeling",
+    ):
+        assert_problem(await api.get(path), 401)
+        for role in (Role.BEHEERDER, Role.SCHULDEISER, Role.SIGNAALPARTNER):
+            assert_problem(await api.get(path, headers=auth(role)), 403)
+    for params in ({"status": "loopt"}, {"status": "gisteren"}, {"hulpverlener": "<script>"}, {"pageSize": 0}):
+        assert_problem(await api.get("/api/v1/toezicht/termijnen", params=params, headers=auth()), 422)

@@ -30,6 +30,8 @@ PAGES: dict[str, set[str]] = {
     "/werkplek/kredietbank": {"hulpverlener"},
     "/werkplek/signaleringen": {"hulpverlener"},
     "/toezicht": {"toezichthouder"},
+    "/toezicht/werkverdeling": {"toezichthouder"},
+    "/toezicht/trajecten": {"toezichthouder"},
     "/beheer": {"beheerder"},
     TRAJECT: {"hulpverlener", "toezichthouder"},
     f"{TRAJECT}/stand": {"hulpverlener", "toezichthouder"},

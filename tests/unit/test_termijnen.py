@@ -1,0 +1,82 @@
+"""Where each Wgs clock stands, counted per caseworker, against figures worked out by hand over Christmas."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from domain.termijnen import Dossierklokken, Termijnstatus, status_of, tellingen, werkverdeling
+from domain.traject import Clock, Deadline
+
+# Monday 28 December 2026: Christmas (Friday 25th) and the weekend lie just behind, New Year (Friday) ahead.
+TODAY = date(2026, 12, 28)
+WARN = 2
+
+
+def clock(uiterlijk: date, gehaald_op: date | None = None, overschreden: bool = False) -> Deadline:
+    return Deadline(Clock.EERSTE_GESPREK, uiterlijk, gehaald_op, overschreden)
+
+
+@pytest.mark.parametrize(
+    ("deadline", "status"),
+    [
+        (clock(date(2026, 12, 24)), Termijnstatus.OVERSCHREDEN),  # one working day (today) past it
+        (clock(date(2026, 12, 28)), Termijnstatus.BINNENKORT),  # due today
+        (clock(date(2026, 12, 30)), Termijnstatus.BINNENKORT),  # 29th and 30th: two working days
+        (clock(date(2026, 12, 31)), Termijnstatus.LOOPT),  # three
+        (clock(date(2027, 1, 4)), Termijnstatus.LOOPT),  # four: New Year's Day does not count
+        (clock(date(2026, 12, 22), gehaald_op=date(2026, 12, 20)), Termijnstatus.OP_TIJD),
+        (clock(date(2026, 12, 22), gehaald_op=date(2026, 12, 22)), Termijnstatus.OP_TIJD),
+        (clock(date(2026, 12, 22), gehaald_op=date(2026, 12, 23)), Termijnstatus.TE_LAAT),
+        (clock(date(2026, 12, 22), gehaald_op=date(2026, 12, 21), overschreden=True), Termijnstatus.TE_LAAT),
+        (clock(date(2027, 2, 1), overschreden=True), Termijnstatus.OVERSCHREDEN),  # the workflow's word counts
+    ],
+)
+def test_a_clock_stands_where_the_calendar_puts_it(deadline: Deadline, status: Termijnstatus) -> None:
+    assert status_of(deadline, TODAY, WARN) is status
+
+
+def traject(name: str, fase: str, *klokken: Deadline, open_: bool = True) -> Dossierklokken:
+    return Dossierklokken(f"{name}-{fase}-{len(klokken)}", name, fase, open_, klokken)
+
+
+DOSSIER = [
+    traject("hv-anna", "aanmelding", clock(date(2026, 12, 24))),
+    traject("hv-anna", "toelating", clock(date(2026, 12, 1), date(2026, 11, 30)), clock(date(2026, 12, 30))),
+    traject("hv-anna", "stabilisatie", clock(date(2026, 11, 2), date(2026, 11, 3))),
+    traject("hv-bo", "aanmelding", clock(date(2027, 1, 4))),
+    # A closed traject's clock that never ran out is not breached: it stopped running.
+    traject("hv-bo", "afgesloten", clock(date(2026, 12, 1)), open_=False),
+    traject("hv-bo", "afgesloten", clock(date(2026, 10, 1), date(2026, 9, 30)), open_=False),
+]
+
+
+def test_the_counts_per_caseworker_are_the_ones_worked_out_by_hand() -> None:
+    counted = {t.hulpverlener: dict(t.per_status) for t in tellingen(DOSSIER, TODAY, WARN)}
+    assert counted == {
+        "hv-anna": {
+            Termijnstatus.OVERSCHREDEN: 1,
+            Termijnstatus.OP_TIJD: 1,
+            Termijnstatus.BINNENKORT: 1,
+            Termijnstatus.TE_LAAT: 1,
+        },
+        "hv-bo": {Termijnstatus.LOOPT: 1, Termijnstatus.OP_TIJD: 1},
+    }
+
+
+def test_the_work_per_caseworker_counts_open_trajecten_by_phase() -> None:
+    loads = werkverdeling(DOSSIER, TODAY, WARN)
+    assert [load.hulpverlener for load in loads] == ["hv-anna", "hv-bo"]
+    anna, bo = loads
+    assert (anna.open, dict(anna.per_fase), anna.overschreden, anna.binnenkort) == (
+        3,
+        {"aanmelding": 1, "toelating": 1, "stabilisatie": 1},
+        1,
+        1,
+    )
+    assert (bo.open, dict(bo.per_fase), bo.overschreden, bo.binnenkort) == (1, {"aanmelding": 1}, 0, 0)
+
+
+def test_the_figures_come_out_the_same_from_the_same_dossier() -> None:
+    assert tellingen(DOSSIER, TODAY, WARN) == tellingen(list(reversed(DOSSIER)), TODAY, WARN)
