@@ -51,7 +51,7 @@ from store.queries import (
     trajecten_by_reference,
 )
 from ui.labels import label
-from ui.render import WARN_WORKING_DAYS, page
+from ui.render import page
 
 router = APIRouter(include_in_schema=False)
 
@@ -153,7 +153,7 @@ class Filters:
         }
         return urlencode({key: value for key, value in pairs.items() if value})
 
-    def for_store(self, caseworker: str, day: date) -> TrajectFilter:
+    def for_store(self, caseworker: str, day: date, warn: int) -> TrajectFilter:
         """The store's filter for these choices."""
         return TrajectFilter(
             fase=self.fase.value if self.fase else None,
@@ -161,7 +161,7 @@ class Filters:
             termijn_overschreden=True if self.termijn == "overschreden" else None,
             fasen=tuple(p.value for p in phases_waiting_on(self.wacht_op)) if self.wacht_op else None,
             crisis=self.crisis,
-            termijn_uiterlijk=add_working_days(day, WARN_WORKING_DAYS) if self.termijn == "binnenkort" else None,
+            termijn_uiterlijk=add_working_days(day, warn) if self.termijn == "binnenkort" else None,
         )
 
 
@@ -184,9 +184,9 @@ def _waits_on(traject: Traject, regeling: Regeling | None) -> str:
     return WAITING_ON[Phase(traject.phase)]
 
 
-def _rows(session: Session, principal: Principal, chosen: Filters) -> dict[str, Any]:
+def _rows(session: Session, principal: Principal, chosen: Filters, warn: int) -> dict[str, Any]:
     day = today()
-    total, trajecten = list_trajecten(session, chosen.for_store(principal.sub, day), 0, 200)
+    total, trajecten = list_trajecten(session, chosen.for_store(principal.sub, day, warn), 0, 200)
     settlements = {r.traject_id: r for r in settlements_of(session, [t.id for t in trajecten])}
     rows = [
         {
@@ -198,6 +198,12 @@ def _rows(session: Session, principal: Principal, chosen: Filters) -> dict[str, 
         for t in trajecten
     ]
     return {"rijen": rows, "totaal": total, "vandaag": day, "filters": chosen}
+
+
+def _warn(request: Request) -> int:
+    """The working days left at which a legal clock is due soon, by the policy in force."""
+    warn: int = request.app.state.settings.policy().termijn_waarschuwing_werkdagen
+    return warn
 
 
 def _vandaag(session: Session, principal: Principal) -> list[dict[str, Any]]:
@@ -268,14 +274,14 @@ def werkvoorraad(request: Request, principal: Caseworker, session: SessionDep, c
         principal,
         fasen=[(p.value, PHASE_LABELS[p]) for p in Phase],
         taken=_vandaag(session, principal),
-        **_rows(session, principal, chosen),
+        **_rows(session, principal, chosen, _warn(request)),
     )
 
 
 @router.get("/werkplek/lijst")
 def werkvoorraad_rows(request: Request, principal: Caseworker, session: SessionDep, chosen: FiltersDep) -> Response:
     """The rows of the werkvoorraad, for polling."""
-    response = _fragment(request, principal, "_lijst.html", **_rows(session, principal, chosen))
+    response = _fragment(request, principal, "_lijst.html", **_rows(session, principal, chosen, _warn(request)))
     if response.status_code == 200:
         audit(session, principal.sub, principal.role.value, "werkvoorraad-lezen", None, request.url.path)
     return response
@@ -463,7 +469,6 @@ def toezicht(request: Request, principal: Supervisor, session: SessionDep) -> HT
         principal,
         tellingen=clock_counts(session, day, warn),
         regels=attention_clocks(session, day, warn, ATTENTION),
-        waarschuwing=warn,
         vandaag=day,
     )
 

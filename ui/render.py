@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 from starlette.responses import HTMLResponse
 
 from api.auth import Principal, csrf_token
@@ -31,8 +33,6 @@ MONTHS = (
     "november",
     "december",
 )
-# At two working days or fewer a deadline asks for attention (the issue's and the caseworkers' own rule).
-WARN_WORKING_DAYS = 2
 
 
 def datum(day: date | datetime | str | None) -> str:
@@ -74,8 +74,9 @@ def schuldeiser_keuzes(parts: list[Any], register: dict[str, Any]) -> list[tuple
     return [(part.schuldeiser_id, named.get(part.schuldeiser_id, part.schuldeiser_id)) for part in parts]
 
 
-def aftelling(deadline: date | None, today: date, breached: bool = False) -> dict[str, Any]:
-    """A deadline as a countdown in working days, and how urgent it is: ok, waarschuwing or overschreden."""
+def aftelling(deadline: date | None, today: date, breached: bool = False, warn: int = 2) -> dict[str, Any]:
+    """A deadline as a countdown in working days, and how urgent it is: ok, waarschuwing (`warn` working days
+    or fewer left) or overschreden."""
     if deadline is None:
         return {"tekst": "geen termijn", "status": "geen", "dagen": None}
     left = working_days_left(today, deadline)
@@ -83,7 +84,13 @@ def aftelling(deadline: date | None, today: date, breached: bool = False) -> dic
         late = f"{-left} werkdag{'en' if left != -1 else ''} over tijd" if left < 0 else "over tijd"
         return {"tekst": late, "status": "overschreden", "dagen": left}
     text = "vandaag" if left == 0 else f"nog {left} werkdag{'en' if left != 1 else ''}"
-    return {"tekst": text, "status": "waarschuwing" if left <= WARN_WORKING_DAYS else "ok", "dagen": left}
+    return {"tekst": text, "status": "waarschuwing" if left <= warn else "ok", "dagen": left}
+
+
+@pass_context
+def countdown(context: Context, deadline: date | None, today: date, breached: bool = False) -> dict[str, Any]:
+    """`aftelling` with the warning days of the policy in force, as templates call it."""
+    return aftelling(deadline, today, breached, context["waarschuwing"])
 
 
 templates = Jinja2Templates(directory=TEMPLATES)
@@ -94,7 +101,7 @@ templates.env.filters.update(
     euro_invoer=euro_invoer,
     stap_label=lambda code: label("stap", code).lower(),
 )
-templates.env.globals.update(aftelling=aftelling, label=label, labels=LABELS, schuldeiser_keuzes=schuldeiser_keuzes)
+templates.env.globals.update(aftelling=countdown, label=label, labels=LABELS, schuldeiser_keuzes=schuldeiser_keuzes)
 
 
 def page(
@@ -110,6 +117,7 @@ def page(
             "csrf": csrf_token(settings, principal) if principal else "",
             "gemeente": settings.gemeente_naam,
             "thema": settings.ui_thema_class,
+            "waarschuwing": settings.policy().termijn_waarschuwing_werkdagen,
             **context,
         },
         status_code=status_code,

@@ -151,6 +151,7 @@ def test_dates_amounts_and_countdowns_as_people_write_them() -> None:
     assert bedrag(5) == "€ 0,05"
     monday = date(2026, 11, 23)
     assert aftelling(date(2026, 11, 25), monday)["status"] == "waarschuwing"
+    assert aftelling(date(2026, 11, 25), monday, warn=1)["status"] == "ok"
     assert aftelling(date(2026, 11, 25), monday)["tekst"] == "nog 2 werkdagen"
     assert aftelling(date(2026, 11, 30), monday)["status"] == "ok"
     assert aftelling(monday, monday)["tekst"] == "vandaag"
