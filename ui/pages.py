@@ -8,8 +8,6 @@ login page, with the wrong role it answers 403. Personal data read here is audit
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -21,37 +19,24 @@ from starlette.responses import HTMLResponse, Response
 from api.auth import Principal, Role
 from api.deps import SessionDep
 from api.fields import PathId
-from api.routers.regelingen import regeling_view
 from api.routers.signaleringen import case_view
 from api.routers.toezicht import ATTENTION
-from api.schemas.regeling import RegelingUit
-from api.schemas.traject import TrajectDetail
-from api.views import attention_clocks, clock_counts, detail, summary, workloads
+from api.views import attention_clocks, clock_counts, summary, workloads
 from domain.aanmelding import crisis_kinds
-from domain.kalender import vervaldag
-from domain.phases import PHASE_LABELS, WAITING_ON, Phase, phases_waiting_on
-from domain.policy import Policy
-from domain.regeling_status import RegelingStap, RegelingStatus, allowed_steps, waiting_on
-from domain.vordering import VerzoekStatus, escalation_date, reminder_dates
-from domain.wgs_deadlines import add_working_days
+from domain.phases import PHASE_LABELS, Phase
 from runtime.clock import today
-from store.models import Regeling, Traject
+from store.models import Traject
 from store.queries import (
     TrajectFilter,
     audit,
-    deliveries,
-    escalated_requests,
-    home_visits_asked,
     list_trajecten,
     open_cases,
-    open_trajecten_of,
-    persoon_of,
     registry,
-    settlements_of,
     trajecten_by_reference,
 )
-from ui.labels import label
 from ui.render import page
+from ui.trajectbeeld import traject_context
+from ui.werkvoorraad import FiltersDep, rows, vandaag_taken, warn_days
 
 router = APIRouter(include_in_schema=False)
 
@@ -134,125 +119,6 @@ def login_page(request: Request, terug: str = "") -> HTMLResponse:
     )
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The werkvoorraad's filters, as they stand in the URL so a view can be shared and bookmarked."""
-
-    fase: Phase | None = None
-    termijn: str | None = None
-    wacht_op: str | None = None
-    crisis: bool | None = None
-
-    def query(self) -> str:
-        """The filters as a query string."""
-        pairs = {
-            "fase": self.fase.value if self.fase else None,
-            "termijn": self.termijn,
-            "wacht_op": self.wacht_op,
-            "crisis": "ja" if self.crisis else None,
-        }
-        return urlencode({key: value for key, value in pairs.items() if value})
-
-    def for_store(self, caseworker: str, day: date, warn: int) -> TrajectFilter:
-        """The store's filter for these choices."""
-        return TrajectFilter(
-            fase=self.fase.value if self.fase else None,
-            hulpverlener=caseworker,
-            termijn_overschreden=True if self.termijn == "overschreden" else None,
-            fasen=tuple(p.value for p in phases_waiting_on(self.wacht_op)) if self.wacht_op else None,
-            crisis=self.crisis,
-            termijn_uiterlijk=add_working_days(day, warn) if self.termijn == "binnenkort" else None,
-        )
-
-
-def filters(
-    fase: Annotated[str, Query(pattern=f"^({'|'.join(Phase)})?$")] = "",
-    termijn: Annotated[str, Query(pattern="^(overschreden|binnenkort)?$")] = "",
-    wacht_op: Annotated[str, Query(pattern="^(hulpverlener|client|schuldeisers)?$")] = "",
-    crisis: Annotated[str, Query(pattern="^(ja)?$")] = "",
-) -> Filters:
-    """The filters from the URL; a filter left empty in the form is no filter."""
-    return Filters(Phase(fase) if fase else None, termijn or None, wacht_op or None, crisis == "ja" or None)
-
-
-FiltersDep = Annotated[Filters, Depends(filters)]
-
-
-def _waits_on(traject: Traject, regeling: Regeling | None) -> str:
-    if regeling is not None and traject.phase == Phase.SCHULDREGELING:
-        return waiting_on(RegelingStatus(regeling.status))
-    return WAITING_ON[Phase(traject.phase)]
-
-
-def _rows(session: Session, principal: Principal, chosen: Filters, warn: int) -> dict[str, Any]:
-    day = today()
-    total, trajecten = list_trajecten(session, chosen.for_store(principal.sub, day, warn), 0, 200)
-    settlements = {r.traject_id: r for r in settlements_of(session, [t.id for t in trajecten])}
-    rows = [
-        {
-            "traject": summary(t),
-            "client": persoon_of(session, t).naam,
-            "fase": PHASE_LABELS[Phase(t.phase)],
-            "wacht_op": _waits_on(t, settlements.get(t.id)),
-        }
-        for t in trajecten
-    ]
-    return {"rijen": rows, "totaal": total, "vandaag": day, "filters": chosen}
-
-
-def _warn(request: Request) -> int:
-    """The working days left at which a legal clock is due soon, by the policy in force."""
-    warn: int = request.app.state.settings.policy().termijn_waarschuwing_werkdagen
-    return warn
-
-
-def _vandaag(session: Session, principal: Principal) -> list[dict[str, Any]]:
-    """What asks for the caseworker now, the oldest first."""
-    day = today()
-    own = open_trajecten_of(session, principal.sub)
-    items: list[dict[str, Any]] = []
-    for traject in own:
-        kenmerk = summary(traject).kenmerk
-        if traject.afspraak_op and traject.afspraak_op.date() == day:
-            items.append({"soort": "Afspraak vandaag", "traject": traject.id, "kenmerk": kenmerk, "op": day})
-        items += [
-            {"soort": "Gemiste afspraak", "traject": traject.id, "kenmerk": kenmerk, "op": date.fromisoformat(d)}
-            for d in traject.gemiste_afspraken
-            if date.fromisoformat(d) >= day - timedelta(days=14)
-        ]
-        items += [
-            {"soort": "Nazorgcontact", "traject": traject.id, "kenmerk": kenmerk, "op": planned}
-            for c in traject.nazorg
-            if c.get("uitkomst") is None and (planned := date.fromisoformat(c["gepland_op"])) <= day
-        ]
-    ids = [t.id for t in own]
-    kenmerken = {t.id: summary(t).kenmerk for t in own}
-    items += [
-        {
-            "soort": f"Geëscaleerd verzoek: {schuldeiser.naam}",
-            "traject": verzoek.traject_id,
-            "kenmerk": kenmerken[verzoek.traject_id],
-            "op": verzoek.geescaleerd_op,
-        }
-        for verzoek, schuldeiser in escalated_requests(session, ids)
-    ]
-    items += [
-        {
-            "soort": f"Betaling gemist (maand {regeling.gemist[-1]})",
-            "traject": regeling.traject_id,
-            "kenmerk": kenmerken[regeling.traject_id],
-            "op": regeling.updated_at.date(),
-        }
-        for regeling in settlements_of(session, ids)
-        if regeling.gemist and regeling.status == RegelingStatus.LOOPT.value
-    ]
-    items += [
-        {"soort": "Huisbezoek", "traject": None, "kenmerk": case.id, "op": case.huisbezoek_gevraagd_op}
-        for case in home_visits_asked(session)
-    ]
-    return sorted(items, key=lambda item: item["op"])
-
-
 def _fragment(request: Request, principal: Principal, name: str, **context: Any) -> Response:
     """A fragment the page polls: 304 when nothing changed since the ETag the browser holds."""
     response = page(request, name, principal, **context)
@@ -273,15 +139,15 @@ def werkvoorraad(request: Request, principal: Caseworker, session: SessionDep, c
         "werkvoorraad.html",
         principal,
         fasen=[(p.value, PHASE_LABELS[p]) for p in Phase],
-        taken=_vandaag(session, principal),
-        **_rows(session, principal, chosen, _warn(request)),
+        taken=vandaag_taken(session, principal),
+        **rows(session, principal, chosen, warn_days(request)),
     )
 
 
 @router.get("/werkplek/lijst")
 def werkvoorraad_rows(request: Request, principal: Caseworker, session: SessionDep, chosen: FiltersDep) -> Response:
     """The rows of the werkvoorraad, for polling."""
-    response = _fragment(request, principal, "_lijst.html", **_rows(session, principal, chosen, _warn(request)))
+    response = _fragment(request, principal, "_lijst.html", **rows(session, principal, chosen, warn_days(request)))
     if response.status_code == 200:
         audit(session, principal.sub, principal.role.value, "werkvoorraad-lezen", None, request.url.path)
     return response
@@ -290,7 +156,7 @@ def werkvoorraad_rows(request: Request, principal: Caseworker, session: SessionD
 @router.get("/werkplek/vandaag")
 def vandaag(request: Request, principal: Caseworker, session: SessionDep) -> Response:
     """The vandaag panel, for polling."""
-    return _fragment(request, principal, "_vandaag.html", taken=_vandaag(session, principal))
+    return _fragment(request, principal, "_vandaag.html", taken=vandaag_taken(session, principal))
 
 
 @router.get("/werkplek/aanmelden")
@@ -333,7 +199,7 @@ def _traject(request: Request, session: Session, principal: Principal, traject_i
     traject = session.get(Traject, traject_id)
     if traject is None:
         raise NotForRole
-    return _traject_context(session, traject, request.app.state.settings.policy())
+    return traject_context(session, traject, request.app.state.settings.policy())
 
 
 def _audited(request: Request, session: Session, principal: Principal, response: Response) -> Response:
@@ -343,89 +209,6 @@ def _audited(request: Request, session: Session, principal: Principal, response:
         traject_id = request.path_params["traject_id"]
         audit(session, principal.sub, principal.role.value, "traject-lezen", traject_id, request.url.path)
     return response
-
-
-def _months(regeling: RegelingUit, day: date) -> list[dict[str, Any]]:
-    """The settlement's strip: each month paid, missed, late or still to come."""
-    months, owed = [], 0
-    for number, amount in enumerate(regeling.maandschema, start=1):
-        owed += amount
-        due = vervaldag(regeling.ingangsdatum, number) if regeling.ingangsdatum else None
-        if number in regeling.gemist:
-            status = "gemist"
-        elif regeling.betaald_cent >= owed:
-            status = "betaald"
-        elif due is not None and due < day:
-            status = "te-laat"
-        else:
-            status = "komend"
-        months.append({"maand": number, "bedrag": amount, "vervaldag": due, "status": status})
-    return months
-
-
-def _planned(
-    shown: TrajectDetail, regeling: RegelingUit | None, names: dict[str, str], policy: Policy, day: date
-) -> list[dict[str, Any]]:
-    """What the engine will do by itself, and when: the clocks it watches, the reminders and escalations of
-    unanswered creditor requests, the nazorg moments, the next payment."""
-    planned: list[dict[str, Any]] = []
-    for verzoek in shown.verzoeken:
-        if verzoek.status != VerzoekStatus.OPEN:
-            continue
-        creditor = names.get(verzoek.schuldeiser_id, verzoek.schuldeiser_id)
-        planned += [
-            {"op": on, "wat": f"Herinnering aan {creditor}"}
-            for on in reminder_dates(verzoek.verstuurd_op, policy)
-            if on >= day and on not in verzoek.herinnerd_op
-        ]
-        if verzoek.geescaleerd_op is None:
-            planned.append(
-                {
-                    "op": escalation_date(verzoek.verstuurd_op, policy),
-                    "wat": f"{creditor} naar u als hij niet antwoordt",
-                }
-            )
-    planned += [
-        {"op": clock.uiterlijk, "wat": f"Wgs-termijn {label('klok', clock.klok.value).lower()} loopt af"}
-        for clock in shown.termijnen
-        if clock.gehaald_op is None and not clock.overschreden
-    ]
-    planned += [
-        {"op": contact.gepland_op, "wat": f"Nazorgcontact na {contact.maand} maanden"}
-        for contact in shown.nazorg
-        if contact.uitkomst is None
-    ]
-    if regeling is not None and regeling.volgende_vervaldag is not None:
-        planned.append({"op": regeling.volgende_vervaldag, "wat": "Volgende betaling verwacht"})
-    return sorted(planned, key=lambda item: item["op"])
-
-
-def _settlement_steps(regeling: RegelingUit) -> list[str]:
-    """The settlement's steps the engine allows now; approving a recalculation only when there is one."""
-    steps = allowed_steps(RegelingStatus(regeling.status))
-    return sorted(step.value for step in steps if step != RegelingStap.HERBEREKENING or regeling.herberekening)
-
-
-def _traject_context(session: Session, traject: Traject, policy: Policy) -> dict[str, Any]:
-    shown = detail(session, traject)
-    creditors = registry(session)
-    day = today()
-    row = session.get(Regeling, traject.id)
-    regeling = regeling_view(session, row, day) if row else None
-    return {
-        "t": shown,
-        "regeling_stappen": (
-            _settlement_steps(regeling) if regeling is not None and traject.phase == Phase.SCHULDREGELING else []
-        ),
-        "wacht_op": _waits_on(traject, row),
-        "fase_naam": PHASE_LABELS[Phase(traject.phase)],
-        "vandaag": day,
-        "regeling": regeling,
-        "maanden": _months(regeling, day) if regeling else [],
-        "gepland": _planned(shown, regeling, {c.id: c.naam for c in creditors}, policy, day),
-        "bezorging": deliveries(session, [brief.id for brief in shown.brieven]),
-        "schuldeisers": {c.id: c for c in creditors},
-    }
 
 
 @router.get("/werkplek/trajecten/{traject_id}")
