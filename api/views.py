@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
-from api.schemas.toezicht import TermijnRegel
+from api.schemas.toezicht import StilstandRegel, TermijnRegel
 from api.schemas.toezicht import Termijntelling as TermijntellingUit
 from api.schemas.toezicht import Werklast as WerklastUit
 from api.schemas.traject import (
@@ -19,13 +19,28 @@ from api.schemas.traject import (
     TrajectDetail,
     TrajectSamenvatting,
 )
-from domain.phases import Phase, allowed_steps, procesplaat
+from domain.kalender import volgende_vervaldag
+from domain.phases import WAITING_ON, Phase, allowed_steps, procesplaat
+from domain.policy import Policy
+from domain.regeling_status import RegelingStatus
+from domain.regeling_status import waiting_on as regeling_waiting_on
+from domain.stilstand import Wachten, drempel, te_lang
 from domain.termijnen import Termijnstatus, status_of, tellingen, werkverdeling
 from domain.traject import reference
-from domain.vordering import VerzoekStatus, overzicht_compleet
+from domain.vordering import VerzoekStatus, escalation_date, overzicht_compleet, reminder_dates
 from domain.wgs_deadlines import working_days_left
+from runtime.clock import day_of
 from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
-from store.queries import deadlines_of, dossier_clocks, letters_of, persoon_of, timeline, verzoeken_of_traject
+from store.queries import (
+    deadlines_of,
+    dossier_clocks,
+    letters_of,
+    open_requests_of,
+    open_trajecten,
+    persoon_of,
+    timeline,
+    verzoeken_of_traject,
+)
 
 BASE = "/api/v1"
 
@@ -172,3 +187,71 @@ def workloads(session: Session, day: date, warn: int) -> list[WerklastUit]:
         )
         for load in werkverdeling(dossier_clocks(session), day, warn)
     ]
+
+
+def waits_on(traject: Traject, regeling: Regeling | None) -> str:
+    """On whom a traject waits: its settlement says so while it runs, else its phase."""
+    if regeling is not None and traject.phase == Phase.SCHULDREGELING:
+        return regeling_waiting_on(RegelingStatus(regeling.status))
+    return WAITING_ON[Phase(traject.phase)]
+
+
+def stuck_trajecten(
+    session: Session, day: date, policy: Policy, wacht_op: str | None = None, hulpverlener: str | None = None
+) -> list[StilstandRegel]:
+    """Open trajecten that waited on one party longer than the policy allows, the longest first, with what
+    the engine will do next by itself."""
+    trajecten = open_trajecten(session, hulpverlener)
+    ids = [t.id for t in trajecten]
+    settlements = {r.traject_id: r for r in session.exec(select(Regeling).where(col(Regeling.traject_id).in_(ids)))}
+    oldest_request: dict[str, Verzoek] = {}
+    for verzoek in open_requests_of(session, ids):
+        oldest_request.setdefault(verzoek.traject_id, verzoek)
+    found = []
+    for traject in trajecten:
+        regeling, request = settlements.get(traject.id), oldest_request.get(traject.id)
+        party = waits_on(traject, regeling)
+        if wacht_op is not None and party != wacht_op:
+            continue
+        since = request.verstuurd_op if party == "schuldeisers" and request else day_of(traject.phase_since)
+        if regeling is not None and party in ("rechtbank", "hulpverlener") and traject.phase == Phase.SCHULDREGELING:
+            since = day_of(regeling.updated_at)
+        days = te_lang(Wachten(traject.id, traject.caseworker, party, since), day, policy.wacht_drempel_dagen)
+        if days is None:
+            continue
+        next_on, next_what = _next_by_itself(traject, party, regeling, request, day, policy)
+        found.append(
+            StilstandRegel(
+                traject=traject_url(traject.id),
+                kenmerk=reference(traject.id),
+                hulpverlener=traject.caseworker,
+                wacht_op=party,
+                sinds=since,
+                dagen=days,
+                drempel=drempel(party, policy.wacht_drempel_dagen) or 0,
+                volgende_op=next_on,
+                volgende=next_what,
+            )
+        )
+    return sorted(found, key=lambda row: (-row.dagen, row.kenmerk))
+
+
+def _next_by_itself(
+    traject: Traject, party: str, regeling: Regeling | None, request: Verzoek | None, day: date, policy: Policy
+) -> tuple[date | None, str | None]:
+    """What the engine does next without anyone acting: remind or escalate a creditor, check the next
+    payment, or let a legal clock run out."""
+    if party == "schuldeisers" and request is not None:
+        upcoming = [d for d in reminder_dates(request.verstuurd_op, policy) if d >= day]
+        if upcoming:
+            return upcoming[0], "herinnering aan de schuldeiser"
+        if request.geescaleerd_op is None:
+            return escalation_date(request.verstuurd_op, policy), "naar de hulpverlener (escalatie)"
+    if party == "client" and regeling is not None:
+        due = volgende_vervaldag(regeling.ingangsdatum, len(regeling.maandschema), day)
+        if due is not None:
+            return due, "controle van de betaling"
+    clocks = [d.uiterlijk for d in deadlines_of(traject) if d.gehaald_op is None and not d.overschreden]
+    if clocks:
+        return min(clocks), "Wgs-termijn loopt af"
+    return None, None

@@ -43,3 +43,10 @@ class Policy:
     vtlb_normen: tuple[VtlbNormen, ...] = DEFAULT_NORMEN
     # A legal clock with this many working days left or fewer is "due soon" in the werkplek and the console.
     termijn_waarschuwing_werkdagen: int = 2
+    # A traject waiting longer than this many days on one party is "stuck" in the console (vastgelopen).
+    wacht_drempel_dagen: tuple[tuple[str, int], ...] = (
+        ("hulpverlener", 10),
+        ("client", 30),
+        ("schuldeisers", 30),
+        ("rechtbank", 90),
+    )

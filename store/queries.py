@@ -223,3 +223,17 @@ def dossier_clocks(session: Session, hulpverlener: str | None = None) -> list[Do
         )
         for traject_id, caseworker, phase, clocks in session.exec(query.order_by(col(Traject.id))).all()
     ]
+
+
+def open_trajecten(session: Session, hulpverlener: str | None = None) -> list[Traject]:
+    """Every traject that is not closed (of one caseworker, if given)."""
+    query = select(Traject).where(Traject.phase != Phase.AFGESLOTEN.value)
+    if hulpverlener is not None:
+        query = query.where(Traject.caseworker == hulpverlener)
+    return list(session.exec(query.order_by(col(Traject.id))).all())
+
+
+def open_requests_of(session: Session, traject_ids: list[str]) -> list[Verzoek]:
+    """The open creditor requests of these trajecten, the oldest first."""
+    query = select(Verzoek).where(col(Verzoek.traject_id).in_(traject_ids), Verzoek.status == VerzoekStatus.OPEN.value)
+    return list(session.exec(query.order_by(col(Verzoek.verstuurd_op))).all())

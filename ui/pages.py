@@ -21,7 +21,7 @@ from api.deps import SessionDep
 from api.fields import PathId
 from api.routers.signaleringen import case_view
 from api.routers.toezicht import ATTENTION
-from api.views import attention_clocks, clock_counts, summary, workloads
+from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, workloads
 from domain.aanmelding import crisis_kinds
 from domain.phases import PHASE_LABELS, Phase
 from runtime.clock import today
@@ -269,6 +269,14 @@ def toezicht_werkverdeling(request: Request, principal: Supervisor, session: Ses
         lasten=loads,
         fasen=[(p.value, PHASE_LABELS[p]) for p in phases],
     )
+
+
+@router.get("/toezicht/stilstand")
+def toezicht_stilstand(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
+    """Trajecten that waited on one party longer than the policy allows, with what the engine does next."""
+    policy = request.app.state.settings.policy()
+    stuck = stuck_trajecten(session, today(policy.timezone), policy)
+    return page(request, "toezicht_stilstand.html", principal, regels=stuck, drempels=policy.wacht_drempel_dagen)
 
 
 @router.get("/toezicht/trajecten")

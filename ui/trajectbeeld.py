@@ -11,7 +11,7 @@ from sqlmodel import Session
 from api.routers.regelingen import regeling_view
 from api.schemas.regeling import RegelingUit
 from api.schemas.traject import TrajectDetail
-from api.views import detail
+from api.views import detail, waits_on
 from domain.kalender import vervaldag
 from domain.phases import PHASE_LABELS, Phase
 from domain.policy import Policy
@@ -21,7 +21,6 @@ from runtime.clock import today
 from store.models import Regeling, Traject
 from store.queries import deliveries, registry
 from ui.labels import label
-from ui.werkvoorraad import waits_on
 
 
 def _months(regeling: RegelingUit, day: date) -> list[dict[str, Any]]:

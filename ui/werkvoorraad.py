@@ -12,12 +12,11 @@ from fastapi import Depends, Query, Request
 from sqlmodel import Session
 
 from api.auth import Principal
-from api.views import summary
-from domain.phases import PHASE_LABELS, WAITING_ON, Phase, phases_waiting_on
-from domain.regeling_status import RegelingStatus, waiting_on
+from api.views import summary, waits_on
+from domain.phases import PHASE_LABELS, Phase, phases_waiting_on
+from domain.regeling_status import RegelingStatus
 from domain.wgs_deadlines import add_working_days
 from runtime.clock import day_of, today
-from store.models import Regeling, Traject
 from store.queries import (
     TrajectFilter,
     escalated_requests,
@@ -71,13 +70,6 @@ def filters(
 
 
 FiltersDep = Annotated[Filters, Depends(filters)]
-
-
-def waits_on(traject: Traject, regeling: Regeling | None) -> str:
-    """On whom a traject waits: its settlement says so while it runs, else its phase."""
-    if regeling is not None and traject.phase == Phase.SCHULDREGELING:
-        return waiting_on(RegelingStatus(regeling.status))
-    return WAITING_ON[Phase(traject.phase)]
 
 
 def rows(session: Session, principal: Principal, chosen: Filters, warn: int) -> dict[str, Any]:

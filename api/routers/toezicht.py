@@ -19,6 +19,7 @@ from api.schemas.toezicht import (
     Afloop,
     Antwoordtijden,
     Maandcijfers,
+    StilstandPagina,
     TermijnPagina,
     Uitvalregel,
     Wachtend,
@@ -26,7 +27,7 @@ from api.schemas.toezicht import (
 )
 from api.schemas.toezicht import Termijntelling as TermijntellingUit
 from api.schemas.toezicht import Werklast as WerklastUit
-from api.views import attention_clocks, clock_counts, traject_url, workloads
+from api.views import attention_clocks, clock_counts, stuck_trajecten, traject_url, workloads
 from domain.policy import TIMEZONE
 from domain.termijnen import Termijnstatus
 from domain.vordering import VerzoekStatus, reply_figures
@@ -177,3 +178,20 @@ def work_per_caseworker(principal: Staff, session: SessionDep, settings: Setting
     """Per caseworker, the open trajecten by phase, with how many have a clock breached or due soon."""
     policy = settings.policy()
     return workloads(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen)
+
+
+@router.get("/stilstand", response_model=StilstandPagina)
+def stuck_on_a_party(
+    principal: Staff,
+    session: SessionDep,
+    settings: SettingsDep,
+    wacht_op: Annotated[str | None, Query(pattern="^(hulpverlener|client|schuldeisers|rechtbank)$")] = None,
+    hulpverlener: Annotated[Ident | None, Query()] = None,
+    page: Page = 1,
+    page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 50,
+) -> StilstandPagina:
+    """Open trajecten that waited on the caseworker, the client, the creditors or the court longer than the
+    policy's `wacht_drempel_dagen`, the longest first, with since when and what the engine does next by itself."""
+    policy = settings.policy()
+    rows = stuck_trajecten(session, today(policy.timezone), policy, wacht_op, hulpverlener)
+    return StilstandPagina(count=len(rows), results=rows[(page - 1) * page_size : page * page_size])

@@ -95,3 +95,23 @@ class Werklast(BaseModel):
     per_fase: dict[str, int]
     overschreden: int
     binnenkort: int
+
+
+class StilstandRegel(BaseModel):
+    """A traject that has waited on one party longer than the policy allows, and what the engine does next
+    by itself, if anything."""
+
+    traject: str
+    kenmerk: str
+    hulpverlener: str
+    wacht_op: str
+    sinds: date
+    dagen: int
+    drempel: int
+    volgende_op: date | None
+    volgende: str | None
+
+
+class StilstandPagina(BaseModel):
+    count: int
+    results: list[StilstandRegel]

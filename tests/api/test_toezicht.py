@@ -10,6 +10,8 @@ import httpx
 from api.auth import Role
 from domain.policy import Policy
 from domain.wgs_deadlines import first_conversation_deadline, working_days_left
+from store.db import SessionFactory
+from store.models import Traject
 from tests.api.conftest import Headers, aanmelding, assert_problem, today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 
@@ -101,3 +103,44 @@ async def test_the_clock_views_refuse_others_and_bad_filters(api: httpx.AsyncCli
             assert_problem(await api.get(path, headers=auth(role)), 403)
     for params in ({"status": "loopt"}, {"status": "gisteren"}, {"hulpverlener": "<script>"}, {"pageSize": 0}):
         assert_problem(await api.get("/api/v1/toezicht/termijnen", params=params, headers=auth()), 422)
+
+
+async def test_a_traject_waiting_too_long_on_one_party_is_listed_with_what_comes_next(
+    api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory
+) -> None:
+    waiting = await api.post("/api/v1/aanmeldingen", json=aanmelding(), headers=auth())
+    fresh = await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth(sub="hv-bo"))
+    assert (waiting.status_code, fresh.status_code) == (201, 201)
+    with sessions() as session:
+        row = session.get(Traject, waiting.json()["id"])
+        assert row is not None
+        # The dossier as it stands after twelve days without the first conversation.
+        row.phase_since = row.phase_since - timedelta(days=12)
+        session.add(row)
+        session.commit()
+    supervisor = auth(Role.TOEZICHTHOUDER, "tz-tom")
+
+    stuck = (await api.get("/api/v1/toezicht/stilstand", headers=supervisor)).json()
+    assert stuck["count"] == 1
+    [row_shown] = stuck["results"]
+    assert (row_shown["traject"], row_shown["wacht_op"], row_shown["dagen"], row_shown["drempel"]) == (
+        waiting.json()["url"],
+        "hulpverlener",
+        12,
+        10,
+    )
+    clock = waiting.json()["termijnen"][0]
+    assert (row_shown["volgende_op"], row_shown["volgende"]) == (clock["uiterlijk"], "Wgs-termijn loopt af")
+    on_client = await api.get("/api/v1/toezicht/stilstand", params={"wacht_op": "client"}, headers=supervisor)
+    assert on_client.json()["count"] == 0
+    of_bo = await api.get("/api/v1/toezicht/stilstand", params={"hulpverlener": "hv-bo"}, headers=supervisor)
+    assert of_bo.json()["count"] == 0
+
+
+async def test_the_stuck_list_refuses_others_and_bad_filters(api: httpx.AsyncClient, auth: Headers) -> None:
+    path = "/api/v1/toezicht/stilstand"
+    assert_problem(await api.get(path), 401)
+    for role in (Role.BEHEERDER, Role.SCHULDEISER, Role.SIGNAALPARTNER):
+        assert_problem(await api.get(path, headers=auth(role)), 403)
+    for params in ({"wacht_op": "niemand"}, {"wacht_op": "buren"}, {"page": 0}):
+        assert_problem(await api.get(path, params=params, headers=auth()), 422)

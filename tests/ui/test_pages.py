@@ -31,6 +31,7 @@ PAGES: dict[str, set[str]] = {
     "/werkplek/signaleringen": {"hulpverlener"},
     "/toezicht": {"toezichthouder"},
     "/toezicht/werkverdeling": {"toezichthouder"},
+    "/toezicht/stilstand": {"toezichthouder"},
     "/toezicht/trajecten": {"toezichthouder"},
     "/beheer": {"beheerder"},
     TRAJECT: {"hulpverlener", "toezichthouder"},

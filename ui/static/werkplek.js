@@ -286,6 +286,7 @@
       const body = text ? JSON.parse(text) : null;
       if (response.ok) {
         delete form.dataset.sleutel;
+        delete form.dataset.bewerkt;
         after(form, response, body);
       } else {
         // A refusal changed nothing: a corrected step is a new request. An outage may have taken it: keep the key.
@@ -339,15 +340,29 @@
     if (tag) event.detail.headers["If-None-Match"] = tag;
   });
   document.addEventListener("htmx:beforeRequest", (event) => {
-    // Never replace what the caseworker is in the middle of: a focused link or control in the list.
+    // Never replace what the caseworker is in the middle of: a focused link or control in a polled list, or
+    // a step form she has started to fill in when the state changed by itself.
     const elt = event.detail.elt;
-    if (elt.hasAttribute("data-peilen") && elt.contains(document.activeElement) && event.detail.requestConfig?.triggeringEvent?.type === "verversen") {
+    const cause = event.detail.requestConfig?.triggeringEvent?.type;
+    if (elt.hasAttribute("data-peilen") && elt.contains(document.activeElement) && cause === "verversen") {
       event.preventDefault();
     }
+    if (cause === "stappen-verversen" && elt.querySelector("form[data-bewerkt]")) {
+      event.preventDefault();
+    }
+  });
+  document.addEventListener("input", (event) => {
+    const form = event.target.closest?.("#stappen form");
+    if (form) form.dataset.bewerkt = "ja";
   });
   document.addEventListener("htmx:afterRequest", (event) => {
     const tag = event.detail.xhr?.getResponseHeader("ETag");
     if (tag) etags.set(event.detail.elt, tag);
+    // The traject changed by itself (a settlement recorded, a creditor answered): the steps allowed may have too.
+    const changed = event.detail.xhr?.status === 200 && ["stand", "dossier"].includes(event.detail.elt.id);
+    if (changed && event.detail.requestConfig?.triggeringEvent?.type === "verversen") {
+      htmx.trigger(document.body, "stappen-verversen");
+    }
   });
 
   function poll() {
