@@ -130,13 +130,22 @@ class RenderedLetter:
     html: str
 
 
-def long_date(value: date | datetime | str) -> str:
-    """'maandag 23 november 2026': how a Dutch reader writes a date (ISO strings from JSON too)."""
+def _local_day(value: date | datetime | str) -> date:
+    """The municipality's date of a date, an instant, or either as an ISO string from JSON."""
     if isinstance(value, str):
         value = datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
-    if isinstance(value, datetime):
-        value = value.astimezone(LOCAL).date()
-    return f"{WEEKDAYS[value.weekday()]} {value.day} {MONTHS[value.month - 1]} {value.year}"
+    return value.astimezone(LOCAL).date() if isinstance(value, datetime) else value
+
+
+def short_date(value: date | datetime | str) -> str:
+    """'23 november 2026'."""
+    day = _local_day(value)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def long_date(value: date | datetime | str) -> str:
+    """'maandag 23 november 2026': how a Dutch reader writes a date (ISO strings from JSON too)."""
+    return f"{WEEKDAYS[_local_day(value).weekday()]} {short_date(value)}"
 
 
 def clock_time(value: datetime | str) -> str:

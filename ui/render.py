@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
@@ -14,53 +13,26 @@ from jinja2.runtime import Context
 from starlette.responses import HTMLResponse
 
 from api.auth import Principal, csrf_token
-from domain.policy import TIMEZONE
 from domain.wgs_deadlines import working_days_left
+from letters.render import clock_time, euro, short_date
 from ui.labels import LABELS, label
 
 TEMPLATES = Path(__file__).parent / "templates"
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def datum(day: date | datetime | str | None) -> str:
     """23 november 2026."""
-    if day is None:
-        return ""
-    if isinstance(day, str):
-        day = date.fromisoformat(day[:10])
-    if isinstance(day, datetime):
-        day = day.astimezone(ZoneInfo(TIMEZONE)).date()
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return "" if day is None else short_date(day)
 
 
 def datumtijd(moment: datetime | None) -> str:
     """23 november 2026, 14.05 uur."""
-    if moment is None:
-        return ""
-    local = moment.astimezone(ZoneInfo(TIMEZONE))
-    return f"{datum(local.date())}, {local:%H.%M} uur"
+    return "" if moment is None else f"{short_date(moment)}, {clock_time(moment)}"
 
 
 def bedrag(cents: int | None) -> str:
     """€ 1.234,56."""
-    if cents is None:
-        return ""
-    euros, rest = divmod(abs(cents), 100)
-    grouped = f"{euros:,}".replace(",", ".")
-    return f"{'-' if cents < 0 else ''}€ {grouped},{rest:02d}"
+    return "" if cents is None else euro(cents)
 
 
 def euro_invoer(cents: int) -> str:
