@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,14 @@ def euro_invoer(cents: int) -> str:
     return bedrag(cents).removeprefix("€ ").replace(".", "")
 
 
-def schuldeiser_keuzes(parts: list[Any], register: dict[str, Any]) -> list[tuple[str, str]]:
-    """The creditors of `parts` as choices: their id, and their name from the registry."""
-    named = {key: creditor.naam for key, creditor in register.items()}
-    return [(part.schuldeiser_id, named.get(part.schuldeiser_id, part.schuldeiser_id)) for part in parts]
+def schuldeiser_keuzes(ids: Iterable[str], register: dict[str, Any]) -> list[tuple[str, str]]:
+    """Creditors as choices: their id, and their name from the registry."""
+    return [(key, register[key].naam if key in register else key) for key in ids]
+
+
+def keuzes(kind: str, codes: Iterable[str]) -> list[tuple[str, str]]:
+    """Codes of one kind as choices, each with its plain word."""
+    return [(code, label(kind, code)) for code in codes]
 
 
 def aftelling(deadline: date | None, today: date, breached: bool = False, warn: int = 2) -> dict[str, Any]:
@@ -73,7 +78,9 @@ templates.env.filters.update(
     euro_invoer=euro_invoer,
     stap_label=lambda code: label("stap", code).lower(),
 )
-templates.env.globals.update(aftelling=countdown, label=label, labels=LABELS, schuldeiser_keuzes=schuldeiser_keuzes)
+templates.env.globals.update(
+    aftelling=countdown, label=label, labels=LABELS, keuzes=keuzes, schuldeiser_keuzes=schuldeiser_keuzes
+)
 
 
 def page(
