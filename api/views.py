@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
 from api.schemas.toezicht import StilstandRegel, TermijnRegel
@@ -38,6 +38,7 @@ from store.queries import (
     open_requests_of,
     open_trajecten,
     persoon_of,
+    settlements_of,
     timeline,
     verzoeken_of_traject,
 )
@@ -203,7 +204,7 @@ def stuck_trajecten(
     the engine will do next by itself."""
     trajecten = open_trajecten(session, hulpverlener)
     ids = [t.id for t in trajecten]
-    settlements = {r.traject_id: r for r in session.exec(select(Regeling).where(col(Regeling.traject_id).in_(ids)))}
+    settlements = {r.traject_id: r for r in settlements_of(session, ids)}
     oldest_request: dict[str, Verzoek] = {}
     for verzoek in open_requests_of(session, ids):
         oldest_request.setdefault(verzoek.traject_id, verzoek)

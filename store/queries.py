@@ -162,12 +162,6 @@ def closed_between(session: Session, van: date | None, tot: date | None, timezon
     return list(session.exec(query.order_by(col(Traject.phase_since))).all())
 
 
-def open_trajecten_of(session: Session, caseworker: str) -> list[Traject]:
-    """A caseworker's trajecten that are not closed, the nearest deadline first."""
-    query = select(Traject).where(Traject.caseworker == caseworker, Traject.phase != Phase.AFGESLOTEN.value)
-    return list(session.exec(query.order_by(col(Traject.next_deadline).is_(None), col(Traject.next_deadline))).all())
-
-
 def escalated_requests(session: Session, traject_ids: list[str]) -> list[tuple[Verzoek, Schuldeiser]]:
     """Open requests of these trajecten whose creditor did not answer in time, with their creditor."""
     query = (

@@ -15,6 +15,7 @@ from api.auth import Principal
 from api.views import summary, waits_on
 from domain.phases import PHASE_LABELS, Phase, phases_waiting_on
 from domain.regeling_status import RegelingStatus
+from domain.traject import reference
 from domain.wgs_deadlines import add_working_days
 from runtime.clock import day_of, today
 from store.queries import (
@@ -22,7 +23,7 @@ from store.queries import (
     escalated_requests,
     home_visits_asked,
     list_trajecten,
-    open_trajecten_of,
+    open_trajecten,
     persoon_of,
     settlements_of,
 )
@@ -99,10 +100,11 @@ def warn_days(request: Request) -> int:
 def vandaag_taken(session: Session, principal: Principal) -> list[dict[str, Any]]:
     """What asks for the caseworker now, the oldest first."""
     day = today()
-    own = open_trajecten_of(session, principal.sub)
+    own = open_trajecten(session, principal.sub)
+    kenmerken = {t.id: reference(t.id) for t in own}
     items: list[dict[str, Any]] = []
     for traject in own:
-        kenmerk = summary(traject).kenmerk
+        kenmerk = kenmerken[traject.id]
         if traject.afspraak_op and day_of(traject.afspraak_op) == day:
             items.append({"soort": "Afspraak vandaag", "traject": traject.id, "kenmerk": kenmerk, "op": day})
         items += [
@@ -115,8 +117,7 @@ def vandaag_taken(session: Session, principal: Principal) -> list[dict[str, Any]
             for c in traject.nazorg
             if c.get("uitkomst") is None and (planned := date.fromisoformat(c["gepland_op"])) <= day
         ]
-    ids = [t.id for t in own]
-    kenmerken = {t.id: summary(t).kenmerk for t in own}
+    ids = list(kenmerken)
     items += [
         {
             "soort": f"Geëscaleerd verzoek: {schuldeiser.naam}",
