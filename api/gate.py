@@ -41,15 +41,10 @@ from runtime.settings import Settings
 log = logger(__name__)
 
 API_PREFIX = "/api/v1"
-PUBLIC = frozenset(
-    {
-        f"{API_PREFIX}/openapi.json",
-        f"{API_PREFIX}/docs",
-        f"{API_PREFIX}/docs/oauth2-redirect",
-        # The development login: it makes a session, so it cannot ask for one (api/routers/sessies.py).
-        f"{API_PREFIX}/sessies",
-    }
-)
+# The API's own description: public, and the same for everyone, so a browser may keep it.
+DOCUMENTATION = frozenset({f"{API_PREFIX}/openapi.json", f"{API_PREFIX}/docs", f"{API_PREFIX}/docs/oauth2-redirect"})
+# The development login makes a session, so it cannot ask for one (api/routers/sessies.py).
+PUBLIC = DOCUMENTATION | {f"{API_PREFIX}/sessies"}
 STATIC_PREFIX = "/static/"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # A CSV statement of a year is a few megabytes; nothing we take is larger.
@@ -176,7 +171,7 @@ class Gate:
             (b"x-content-type-options", b"nosniff"),
         ]
         path = scope["path"]
-        if path.startswith(STATIC_PREFIX) or path in PUBLIC:
+        if path.startswith(STATIC_PREFIX) or path in DOCUMENTATION:
             return headers
         # Answers of the API and pages of the werkplek may hold personal data: no browser or proxy keeps a copy.
         headers += [(b"cache-control", b"no-store"), (b"referrer-policy", b"same-origin")]

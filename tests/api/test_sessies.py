@@ -34,6 +34,8 @@ async def log_in(browser: httpx.AsyncClient, rol: str = "hulpverlener", naam: st
     assert "httponly" in cookie
     assert "samesite=strict" in cookie
     assert "max-age=" in cookie
+    # The answer holds the session's CSRF token: no cache may keep it.
+    assert response.headers["cache-control"] == "no-store"
     token: str = response.json()["csrf_token"]
     return token
 
