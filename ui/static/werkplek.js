@@ -92,21 +92,10 @@
 
   // --- Errors at their fields ---------------------------------------------------------------------------
 
-  const DUTCH = {
-    missing: "Vul dit in.",
-    string_too_short: "Vul dit in.",
-    too_short: "Kies er minstens één.",
-    int_parsing: "Vul een bedrag in, bijvoorbeeld 125,50.",
-    int_type: "Vul een bedrag in, bijvoorbeeld 125,50.",
-    date_from_datetime_parsing: "Vul een geldige datum in.",
-    date_parsing: "Vul een geldige datum in.",
-    enum: "Kies een van de mogelijkheden.",
-    literal_error: "Kies een van de mogelijkheden.",
-    string_pattern_mismatch: "Dit klopt niet. Controleer de schrijfwijze.",
-  };
-
-  function reasonOf(param) {
-    return DUTCH[param.code] || String(param.reason || "").replace(/^Value error, /, "");
+  function reasonOf(param, input) {
+    // The API explains in Dutch; an amount field adds how to type euros, which it cannot know.
+    const amount = input?.dataset.soort === "centen" && /^int_/.test(param.code || "");
+    return amount ? "Vul een bedrag in, bijvoorbeeld 125,50." : String(param.reason || "");
   }
 
   function clearErrors(form) {
@@ -148,7 +137,7 @@
     detail.textContent = status === 422 ? "Verbeter de velden hieronder." : (problem.detail || "Er ging iets mis.");
     for (const param of problem.invalidParams || []) {
       const field = fieldFor(form, param.name);
-      const reason = reasonOf(param);
+      const reason = reasonOf(param, field?.querySelector("input, select, textarea"));
       const item = document.createElement("li");
       if (field) {
         field.classList.add("utrecht-form-field--invalid");
