@@ -14,6 +14,7 @@ from jinja2.runtime import Context
 from starlette.responses import HTMLResponse
 
 from api.auth import Principal, csrf_token
+from domain.policy import Policy
 from domain.wgs_deadlines import working_days_left
 from letters.render import clock_time, euro, short_date
 from ui.labels import LABELS, label
@@ -51,7 +52,9 @@ def keuzes(kind: str, codes: Iterable[str]) -> list[tuple[str, str]]:
     return [(code, label(kind, code)) for code in codes]
 
 
-def aftelling(deadline: date | None, today: date, breached: bool = False, warn: int = 2) -> dict[str, Any]:
+def aftelling(
+    deadline: date | None, today: date, breached: bool = False, warn: int = Policy.termijn_waarschuwing_werkdagen
+) -> dict[str, Any]:
     """A deadline as a countdown in working days, and how urgent it is: ok, waarschuwing (`warn` working days
     or fewer left) or overschreden."""
     if deadline is None:
