@@ -141,3 +141,18 @@ async def decoded_payloads(client: Client, history: WorkflowHistory) -> list[Pay
     codec = client.data_converter.payload_codec
     assert codec is not None
     return list(await codec.decode(payloads))
+
+
+# The time-skipping server and the browser suite each need a core to themselves: side by side, a skip of
+# months in the one timed out ("Timeout expired") while Chromium and its stack ran in the other. One group
+# keeps them on one worker, one after the other, while the second worker runs everything else.
+HEAVY = ("tests/workflow/", "tests/browser/")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the heavy suites' tests for one xdist group, before xdist reads the marks."""
+    for item in items:
+        path = item.path.as_posix()
+        if any(f"/{suite}" in path for suite in HEAVY):
+            item.add_marker(pytest.mark.xdist_group("zwaar"))

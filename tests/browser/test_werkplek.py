@@ -17,7 +17,7 @@ from tests.api.test_signalen import signaal
 from tests.browser.conftest import accessibility_violations, screenshot
 from tests.e2e.stack import Stack, bsn
 
-pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.slow]
 
 
 def log_in(page: Page, name: str = "hv-anna", role: str = "Hulpverlener") -> None:
