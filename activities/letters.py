@@ -15,7 +15,7 @@ from domain.traject import Clock, reference
 from letters.render import DRAFTS, TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
-from store.models import Brief, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
+from store.models import Brief, Medewerker, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
 from store.queries import deadline_of
 
 
@@ -62,6 +62,7 @@ class LetterActivities:
             client = {"naam": persoon.naam, "adres": [persoon.straat, f"{persoon.postcode} {persoon.woonplaats}"]}
             context: dict[str, Any] = {
                 "gemeente": self._afzender,
+                "contactpersoon": contact_person(session, traject),
                 "datum": request.datum,
                 "kenmerk": reference(traject.id),
                 **request.extra,
@@ -119,6 +120,13 @@ class LetterActivities:
             entry.sent_at = datetime.now(UTC)
             session.add(entry)
             session.commit()
+
+
+def contact_person(session: Session, traject: Traject) -> Medewerker | None:
+    """The caseworker a letter names as the one to call (seed 004: one fixed contact person), when the
+    register knows them and they still work here; otherwise the letter gives the team's number."""
+    member = session.get(Medewerker, traject.caseworker)
+    return member if member is not None and member.actief else None
 
 
 def letter_context(kind: LetterKind, traject: Traject) -> dict[str, Any]:

@@ -107,6 +107,8 @@ class SignaleringActivities:
                 kind,
                 {
                     "gemeente": self._afzender,
+                    # Before a traject nobody is the household's caseworker yet: the team's number.
+                    "contactpersoon": None,
                     "datum": datetime.now(UTC),
                     "kenmerk": f"VS-{uitnodiging.case_id[-8:].upper()}",
                     "ontvanger": {

@@ -145,6 +145,7 @@ def roles_of(dependant: Dependant) -> tuple[Role, ...]:
 
 Staff = Annotated[Principal, require(Role.HULPVERLENER, Role.TOEZICHTHOUDER)]
 Caseworker = Annotated[Principal, require(Role.HULPVERLENER)]
+Supervisor = Annotated[Principal, require(Role.TOEZICHTHOUDER)]
 Admin = Annotated[Principal, require(Role.BEHEERDER, Role.TOEZICHTHOUDER)]
 Beheerder = Annotated[Principal, require(Role.BEHEERDER)]
 Office = Annotated[Principal, require(Role.HULPVERLENER, Role.TOEZICHTHOUDER, Role.BEHEERDER)]

@@ -13,6 +13,7 @@ from api.schemas.toezicht import Werklast as WerklastUit
 from api.schemas.traject import (
     BriefVerwijzing,
     Gebeurtenis,
+    OverdrachtUit,
     PersoonUit,
     ProcesplaatStap,
     Termijn,
@@ -96,6 +97,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
     """Everything a caseworker needs on one page: procesplaat, deadlines, actielijst, timeline, letters."""
     phase = Phase(traject.phase)
     persoon = persoon_of(session, traject)
+    events = timeline(session, traject.id)
     return TrajectDetail(
         **summary(traject).model_dump(),
         persoon=PersoonUit.model_validate(persoon, from_attributes=True),
@@ -113,7 +115,8 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         beschikking=traject.beschikking,
         plan_van_aanpak=traject.plan_van_aanpak,
         eerdere_trajecten=traject.eerdere_trajecten,
-        tijdlijn=[Gebeurtenis(soort=e.kind, op=e.at, door=e.actor) for e in timeline(session, traject.id)],
+        tijdlijn=[Gebeurtenis(soort=e.kind, op=e.at, door=e.actor) for e in events],
+        overdrachten=[OverdrachtUit(op=e.at, door=e.actor, **e.data) for e in events if e.kind == "overdracht"],
         verzoeken=(verzoeken := [verzoek_view(session, v) for v in verzoeken_of_traject(session, traject.id)]),
         maatregelen=traject.maatregelen,
         overzicht_compleet=overzicht_compleet(VerzoekStatus(v.status) for v in verzoeken),

@@ -64,6 +64,7 @@ class LetterKind(StrEnum):
     AFSPRAAK_GEMIST = "afspraak_gemist"
     UITNODIGING = "uitnodiging"
     UITNODIGING_HERINNERING = "uitnodiging_herinnering"
+    OVERDRACHT = "overdracht"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -97,6 +98,7 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.AFSPRAAK_GEMIST: "U was niet op uw afspraak",
     LetterKind.UITNODIGING: "Wij helpen u graag met uw geldzaken",
     LetterKind.UITNODIGING_HERINNERING: "Wij willen u nog steeds graag helpen",
+    LetterKind.OVERDRACHT: "U heeft een nieuwe contactpersoon",
 }
 
 # Letters to a creditor; every other letter goes to the client.

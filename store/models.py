@@ -122,6 +122,19 @@ class AuditEntry(SQLModel, table=True):
     resource: str | None = Field(default=None, description="the path that was read: ids only, never a BSN")
 
 
+class Medewerker(SQLModel, table=True):
+    """A member of staff: the console groups work by their team, and a client's letters name their caseworker
+    as the contact person. Leaving staff stay, marked inactive, so old timelines still show their names."""
+
+    id: str = Field(primary_key=True, description="the login name, as a token's subject carries it")
+    naam: str
+    team: str = Field(index=True)
+    telefoon: str
+    email: str | None = None
+    rol: str
+    actief: bool = True
+
+
 class Schuldeiser(SQLModel, table=True):
     """A creditor organisation in the municipality's registry."""
 

@@ -17,6 +17,7 @@ from domain.wgs_deadlines import end_of_day
 from store.models import (
     AuditEntry,
     Brief,
+    Medewerker,
     OutboxEntry,
     Persoon,
     Regeling,
@@ -135,6 +136,21 @@ def registry(session: Session) -> list[Schuldeiser]:
     return list(session.exec(select(Schuldeiser).order_by(col(Schuldeiser.naam))).all())
 
 
+def staff(session: Session, team: str | None = None, actief: bool | None = None) -> list[Medewerker]:
+    """The staff register by team and name."""
+    query = select(Medewerker)
+    if team is not None:
+        query = query.where(Medewerker.team == team)
+    if actief is not None:
+        query = query.where(Medewerker.actief == actief)
+    return list(session.exec(query.order_by(col(Medewerker.team), col(Medewerker.naam))).all())
+
+
+def teams_of(session: Session) -> dict[str, str]:
+    """Each member of staff's team, by login name."""
+    return dict(session.exec(select(Medewerker.id, Medewerker.team)).all())
+
+
 def open_requests(session: Session, offset: int, limit: int) -> tuple[int, list[tuple[Verzoek, Schuldeiser]]]:
     """Requests still waiting for a creditor, the longest waiting first, with their creditor."""
     query = select(Verzoek, Schuldeiser).join(Schuldeiser).where(Verzoek.status == VerzoekStatus.OPEN.value)
@@ -231,3 +247,13 @@ def open_requests_of(session: Session, traject_ids: list[str]) -> list[Verzoek]:
     """The open creditor requests of these trajecten, the oldest first."""
     query = select(Verzoek).where(col(Verzoek.traject_id).in_(traject_ids), Verzoek.status == VerzoekStatus.OPEN.value)
     return list(session.exec(query.order_by(col(Verzoek.verstuurd_op))).all())
+
+
+def open_counts(session: Session, hulpverleners: list[str]) -> dict[str, int]:
+    """How many open trajecten each of these caseworkers has (none counts as 0)."""
+    query = (
+        select(Traject.caseworker, func.count())
+        .where(Traject.phase != Phase.AFGESLOTEN.value, col(Traject.caseworker).in_(hulpverleners))
+        .group_by(col(Traject.caseworker))
+    )
+    return {name: 0 for name in hulpverleners} | dict(session.exec(query).all())

@@ -28,6 +28,7 @@ from workflows.regeling_rechtbank import Rechtsgang
 from workflows.regeling_voorstel import Voorstelronde
 
 SIGNAL_STOP = "stoppen"
+SIGNAL_CASEWORKER = "hulpverlener"
 
 
 @workflow.defn
@@ -152,6 +153,13 @@ class SchuldregelingWorkflow:
     @afronden.validator
     def _validate_afronden(self, door: str) -> None:
         self._term.check_close()
+
+    @workflow.signal(name=SIGNAL_CASEWORKER)
+    def hulpverlener(self, caseworker: str) -> None:
+        """Its traject moved to another caseworker: the settlement names them from now on, also after it
+        continues as new."""
+        self._dossier.start = replace(self._dossier.start, caseworker=caseworker)
+        self._dossier.upsert_search_attributes()
 
     @workflow.signal(name=SIGNAL_STOP)
     async def stoppen(self, uitval: Uitval) -> None:

@@ -13,6 +13,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
     from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, SchuldeisersToevoegen
     from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
+    from domain.overdracht import Overdracht, overdracht_problems
     from domain.phases import Phase
     from domain.schuldregeling import Afloscapaciteitstap, Voorstel
     from domain.traject import (
@@ -257,3 +258,19 @@ class TrajectWorkflow:
     @afspraak_gemist.validator
     def _validate_afspraak_gemist(self, afspraak: GemisteAfspraak) -> None:
         self._nazorg.check_afspraak_gemist(afspraak)
+
+    # The caseworker (traject_dossier.py; a running settlement is told too).
+
+    @workflow.update
+    async def overdragen(self, overdracht: Overdracht) -> TrajectState:
+        """A warme overdracht to another caseworker, with a reason and a note; the client gets a letter."""
+        async with self._dossier.lock:
+            self._check_overdracht(overdracht)
+            await self._regeling.follow_caseworker(overdracht.naar)
+            await self._dossier.hand_over(overdracht)
+            return self._dossier.state
+
+    @overdragen.validator
+    def _check_overdracht(self, overdracht: Overdracht) -> None:
+        self._dossier.check_open()
+        check_fields(overdracht_problems(self._dossier.state.caseworker, overdracht))

@@ -12,6 +12,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, StepRecord
     from activities.letters import LetterActivities, LetterRequest
     from domain.keys import key
+    from domain.overdracht import Overdracht
     from domain.phases import Phase, Step, allowed_steps, phase_after
     from domain.traject import TrajectStart, TrajectState
     from domain.wgs_deadlines import end_of_day
@@ -49,7 +50,7 @@ class TrajectDossier:
         if phase is not self.state.phase:
             self.state.phase = phase
             self.state.phase_since = workflow.now()
-        await self.record(step.value, actor or self.start.caseworker)
+        await self.record(step.value, actor or self.state.caseworker)
 
     async def record(self, kind: str | None, actor: str, data: dict[str, Any] | None = None) -> None:
         """Project the state; with a `kind`, also put the step on the timeline (once per key)."""
@@ -97,6 +98,17 @@ class TrajectDossier:
             schuldeiser_id=schuldeiser_id,
         )
         return await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
+
+    async def hand_over(self, overdracht: Overdracht) -> None:
+        """Move the traject to another caseworker: their werkvoorraad, the search attributes and the defaults of
+        every later step follow at once; the timeline keeps who, when and why, with the note; the client gets
+        a letter introducing the new contact person. The caller holds the lock."""
+        van = self.state.caseworker
+        self.state.caseworker = overdracht.naar
+        data = {"van": van, "naar": overdracht.naar, "reden": overdracht.reden.value, "notitie": overdracht.notitie}
+        await self.record("overdracht", overdracht.door or van, data)
+        letter_key = key(self.state.traject_id, "overdracht", self.state.version)
+        await self.send_letter(LetterKind.OVERDRACHT, letter_key)
 
     def upsert_search_attributes(self) -> None:
         """Where the traject is, for supervisors searching Temporal."""

@@ -34,7 +34,6 @@ class Inventarisatie:
 
     def __init__(self, dossier: TrajectDossier) -> None:
         self._dossier = dossier
-        self._start = dossier.start
         self._policy = dossier.policy
         self._state = dossier.state
         self._lock = dossier.lock
@@ -44,7 +43,7 @@ class Inventarisatie:
         continue-as-new of this traject (abandoned on close, fixed id) and reports back by signal."""
         async with self._lock:
             self._dossier.check_step(Step.SCHULDEISERS_TOEVOEGEN)
-            await self.ask(step.schuldeiser_ids, step.door or self._start.caseworker)
+            await self.ask(step.schuldeiser_ids, step.door or self._state.caseworker)
             await self._dossier.enter(Step.SCHULDEISERS_TOEVOEGEN, step.door)
             return self._state
 
@@ -106,7 +105,7 @@ class Inventarisatie:
     async def incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> TrajectState:
         """The creditor did not suspend: a draft request for a breed moratorium (art. 287b Fw) is made
         for the caseworker to complete and send to the court; the timeline names who recorded it."""
-        return await self._measure_goes_on(voortzetting.maatregel_id, voortzetting.door or self._start.caseworker)
+        return await self._measure_goes_on(voortzetting.maatregel_id, voortzetting.door or self._state.caseworker)
 
     def check_incasso_voortgezet(self, voortzetting: IncassoVoortzetting) -> None:
         self._check_goes_on(voortzetting.maatregel_id)
@@ -114,7 +113,7 @@ class Inventarisatie:
     async def incasso_gaat_door(self, maatregel_id: str) -> TrajectState:
         """The same as `incasso_voortgezet`, as trajecten recorded it before the caller was named: kept so
         their histories replay."""
-        return await self._measure_goes_on(maatregel_id, self._start.caseworker)
+        return await self._measure_goes_on(maatregel_id, self._state.caseworker)
 
     def check_incasso_gaat_door(self, maatregel_id: str) -> None:
         self._check_goes_on(maatregel_id)

@@ -117,7 +117,7 @@ class Nazorg:
         async with self._lock:
             self._dossier.check_step(Step.NAZORG_STOPPEN)
             self._state.nazorg_gestopt = True
-            await self._close_nazorg("nazorg_gestopt", stop.door or self._start.caseworker)
+            await self._close_nazorg("nazorg_gestopt", stop.door or self._state.caseworker)
             await self._dossier.send_letter(LetterKind.NAZORG_GESTOPT)
             return self._state
 
@@ -161,7 +161,7 @@ class Nazorg:
         call for a new one. The traject goes on as it was."""
         async with self._lock:
             self._state.gemiste_afspraken.append(afspraak.datum)
-            door = afspraak.door or self._start.caseworker
+            door = afspraak.door or self._state.caseworker
             await self._dossier.record("afspraak_gemist", door, {"datum": afspraak.datum.isoformat()})
             await self._dossier.send_letter(
                 LetterKind.AFSPRAAK_GEMIST,

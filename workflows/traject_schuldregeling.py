@@ -1,6 +1,7 @@
 """The traject's handlers for the settlement: repayment capacity, the proposal, and uitval at any phase."""
 
 from temporalio import workflow
+from temporalio.exceptions import FailureError
 from temporalio.workflow import ChildWorkflowHandle
 
 with workflow.unsafe.imports_passed_through():
@@ -24,7 +25,7 @@ with workflow.unsafe.imports_passed_through():
 
 from workflows.clock import ENGINE, today
 from workflows.refusals import check_fields, invalid
-from workflows.schuldregeling import SIGNAL_STOP, SchuldregelingWorkflow
+from workflows.schuldregeling import SIGNAL_CASEWORKER, SIGNAL_STOP, SchuldregelingWorkflow
 from workflows.traject_dossier import TrajectDossier
 from workflows.traject_inventarisatie import Inventarisatie
 from workflows.vordering import SIGNAL_TRAJECT_GESTOPT
@@ -37,12 +38,12 @@ class Regelingsfase:
 
     def __init__(self, dossier: TrajectDossier, inventarisatie: Inventarisatie) -> None:
         self._dossier = dossier
-        self._start = dossier.start
         self._policy = dossier.policy
         self._state = dossier.state
         self._lock = dossier.lock
         self._inventarisatie = inventarisatie
         self._regeling: ChildWorkflowHandle[SchuldregelingWorkflow, RegelingUitkomst] | None = None
+        self._settled = False
 
     async def afloscapaciteit(self, stap: Afloscapaciteitstap) -> TrajectState:
         """Compute the VTLB and the monthly capacity by the norms valid today, or take a VTLB given; ask
@@ -81,7 +82,7 @@ class Regelingsfase:
             start = RegelingStart(
                 self._state.traject_id,
                 workflow.info().workflow_id,
-                self._start.caseworker,
+                self._state.caseworker,
                 self._policy,
                 state,
             )
@@ -97,6 +98,16 @@ class Regelingsfase:
         self._dossier.check_step(Step.VOORSTEL)
         check_fields(voorstel_problems(self._state, today(self._policy.timezone), self._policy.saldo_geldig_maanden))
 
+    async def follow_caseworker(self, caseworker: str) -> None:
+        """Tell a running settlement who the caseworker is now."""
+        if self._regeling is None or self._settled:
+            return
+        try:
+            await self._regeling.signal(SIGNAL_CASEWORKER, caseworker)
+        except FailureError:
+            # The settlement ended in the moment between; the traject itself names the new caseworker.
+            workflow.logger.info("settlement ended before the hand-over reached it")
+
     async def settle(self) -> bool:
         """Wait for the settlement to end: True when it was settled (afronding is the caller's), while an
         uitval closes the traject here with its reason."""
@@ -104,6 +115,7 @@ class Regelingsfase:
         if self._regeling is None:
             return False
         uitkomst = await self._regeling
+        self._settled = True
         async with self._lock:
             if self._dossier.closed():
                 return False
@@ -120,7 +132,7 @@ class Regelingsfase:
             self._dossier.check_open()
             if self._regeling is not None:
                 await self._regeling.signal(SIGNAL_STOP, uitval)
-            await self._drop_out(uitval, uitval.door or self._start.caseworker)
+            await self._drop_out(uitval, uitval.door or self._state.caseworker)
             return self._state
 
     def check_uitval(self, uitval: Uitval) -> None:

@@ -30,6 +30,7 @@ from domain.afloscapaciteit import Afloscapaciteit
 from domain.inventarisatie import MaatregelSoort
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
+from domain.overdracht import OverdrachtReden
 from domain.traject import Actiepunt, Besluit, Clock, PlanVanAanpak, Wie
 from domain.uitval import Uitval, UitvalReden
 
@@ -146,6 +147,17 @@ class Gebeurtenis(BaseModel):
     door: str
 
 
+class OverdrachtUit(BaseModel):
+    """A warme overdracht as the timeline keeps it: who handed the traject to whom, when, why, and the note."""
+
+    op: datetime
+    door: str
+    van: str
+    naar: str
+    reden: OverdrachtReden
+    notitie: str
+
+
 class BriefVerwijzing(BaseModel):
     id: str
     soort: str
@@ -218,6 +230,7 @@ class TrajectDetail(TrajectSamenvatting):
     plan_van_aanpak: PlanVanAanpak | None
     eerdere_trajecten: list[EerderTraject]
     tijdlijn: list[Gebeurtenis]
+    overdrachten: list[OverdrachtUit] = Field(description="Elke warme overdracht, de oudste eerst, met de notitie.")
     verzoeken: list[VerzoekUit]
     maatregelen: list[MaatregelUit]
     overzicht_compleet: bool

@@ -1,10 +1,14 @@
-"""Migrations carry the data already in a dossier: a traject's flattened clocks become its list of clocks."""
+"""Migrations carry the data already in a dossier (a traject's flattened clocks become its list of clocks) and
+build exactly the schema the models describe."""
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
+from sqlmodel import SQLModel
 
 from domain.traject import Clock
 from store.db import make_engine, migrate, session_factory
@@ -47,3 +51,13 @@ def test_the_clocks_of_an_existing_traject_survive_their_move_into_one_column(st
     assert (eerste.uiterlijk, eerste.gehaald_op, eerste.overschreden) == (date(2026, 11, 30), date(2026, 12, 1), True)
     assert beschikking is not None
     assert (beschikking.uiterlijk, beschikking.gehaald_op, beschikking.overschreden) == (date(2027, 1, 26), None, False)
+
+
+def test_the_migrations_build_the_schema_the_models_describe(store_url: str) -> None:
+    migrate(store_url)
+    engine = make_engine(store_url)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        differences = compare_metadata(context, SQLModel.metadata)
+    engine.dispose()
+    assert differences == []

@@ -37,6 +37,7 @@ BASE: dict[str, Any] = {
     "ontvanger": {"naam": "Tanya de Vries", "aanhef": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]},
     "datum": date(2026, 11, 23),
     "kenmerk": "SHV-1A2B3C4D",
+    "contactpersoon": {"naam": "Anna Bakker", "telefoon": "078 770 4000"},
 }
 
 SAMPLES: dict[LetterKind, dict[str, Any]] = {
@@ -121,6 +122,7 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
     LetterKind.AFSPRAAK_GEMIST: {"afspraak_op": "2026-11-20"},
     LetterKind.UITNODIGING: {"soorten": ["huur"]},
     LetterKind.UITNODIGING_HERINNERING: {"soorten": ["energie", "huur"]},
+    LetterKind.OVERDRACHT: {},
 }
 
 
@@ -143,6 +145,19 @@ def test_letter_renders_and_reads_at_b1(kind: LetterKind) -> None:
 def test_a_missing_value_refuses_to_render(kind: LetterKind) -> None:
     with pytest.raises(Exception, match="undefined"):
         render_letter(kind, BASE)
+
+
+def test_a_letter_names_the_contact_person_and_how_to_reach_them() -> None:
+    text = body_text(render_letter(LetterKind.OVERDRACHT, BASE).html)
+    assert "Vanaf nu helpt Anna Bakker u." in text
+    assert "Uw contactpersoon is Anna Bakker. Bel 078 770 4000." in text
+
+
+def test_without_a_known_contact_person_a_letter_gives_the_general_number() -> None:
+    text = body_text(render_letter(LetterKind.OVERDRACHT, {**BASE, "contactpersoon": None}).html)
+    assert "Vanaf nu helpt een andere collega u." in text
+    assert "Bel ons op 14 078." in text
+    assert "Anna" not in text
 
 
 def test_body_text_leaves_out_the_bijlage() -> None:

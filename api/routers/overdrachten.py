@@ -1,0 +1,123 @@
+"""The warme overdracht: a traject, or a selection of one caseworker's trajecten, moves to another caseworker
+or to a team. Each move is an Update of the traject's workflow, so its deadlines, tasks and search attributes
+follow at once, its timeline records who, when and why, and the client gets one letter."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter
+from sqlmodel import Session
+from starlette.concurrency import run_in_threadpool
+
+from api.audit import audited
+from api.auth import Principal, Role, Staff, Supervisor
+from api.deps import CurrentTraject, SessionDep
+from api.engine import Accepted, Engine, EngineDep
+from api.gate import GuardedRoute
+from api.problems import Problem, invalid
+from api.schemas.overdracht import BulkOverdrachtIn, BulkOverdrachtUit, OverdrachtIn, OverdrachtUitkomst
+from api.schemas.traject import TrajectDetail
+from api.steps import step
+from api.views import traject_url
+from domain import ids
+from domain.overdracht import Overdracht, verdeel
+from domain.traject import reference
+from store.models import Medewerker, Traject
+from store.queries import open_counts, open_trajecten, staff
+from workflows.traject import TrajectWorkflow
+
+router = APIRouter(tags=["overdracht"], route_class=GuardedRoute)
+# Hand-overs in flight at once in a bulk move: enough to move a leaver's work in seconds, few enough that the
+# worker's other trajecten keep their turn.
+PARALLEL = 8
+
+
+@router.post(
+    "/trajecten/{traject_id}/overdrachten",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
+async def hand_over(
+    principal: Staff, body: OverdrachtIn, traject: CurrentTraject, session: SessionDep, engine: EngineDep
+) -> TrajectDetail:
+    """Hand this traject to another caseworker, or to the team member with the fewest open trajecten, with a
+    reason and a note for the new caseworker. A caseworker hands over only their own trajecten."""
+    if principal.role is Role.HULPVERLENER and traject.caseworker != principal.sub:
+        raise Problem(403, "geen-toegang", "U kunt alleen uw eigen trajecten overdragen.")
+    receivers = await run_in_threadpool(_receivers, session, body, [traject.id], traject.caseworker)
+    naar = receivers[traject.id]
+    return await step(engine, traject.id, TrajectWorkflow.overdragen, _overdracht(body, naar, principal))
+
+
+@router.post("/toezicht/overdrachten", response_model=BulkOverdrachtUit, dependencies=[audited("traject-stap")])
+async def hand_over_many(principal: Supervisor, body: BulkOverdrachtIn, engine: EngineDep) -> BulkOverdrachtUit:
+    """Hand a caseworker's open trajecten (all, those in some phases, or a selection) to another caseworker
+    or spread them over a team, with one reason; the answer reports each traject. The same Idempotency-Key
+    repeats a move that was cut off without moving any traject twice."""
+    session = engine.session
+    chosen = [
+        t
+        for t in await run_in_threadpool(open_trajecten, session, body.van)
+        if (body.traject_ids is None or t.id in body.traject_ids)
+        and (body.fasen is None or t.phase in {f.value for f in body.fasen})
+    ]
+    if body.traject_ids is not None and (missing := set(body.traject_ids) - {t.id for t in chosen}):
+        raise invalid([("traject_ids", f"geen open traject van {body.van}: {', '.join(sorted(missing))}")])
+    receivers = await run_in_threadpool(_receivers, session, body, [t.id for t in chosen], body.van)
+    limit = asyncio.Semaphore(PARALLEL)
+
+    async def move(traject: Traject) -> OverdrachtUitkomst:
+        naar = receivers[traject.id]
+        async with limit:
+            return await _move_one(engine, traject, _overdracht(body, naar, principal))
+
+    outcomes = await asyncio.gather(*(move(t) for t in chosen), return_exceptions=True)
+    # Temporal away for any of them: 503 with the key, and a retry moves the rest; the moved ones hold.
+    for outcome in outcomes:
+        if isinstance(outcome, BaseException):
+            raise outcome
+    results = [o for o in outcomes if isinstance(o, OverdrachtUitkomst)]
+    return BulkOverdrachtUit(
+        count=len(results),
+        overgedragen=sum(1 for r in results if r.status == "overgedragen"),
+        results=results,
+    )
+
+
+async def _move_one(engine: Engine, traject: Traject, overdracht: Overdracht) -> OverdrachtUitkomst:
+    handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, ids.traject(traject.id))
+    closed = Problem(409, "traject-afgesloten", "Dit traject is afgesloten.")
+    outcome = OverdrachtUitkomst(
+        traject=traject_url(traject.id), kenmerk=reference(traject.id), naar=overdracht.naar, status="overgedragen"
+    )
+    try:
+        await engine.update(
+            handle, TrajectWorkflow.overdragen, overdracht, closed, traject_url(traject.id), part=traject.id
+        )
+    except Accepted:
+        return outcome.model_copy(update={"status": "in_behandeling"})
+    except Problem as problem:
+        if problem.status == 503:
+            raise
+        return outcome.model_copy(update={"status": "geweigerd", "reden": problem.detail})
+    return outcome
+
+
+def _overdracht(body: OverdrachtIn, naar: str, principal: Principal) -> Overdracht:
+    return Overdracht(naar=naar, reden=body.reden, notitie=body.notitie, door=principal.sub)
+
+
+def _receivers(session: Session, body: OverdrachtIn, traject_ids: list[str], van: str) -> dict[str, str]:
+    """Who takes each traject: the caseworker named, or the team's caseworkers but `van`, the least busy
+    first. Only an active caseworker in the register takes a traject: the client's letter names them."""
+    if body.naar is not None:
+        member = session.get(Medewerker, body.naar)
+        if member is None or not member.actief or member.rol != Role.HULPVERLENER.value:
+            raise invalid([("naar", "is geen actieve hulpverlener in het register")])
+        return dict.fromkeys(traject_ids, body.naar)
+    team = [m.id for m in staff(session, body.naar_team, True) if m.rol == Role.HULPVERLENER.value and m.id != van]
+    if not team:
+        raise invalid([("naar_team", "dit team heeft geen actieve hulpverleners in het register")])
+    return verdeel(traject_ids, open_counts(session, team))
