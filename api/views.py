@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 from sqlmodel import Session, select
 
@@ -40,6 +41,7 @@ from store.queries import (
     open_trajecten,
     persoon_of,
     settlements_of,
+    teams_of,
     timeline,
     verzoeken_of_traject,
 )
@@ -149,8 +151,26 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
     )
 
 
+Row = TypeVar("Row", TermijnRegel, TermijntellingUit, WerklastUit, StilstandRegel)
+
+
+def of_team(session: Session, rows: list[Row], team: str | None) -> list[Row]:
+    """`rows` with each caseworker's team from the register; only those of `team`, when one is named."""
+    teams = teams_of(session)
+    return [
+        row.model_copy(update={"team": teams.get(row.hulpverlener)})
+        for row in rows
+        if team is None or teams.get(row.hulpverlener) == team
+    ]
+
+
 def attention_clocks(
-    session: Session, day: date, warn: int, statuses: tuple[Termijnstatus, ...], hulpverlener: str | None = None
+    session: Session,
+    day: date,
+    warn: int,
+    statuses: tuple[Termijnstatus, ...],
+    hulpverlener: str | None = None,
+    team: str | None = None,
 ) -> list[TermijnRegel]:
     """Open trajecten's clocks in one of `statuses`, the earliest last day first."""
     rows = [
@@ -168,20 +188,21 @@ def attention_clocks(
         for deadline in traject.klokken
         if (status := status_of(deadline, day, warn)) in statuses
     ]
-    return sorted(rows, key=lambda row: (row.uiterlijk, row.kenmerk, row.klok))
+    return of_team(session, sorted(rows, key=lambda row: (row.uiterlijk, row.kenmerk, row.klok)), team)
 
 
-def clock_counts(session: Session, day: date, warn: int) -> list[TermijntellingUit]:
+def clock_counts(session: Session, day: date, warn: int, team: str | None = None) -> list[TermijntellingUit]:
     """Per caseworker, every clock by where it stands today."""
-    return [
+    counts = [
         TermijntellingUit(hulpverlener=telling.hulpverlener, **{s.value: telling.per_status[s] for s in Termijnstatus})
         for telling in tellingen(dossier_clocks(session), day, warn)
     ]
+    return of_team(session, counts, team)
 
 
-def workloads(session: Session, day: date, warn: int) -> list[WerklastUit]:
+def workloads(session: Session, day: date, warn: int, team: str | None = None) -> list[WerklastUit]:
     """Per caseworker, the open trajecten by phase with those breached or due soon; the busiest first."""
-    return [
+    loads = [
         WerklastUit(
             hulpverlener=load.hulpverlener,
             open=load.open,
@@ -191,6 +212,7 @@ def workloads(session: Session, day: date, warn: int) -> list[WerklastUit]:
         )
         for load in werkverdeling(dossier_clocks(session), day, warn)
     ]
+    return of_team(session, loads, team)
 
 
 def waits_on(traject: Traject, regeling: Regeling | None) -> str:
@@ -201,7 +223,12 @@ def waits_on(traject: Traject, regeling: Regeling | None) -> str:
 
 
 def stuck_trajecten(
-    session: Session, day: date, policy: Policy, wacht_op: str | None = None, hulpverlener: str | None = None
+    session: Session,
+    day: date,
+    policy: Policy,
+    wacht_op: str | None = None,
+    hulpverlener: str | None = None,
+    team: str | None = None,
 ) -> list[StilstandRegel]:
     """Open trajecten that waited on one party longer than the policy allows, the longest first, with what
     the engine will do next by itself."""
@@ -237,7 +264,7 @@ def stuck_trajecten(
                 volgende=next_what,
             )
         )
-    return sorted(found, key=lambda row: (-row.dagen, row.kenmerk))
+    return of_team(session, sorted(found, key=lambda row: (-row.dagen, row.kenmerk)), team)
 
 
 def _next_by_itself(

@@ -15,6 +15,7 @@ from api.deps import SessionDep, SettingsDep
 from api.fields import Dag, Ident, Page
 from api.gate import GuardedRoute
 from api.problems import invalid
+from api.schemas.medewerkers import Team
 from api.schemas.toezicht import (
     Afloop,
     Antwoordtijden,
@@ -150,6 +151,7 @@ def clocks_needing_attention(
     settings: SettingsDep,
     status: Annotated[Termijnstatus | None, Query(description="overschreden of binnenkort; standaard beide")] = None,
     hulpverlener: Annotated[Ident | None, Query()] = None,
+    team: Annotated[Team | None, Query()] = None,
     page: Page = 1,
     page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 50,
 ) -> TermijnPagina:
@@ -160,24 +162,29 @@ def clocks_needing_attention(
     policy = settings.policy()
     chosen = (status,) if status else ATTENTION
     rows = attention_clocks(
-        session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen, chosen, hulpverlener
+        session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen, chosen, hulpverlener, team
     )
     return TermijnPagina(count=len(rows), results=rows[(page - 1) * page_size : page * page_size])
 
 
 @router.get("/termijnen/tellingen", response_model=list[TermijntellingUit])
-def clock_figures(principal: Staff, session: SessionDep, settings: SettingsDep) -> list[TermijntellingUit]:
-    """Per caseworker, every Wgs clock by where it stands today: breached, due soon, running, met in time,
-    met late. A closed traject's clock that never ran out is not counted."""
+def clock_figures(
+    principal: Staff, session: SessionDep, settings: SettingsDep, team: Annotated[Team | None, Query()] = None
+) -> list[TermijntellingUit]:
+    """Per caseworker (of one team, if named), every Wgs clock by where it stands today: breached, due soon,
+    running, met in time, met late. A closed traject's clock that never ran out is not counted."""
     policy = settings.policy()
-    return clock_counts(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen)
+    return clock_counts(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen, team)
 
 
 @router.get("/werkverdeling", response_model=list[WerklastUit])
-def work_per_caseworker(principal: Staff, session: SessionDep, settings: SettingsDep) -> list[WerklastUit]:
-    """Per caseworker, the open trajecten by phase, with how many have a clock breached or due soon."""
+def work_per_caseworker(
+    principal: Staff, session: SessionDep, settings: SettingsDep, team: Annotated[Team | None, Query()] = None
+) -> list[WerklastUit]:
+    """Per caseworker (of one team, if named), the open trajecten by phase, with how many have a clock
+    breached or due soon."""
     policy = settings.policy()
-    return workloads(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen)
+    return workloads(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen, team)
 
 
 @router.get("/stilstand", response_model=StilstandPagina)
@@ -187,11 +194,12 @@ def stuck_on_a_party(
     settings: SettingsDep,
     wacht_op: Annotated[str | None, Query(pattern="^(hulpverlener|client|schuldeisers|rechtbank)$")] = None,
     hulpverlener: Annotated[Ident | None, Query()] = None,
+    team: Annotated[Team | None, Query()] = None,
     page: Page = 1,
     page_size: Annotated[int, Query(ge=1, le=100, alias="pageSize")] = 50,
 ) -> StilstandPagina:
     """Open trajecten that waited on the caseworker, the client, the creditors or the court longer than the
     policy's `wacht_drempel_dagen`, the longest first, with since when and what the engine does next by itself."""
     policy = settings.policy()
-    rows = stuck_trajecten(session, today(policy.timezone), policy, wacht_op, hulpverlener)
+    rows = stuck_trajecten(session, today(policy.timezone), policy, wacht_op, hulpverlener, team)
     return StilstandPagina(count=len(rows), results=rows[(page - 1) * page_size : page * page_size])

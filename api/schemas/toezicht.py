@@ -65,6 +65,7 @@ class TermijnRegel(BaseModel):
     traject: str
     kenmerk: str
     hulpverlener: str
+    team: str | None = Field(default=None, description="Het team van de hulpverlener, uit het register.")
     klok: str
     uiterlijk: date
     status: str
@@ -80,6 +81,7 @@ class Termijntelling(BaseModel):
     """One caseworker's Wgs clocks by where they stand today."""
 
     hulpverlener: str
+    team: str | None = Field(default=None, description="Het team van de hulpverlener, uit het register.")
     overschreden: int
     binnenkort: int
     loopt: int
@@ -91,6 +93,7 @@ class Werklast(BaseModel):
     """One caseworker's open trajecten by phase, and how many have a clock breached or due soon."""
 
     hulpverlener: str
+    team: str | None = Field(default=None, description="Het team van de hulpverlener, uit het register.")
     open: int
     per_fase: dict[str, int]
     overschreden: int
@@ -104,6 +107,7 @@ class StilstandRegel(BaseModel):
     traject: str
     kenmerk: str
     hulpverlener: str
+    team: str | None = Field(default=None, description="Het team van de hulpverlener, uit het register.")
     wacht_op: str
     sinds: date
     dagen: int

@@ -165,3 +165,17 @@ async def test_a_bulk_hand_over_is_for_supervisors_with_a_valid_selection(
     response = await api.post("/api/v1/toezicht/overdrachten", json=body | {"fasen": ["nergens"]}, headers=supervisor)
     assert_problem(response, 422)
     assert (await api.get(url, headers=auth())).json()["hulpverlener"] == "hv-anna"
+
+
+async def test_the_console_figures_are_shown_per_team(api: httpx.AsyncClient, auth: Headers) -> None:
+    await register_staff(api, auth)
+    await new_traject(api, auth, 1, sub="hv-anna")
+    await new_traject(api, auth, 2, sub="hv-dewi")
+    supervisor = auth(Role.TOEZICHTHOUDER, "tl-noor")
+    for route in ("werkverdeling", "termijnen/tellingen"):
+        noord = (await api.get(f"/api/v1/toezicht/{route}?team=Noord", headers=supervisor)).json()
+        assert [(row["hulpverlener"], row["team"]) for row in noord] == [("hv-anna", "Noord")], route
+        everyone = (await api.get(f"/api/v1/toezicht/{route}", headers=supervisor)).json()
+        assert {row["team"] for row in everyone} == {"Noord", "Zuid"}, route
+        assert_problem(await api.get(f"/api/v1/toezicht/{route}?team=%3Cscript%3E", headers=supervisor), 422)
+        assert_problem(await api.get(f"/api/v1/toezicht/{route}?team=Noord", headers=auth(Role.BEHEERDER, "b")), 403)
