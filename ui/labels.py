@@ -73,6 +73,15 @@ LABELS: dict[str, dict[str, str]] = {
     "hulp": {"geaccepteerd": "Wil hulp", "afgewezen": "Wil geen hulp", "geen_reactie": "Geen reactie"},
     "route": {"enkelvoudig": "Eén signaal", "meervoudig": "Meer signalen", "crisis": "Crisis"},
     "klok": {"eerste_gesprek": "Eerste gesprek", "beschikking": "Beschikking"},
+    "overdracht": {
+        "uit_dienst": "Gaat uit dienst",
+        "afwezig": "Langere tijd afwezig",
+        "werkverdeling": "Verdeling van het werk",
+        "specialisme": "Collega met de juiste kennis",
+        "op_verzoek_client": "Op verzoek van de cliënt",
+        "overig": "Andere reden",
+    },
+    "rol": {"hulpverlener": "Hulpverlener", "toezichthouder": "Toezichthouder", "beheerder": "Beheerder"},
     "verzoek": {
         "open": "Wacht op antwoord",
         "beantwoord": "Beantwoord",

@@ -21,6 +21,8 @@ from api.deps import SessionDep
 from api.fields import PathId
 from api.routers.signaleringen import case_view
 from api.routers.toezicht import ATTENTION
+from api.schemas.medewerkers import Team
+from api.schemas.sessies import STAFF_ROLES
 from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, workloads
 from domain.aanmelding import crisis_kinds
 from domain.phases import PHASE_LABELS, Phase
@@ -32,10 +34,12 @@ from store.queries import (
     list_trajecten,
     open_cases,
     registry,
+    staff,
     trajecten_by_reference,
 )
+from ui.labels import label
 from ui.render import page
-from ui.trajectbeeld import traject_context
+from ui.trajectbeeld import caseworkers, traject_context
 from ui.werkvoorraad import FiltersDep, rows, vandaag_taken, warn_days
 
 router = APIRouter(include_in_schema=False)
@@ -241,42 +245,79 @@ def traject_stappen(request: Request, principal: Staff, session: SessionDep, tra
     return _audited(request, session, principal, page(request, "_stappen.html", principal, **shown))
 
 
+TeamQuery = Annotated[Team | None, Query(description="alleen de hulpverleners van dit team")]
+
+
+def _console(
+    request: Request, session: Session, principal: Principal, name: str, team: str | None, **context: Any
+) -> HTMLResponse:
+    """A console page, with the teams to filter by and the names of the people in its rows."""
+    register = staff(session)
+    return page(
+        request,
+        name,
+        principal,
+        team=team,
+        teams=sorted({m.team for m in register}),
+        namen={m.id: m.naam for m in register},
+        **context,
+    )
+
+
 @router.get("/toezicht")
-def toezicht(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
+def toezicht(request: Request, principal: Supervisor, session: SessionDep, team: TeamQuery = None) -> HTMLResponse:
     """The supervisor's start page: the Wgs clocks per caseworker, and each clock breached or due soon."""
     policy = request.app.state.settings.policy()
     day, warn = today(policy.timezone), policy.termijn_waarschuwing_werkdagen
-    return page(
+    return _console(
         request,
-        "toezicht_termijnen.html",
+        session,
         principal,
-        tellingen=clock_counts(session, day, warn),
-        regels=attention_clocks(session, day, warn, ATTENTION),
+        "toezicht_termijnen.html",
+        team,
+        tellingen=clock_counts(session, day, warn, team),
+        regels=attention_clocks(session, day, warn, ATTENTION, team=team),
         vandaag=day,
     )
 
 
 @router.get("/toezicht/werkverdeling")
-def toezicht_werkverdeling(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
-    """Open trajecten per caseworker by phase, with those breached or due soon."""
+def toezicht_werkverdeling(
+    request: Request, principal: Supervisor, session: SessionDep, team: TeamQuery = None
+) -> HTMLResponse:
+    """Open trajecten per caseworker by phase, with those breached or due soon, and the hand-over of a
+    caseworker's trajecten to a colleague or a team."""
     policy = request.app.state.settings.policy()
-    loads = workloads(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen)
+    loads = workloads(session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen, team)
     phases = [p for p in Phase if p is not Phase.AFGESLOTEN]
-    return page(
+    return _console(
         request,
-        "toezicht_werkverdeling.html",
+        session,
         principal,
+        "toezicht_werkverdeling.html",
+        team,
         lasten=loads,
         fasen=[(p.value, PHASE_LABELS[p]) for p in phases],
+        ontvangers=caseworkers(session),
     )
 
 
 @router.get("/toezicht/stilstand")
-def toezicht_stilstand(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
+def toezicht_stilstand(
+    request: Request, principal: Supervisor, session: SessionDep, team: TeamQuery = None
+) -> HTMLResponse:
     """Trajecten that waited on one party longer than the policy allows, with what the engine does next."""
     policy = request.app.state.settings.policy()
-    stuck = stuck_trajecten(session, today(policy.timezone), policy)
-    return page(request, "toezicht_stilstand.html", principal, regels=stuck, drempels=policy.wacht_drempel_dagen)
+    stuck = stuck_trajecten(session, today(policy.timezone), policy, team=team)
+    return _console(
+        request,
+        session,
+        principal,
+        "toezicht_stilstand.html",
+        team,
+        regels=stuck,
+        drempels=policy.wacht_drempel_dagen,
+    )
 
 
 @router.get("/toezicht/trajecten")
@@ -289,6 +330,14 @@ def toezicht_trajecten(request: Request, principal: Supervisor, session: Session
 
 @router.get("/beheer")
 def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLResponse:
-    """The administrator's start page: the creditor registry and the policy in force."""
+    """The administrator's start page: the staff register, the creditor registry and the policy in force."""
     policy = request.app.state.settings.policy()
-    return page(request, "beheer.html", principal, schuldeisers=registry(session), beleid=policy)
+    return page(
+        request,
+        "beheer.html",
+        principal,
+        medewerkers=staff(session),
+        schuldeisers=registry(session),
+        beleid=policy,
+        rollen=[(r.value, label("rol", r.value)) for r in STAFF_ROLES],
+    )

@@ -47,6 +47,21 @@ def schuldeiser_keuzes(ids: Iterable[str], register: dict[str, Any]) -> list[tup
     return [(key, register[key].naam if key in register else key) for key in ids]
 
 
+def mensen_keuzes(logins: Iterable[str], namen: dict[str, str]) -> list[tuple[str, str]]:
+    """Staff as choices: their login, shown with their name when the register knows them."""
+    return [(login, f"{namen[login]} ({login})" if login in namen else login) for login in logins]
+
+
+def collega_keuzes(members: Iterable[Any]) -> list[tuple[str, str]]:
+    """Members of staff as choices: their login, shown with their name and team."""
+    return [(m.id, f"{m.naam}, team {m.team}") for m in members]
+
+
+def namen_keuzes(names: Iterable[str]) -> list[tuple[str, str]]:
+    """Names that are their own code, such as teams, as choices."""
+    return [(name, name) for name in names]
+
+
 def keuzes(kind: str, codes: Iterable[str]) -> list[tuple[str, str]]:
     """Codes of one kind as choices, each with its plain word."""
     return [(code, label(kind, code)) for code in codes]
@@ -82,7 +97,14 @@ templates.env.filters.update(
     stap_label=lambda code: label("stap", code).lower(),
 )
 templates.env.globals.update(
-    aftelling=countdown, label=label, labels=LABELS, keuzes=keuzes, schuldeiser_keuzes=schuldeiser_keuzes
+    aftelling=countdown,
+    label=label,
+    labels=LABELS,
+    keuzes=keuzes,
+    schuldeiser_keuzes=schuldeiser_keuzes,
+    mensen_keuzes=mensen_keuzes,
+    collega_keuzes=collega_keuzes,
+    namen_keuzes=namen_keuzes,
 )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlmodel import Session
 
+from api.auth import Role
 from api.routers.regelingen import regeling_view
 from api.schemas.regeling import RegelingUit
 from api.schemas.traject import TrajectDetail
@@ -18,8 +19,8 @@ from domain.policy import Policy
 from domain.regeling_status import RegelingStap, RegelingStatus, allowed_steps
 from domain.vordering import VerzoekStatus, escalation_date, reminder_dates
 from runtime.clock import today
-from store.models import Regeling, Traject
-from store.queries import deliveries, registry
+from store.models import Medewerker, Regeling, Traject
+from store.queries import deliveries, registry, staff
 from ui.labels import label
 
 
@@ -84,9 +85,15 @@ def _settlement_steps(regeling: RegelingUit) -> list[str]:
     return sorted(step.value for step in steps if step != RegelingStap.HERBEREKENING or regeling.herberekening)
 
 
+def caseworkers(session: Session) -> list[Medewerker]:
+    """The active caseworkers in the register, who can take over a traject."""
+    return [m for m in staff(session, actief=True) if m.rol == Role.HULPVERLENER.value]
+
+
 def traject_context(session: Session, traject: Traject, policy: Policy) -> dict[str, Any]:
     """Everything the trajectpagina and its fragments show of one traject."""
     shown = detail(session, traject)
+    register = {m.id: m for m in staff(session)}
     creditors = registry(session)
     day = today()
     row = session.get(Regeling, traject.id)
@@ -104,4 +111,7 @@ def traject_context(session: Session, traject: Traject, policy: Policy) -> dict[
         "gepland": _planned(shown, regeling, {c.id: c.naam for c in creditors}, policy, day),
         "bezorging": deliveries(session, [brief.id for brief in shown.brieven]),
         "schuldeisers": {c.id: c for c in creditors},
+        "medewerkers": register,
+        "ontvangers": [m for m in caseworkers(session) if m.id != traject.caseworker],
+        "teams": sorted({m.team for m in register.values()}),
     }

@@ -78,7 +78,7 @@
   function bodyOf(form) {
     const body = {};
     for (const element of form.elements) {
-      if (!element.name || element.disabled || element.type === "submit") continue;
+      if (!element.name || element.disabled || element.type === "submit" || element.dataset.pad) continue;
       if (element.dataset.soort === "meervoud") {
         const list = body[element.name] || (body[element.name] = []);
         if (element.checked) list.push(element.value);
@@ -197,6 +197,8 @@
       showResults(body || []);
     } else if (next === "import") {
       showImport(body);
+    } else if (next === "overdrachten") {
+      showHandOvers(body);
     } else {
       const done = document.createElement("p");
       done.className = "gelukt";
@@ -246,6 +248,25 @@
     document.getElementById("uitkomst-kop")?.focus();
   }
 
+  function showHandOvers(report) {
+    const moved = report.overgedragen;
+    document.getElementById("verslag-uitkomst").textContent =
+      `${moved} van ${report.count} traject${report.count === 1 ? "" : "en"} overgedragen.`;
+    const list = document.getElementById("verslag-regels");
+    list.replaceChildren();
+    for (const row of report.results) {
+      const item = document.createElement("li");
+      item.append(link(row.kenmerk, row.traject.replace(API + "/trajecten/", "/werkplek/trajecten/")));
+      const outcome = row.status === "geweigerd" ? `niet overgedragen: ${row.reden}`
+        : row.status === "in_behandeling" ? `naar ${row.naar}, wordt nog verwerkt` : `naar ${row.naar}`;
+      item.append(document.createTextNode(`: ${outcome}`));
+      list.append(item);
+    }
+    document.getElementById("overdracht-verslag").hidden = false;
+    announce(document.getElementById("verslag-uitkomst").textContent);
+    document.getElementById("verslag-kop")?.focus();
+  }
+
   async function requestBody(form, headers) {
     const type = form.dataset.inhoud;
     if (type) {
@@ -256,6 +277,15 @@
     }
     headers["Content-Type"] = "application/json";
     return JSON.stringify(bodyOf(form));
+  }
+
+  function target(form) {
+    // A field marked data-pad fills its {placeholder} in the action: the id of what is written (PUT).
+    let action = form.getAttribute("action");
+    for (const element of form.querySelectorAll("[data-pad]")) {
+      action = action.replace(`{${element.name}}`, encodeURIComponent(element.value.trim()));
+    }
+    return action;
   }
 
   async function send(form) {
@@ -270,7 +300,7 @@
     button?.setAttribute("aria-disabled", "true");
     announce("Bezig met versturen.");
     try {
-      const response = await fetch(form.getAttribute("action"), init);
+      const response = await fetch(target(form), init);
       const text = await response.text();
       const body = text ? JSON.parse(text) : null;
       if (response.ok) {

@@ -1,0 +1,133 @@
+"""The supervisor's console in the browser: the beheerder fills the staff register, a toezichthouder hands one
+traject to a colleague with a note the new caseworker sees, and moves a leaver's whole werkvoorraad to a team
+and reads the report per traject. Every page and state is scanned for WCAG 2.1 A/AA."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Page, expect
+
+from api.auth import Role, issue_token
+from tests.api.conftest import aanmelding
+from tests.browser.conftest import screenshot
+from tests.browser.test_werkplek import assert_accessible
+from tests.e2e.stack import Stack, bsn
+
+pytestmark = [pytest.mark.slow]
+
+TEAM = {
+    "hv-anna": {"naam": "Anna Bakker", "team": "Noord", "telefoon": "078 770 4001", "rol": "hulpverlener"},
+    "hv-cas": {"naam": "Cas Visser", "team": "Noord", "telefoon": "078 770 4003", "rol": "hulpverlener"},
+    "hv-dewi": {"naam": "Dewi Smit", "team": "Zuid", "telefoon": "078 770 4004", "rol": "hulpverlener"},
+}
+
+
+def put_staff(stack: Stack, login: str, body: dict[str, Any]) -> None:
+    token = issue_token(stack.settings, Role.BEHEERDER, "beheerder-demo")
+    response = httpx.put(
+        f"{stack.url}/api/v1/medewerkers/{login}", json=body, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert response.status_code in (200, 201), response.text
+
+
+def traject_of(stack: Stack, number: int, sub: str) -> dict[str, Any]:
+    response = httpx.post(
+        f"{stack.url}/api/v1/aanmeldingen", json=aanmelding(bsn(number)), headers=stack.headers(sub=sub), timeout=60
+    )
+    assert response.status_code == 201, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def log_in(page: Page, name: str, role: str = "Hulpverlener") -> None:
+    """Log in from the login page, which leads each role to its own start page."""
+    page.goto("/inloggen")
+    page.get_by_label("Rol").select_option(label=role)
+    page.get_by_label("Naam").fill(name)
+    page.get_by_role("button", name="Inloggen").click()
+    expect(page).not_to_have_url(re.compile("inloggen"))
+    page.wait_for_load_state("load")
+
+
+def test_the_beheerder_adds_a_caseworker_to_the_register(page: Page, stack: Stack) -> None:
+    log_in(page, name="beheerder-demo", role="Beheerder")
+    expect(page.get_by_role("heading", name="Beheer", level=1)).to_be_visible()
+    page.locator("summary", has_text="Medewerker toevoegen of wijzigen").click()
+    form = page.locator("form[action='/api/v1/medewerkers/{medewerker_id}']")
+    form.get_by_label("Inlognaam").fill("hv-bram")
+    form.get_by_label("Naam", exact=True).fill("Bram Jansen")
+    form.get_by_label("Team").fill("Noord")
+    form.get_by_label("Telefoon").fill("bel mij")
+    form.get_by_label("Rol").select_option("hulpverlener")
+    form.get_by_role("button", name="Opslaan").click()
+    expect(form.locator("[data-veld='telefoon'] .utrecht-form-field-error-message")).to_be_visible()
+    assert_accessible(page)
+    form.get_by_label("Telefoon").fill("078 770 4002")
+    form.get_by_role("button", name="Opslaan").click()
+    register = page.get_by_role("region", name="Medewerkers")
+    expect(register.get_by_role("row").filter(has_text="Bram Jansen")).to_contain_text("Noord")
+    assert_accessible(page)
+    screenshot(page, "beheer-medewerkers")
+
+
+def test_a_supervisor_hands_one_traject_to_a_colleague_who_sees_the_note(page: Page, stack: Stack) -> None:
+    for login, body in TEAM.items():
+        put_staff(stack, login, body)
+    traject = traject_of(stack, 921, "hv-anna")
+    log_in(page, name="tz-tom", role="Toezichthouder")
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+    expect(page.get_by_text("Anna Bakker, team Noord")).to_be_visible()
+    page.locator("summary", has_text="Traject overdragen").click()
+    form = page.locator("form[action$='/overdrachten']")
+    form.get_by_label("Naar een collega").select_option("hv-cas")
+    form.get_by_label("Reden").select_option("afwezig")
+    form.get_by_label("Notitie voor de nieuwe hulpverlener").fill("Tanya belt liever na drie uur.")
+    form.get_by_role("button", name="Traject overdragen").click()
+    expect(page.get_by_text("Cas Visser, team Noord")).to_be_visible()
+    note = page.locator(".overdracht-notitie")
+    expect(note).to_contain_text("Van Anna Bakker aan Cas Visser")
+    expect(note).to_contain_text("Tanya belt liever na drie uur.")
+    expect(page.get_by_role("link", name=re.compile("nieuwe contactpersoon"))).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "overdracht")
+
+    log_in_as_cas = page.context.browser
+    assert log_in_as_cas is not None
+    context = log_in_as_cas.new_context(base_url=stack.url, viewport={"width": 1280, "height": 900})
+    cas = context.new_page()
+    log_in(cas, name="hv-cas")
+    expect(cas.get_by_role("link", name=traject["kenmerk"])).to_be_visible()
+    context.close()
+
+
+def test_a_leavers_trajecten_are_spread_over_a_team_with_a_report_per_traject(page: Page, stack: Stack) -> None:
+    for login, body in TEAM.items():
+        put_staff(stack, login, body)
+    moved = [traject_of(stack, number, "hv-dewi")["kenmerk"] for number in (931, 932, 933)]
+    log_in(page, name="tz-tom", role="Toezichthouder")
+    page.goto("/toezicht/werkverdeling")
+    page.get_by_label("Team", exact=True).select_option("Zuid")
+    page.get_by_role("button", name="Toon").click()
+    expect(page).to_have_url(re.compile(r"team=Zuid"))
+    rows = page.locator("table").first.get_by_role("row")
+    expect(rows.filter(has_text="Dewi Smit")).to_be_visible()
+    expect(rows.filter(has_text="Anna Bakker")).to_have_count(0)
+    assert_accessible(page)
+
+    form = page.locator("form[action='/api/v1/toezicht/overdrachten']")
+    form.get_by_label("Van hulpverlener").select_option("hv-dewi")
+    form.get_by_label("Of verdeel over team").select_option("Noord")
+    form.get_by_label("Reden").select_option("uit_dienst")
+    form.get_by_label("Notitie voor de nieuwe hulpverleners").fill("Dewi is vertrokken; bel de cliënten deze week.")
+    form.get_by_role("button", name="Trajecten overdragen").click()
+    report = page.locator("#overdracht-verslag")
+    expect(report).to_contain_text("3 van 3 trajecten overgedragen.")
+    for kenmerk in moved:
+        expect(report.get_by_role("link", name=kenmerk)).to_be_visible()
+    expect(page.get_by_role("heading", name="Verslag van de overdracht")).to_be_focused()
+    assert_accessible(page)
+    screenshot(page, "console-werkverdeling")
