@@ -94,8 +94,8 @@ class Engine:
             raise from_update_failure(err) from err
         log.info("step", update=name, workflow=handle.id, actor=self.principal.sub)
 
-    async def start(self, coro: Awaitable[T]) -> T:
-        """Start a workflow (or signal-with-start), within the bound."""
+    async def call(self, coro: Awaitable[T]) -> T:
+        """Any other call to Temporal (start a workflow, signal-with-start, describe, list), within the bound."""
         await self.release()
         try:
             return await self._bounded(coro, asyncio.get_running_loop().time() + self.wait)

@@ -39,3 +39,11 @@ def schuldregeling(traject_id: str) -> str:
 def new_signalering() -> str:
     """A new vroegsignalering case: its id is its workflow's id too."""
     return _checked("signalering", str(uuid.uuid4()))
+
+
+def kind_and_key(workflow_id: str) -> tuple[str, str] | None:
+    """The kind and the UUID of one of our workflow ids; None for any other id."""
+    if not WORKFLOW_ID.match(workflow_id):
+        return None
+    kind, key = workflow_id.split("-", 1)
+    return kind, key

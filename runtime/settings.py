@@ -29,6 +29,10 @@ class Settings(BaseSettings):
     temporal_namespace: str = "default"
     temporal_db: Path = VAR / "temporal.db"
     temporal_ui_port: int = 8233
+    # Where staff open a workflow in Temporal's Web UI (its codec endpoint decrypts for authorised staff only).
+    temporal_ui_url: str = "http://127.0.0.1:8233"
+    # From this attempt on, an activity that keeps failing is listed in the console as technically stuck.
+    storing_na_pogingen: int = 3
     task_queue: str = "trajecten"
     # How long a request waits for the engine before it answers 503 (not taken) or 202 (taken, finishing).
     engine_wait_seconds: float = 10.0

@@ -17,7 +17,7 @@ from activities.letters import Afzender, LetterActivities
 from activities.schuldregeling import RegelingActivities
 from activities.signalering import SignaleringActivities
 from activities.webhooks import WebhookActivities
-from runtime.failures import FailureMapping
+from runtime.failures import FailureMapping, StuckMarks
 from runtime.logs import configure
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect, register_search_attributes
@@ -65,7 +65,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
         ],
         activity_executor=executor,
         max_concurrent_activities=ACTIVITY_THREADS,
-        interceptors=[FailureMapping()],
+        interceptors=[FailureMapping(StuckMarks(sessions, settings.storing_na_pogingen))],
     )
 
 

@@ -135,6 +135,20 @@ class Medewerker(SQLModel, table=True):
     actief: bool = True
 
 
+class Storing(SQLModel, table=True):
+    """An activity that keeps failing: marked by the worker from the policy's attempt count on, cleared when
+    an attempt succeeds. The console reads Temporal's own account of it (attempt, next retry) by these keys.
+    The error names only its kind, never the data."""
+
+    workflow_id: str = Field(primary_key=True)
+    activity_id: str = Field(primary_key=True)
+    activity_type: str
+    poging: int
+    fout: str
+    sinds: datetime
+    laatst_op: datetime
+
+
 class Schuldeiser(SQLModel, table=True):
     """A creditor organisation in the municipality's registry."""
 

@@ -55,6 +55,11 @@ async def dev_server_env() -> AsyncIterator[WorkflowEnvironment]:
         data_converter=data_converter(Settings()),
         search_attributes=CUSTOM_SEARCH_ATTRIBUTES,
         dev_server_log_level="error",
+        # A workflow whose own code fails twice in a row is marked, for the console's stuck list.
+        dev_server_extra_args=[
+            "--dynamic-config-value",
+            "system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=2",
+        ],
     )
     yield env
     await env.shutdown()

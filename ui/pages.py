@@ -7,6 +7,8 @@ login page, with the wrong role it answers 403. Personal data read here is audit
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -15,11 +17,13 @@ from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 from starlette.responses import HTMLResponse, Response
+from temporalio.service import RPCError
 
 from api.auth import Principal, Role
 from api.deps import SessionDep
 from api.fields import PathId
 from api.routers.signaleringen import case_view
+from api.routers.storingen import stuck_now
 from api.routers.toezicht import ATTENTION
 from api.schemas.medewerkers import Team
 from api.schemas.sessies import STAFF_ROLES
@@ -74,6 +78,7 @@ Caseworker = Annotated[Principal, viewer(Role.HULPVERLENER)]
 Staff = Annotated[Principal, viewer(Role.HULPVERLENER, Role.TOEZICHTHOUDER)]
 Supervisor = Annotated[Principal, viewer(Role.TOEZICHTHOUDER)]
 Beheerder = Annotated[Principal, viewer(Role.BEHEERDER)]
+Repairer = Annotated[Principal, viewer(Role.TOEZICHTHOUDER, Role.BEHEERDER)]
 
 
 def install(app: FastAPI) -> None:
@@ -318,6 +323,19 @@ def toezicht_stilstand(
         regels=stuck,
         drempels=policy.wacht_drempel_dagen,
     )
+
+
+@router.get("/toezicht/storingen")
+async def toezicht_storingen(request: Request, principal: Repairer, session: SessionDep) -> HTMLResponse:
+    """Technically stuck work: activities that keep failing and workflows whose own code fails, with a link
+    to each in Temporal's Web UI; the beheerder can have a failing activity run again now."""
+    settings = request.app.state.settings
+    temporal = request.app.state.temporal
+    found = None
+    if temporal is not None:
+        with contextlib.suppress(TimeoutError, RPCError):
+            found = await asyncio.wait_for(stuck_now(temporal, session, settings), settings.engine_wait_seconds)
+    return page(request, "toezicht_storingen.html", principal, storingen=found, vandaag=today())
 
 
 @router.get("/toezicht/trajecten")

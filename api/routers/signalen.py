@@ -67,7 +67,7 @@ async def report(
     session = engine.session
     intake = await run_in_threadpool(_take_in, session, settings, principal.sub, body.signaal())
     case_open = await run_in_threadpool(_case_open, session, intake.case_id)
-    await engine.start(deliver(engine.client, settings, intake, case_open))
+    await engine.call(deliver(engine.client, settings, intake, case_open))
     if intake.duplicate:
         response.status_code = 200
     return await run_in_threadpool(_signaal_view, session, intake.signaal_id)
@@ -99,7 +99,7 @@ async def report_batch(
             continue
         intake = await run_in_threadpool(_take_in, engine.session, settings, principal.sub, body.signaal())
         case_open = await run_in_threadpool(_case_open, engine.session, intake.case_id)
-        await engine.start(deliver(engine.client, settings, intake, case_open))
+        await engine.call(deliver(engine.client, settings, intake, case_open))
         repeats += intake.duplicate
         stored += not intake.duplicate
     return BatchUitkomst(opgeslagen=stored, dubbel=repeats, fouten=sorted(errors, key=lambda fout: fout.regel))

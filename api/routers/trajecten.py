@@ -106,7 +106,7 @@ async def register(
     )
     handle = engine.client.get_workflow_handle_for(TrajectWorkflow.run, ids.traject(traject_id))
     try:
-        await engine.start(
+        await engine.call(
             engine.client.start_workflow(
                 TrajectWorkflow.run, start, id=ids.traject(traject_id), task_queue=settings.task_queue
             )

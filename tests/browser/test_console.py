@@ -5,6 +5,8 @@ and reads the report per traject. Every page and state is scanned for WCAG 2.1 A
 from __future__ import annotations
 
 import re
+import shutil
+import time
 from typing import Any
 
 import httpx
@@ -12,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from api.auth import Role, issue_token
+from domain.traject import reference
 from tests.api.conftest import aanmelding
 from tests.browser.conftest import screenshot
 from tests.browser.test_werkplek import assert_accessible
@@ -131,3 +134,39 @@ def test_a_leavers_trajecten_are_spread_over_a_team_with_a_report_per_traject(pa
     expect(page.get_by_role("heading", name="Verslag van de overdracht")).to_be_focused()
     assert_accessible(page)
     screenshot(page, "console-werkverdeling")
+
+
+def test_the_beheerder_sees_a_letter_stuck_and_has_it_posted_again(page: Page, stack: Stack) -> None:
+    outbox = stack.settings.outbox_dir
+    shutil.rmtree(outbox, ignore_errors=True)
+    outbox.write_text("de printstraat is weg")
+    try:
+        # Its letter cannot be posted, so the aanmelding is taken but not finished in time: 202.
+        response = httpx.post(
+            f"{stack.url}/api/v1/aanmeldingen", json=aanmelding(bsn(941)), headers=stack.headers(), timeout=60
+        )
+        assert response.status_code == 202, response.text
+        kenmerk = reference(response.json()["url"].rsplit("/", 1)[1])
+        supervisor = {"Authorization": f"Bearer {issue_token(stack.settings, Role.TOEZICHTHOUDER, 'tz-tom')}"}
+        for _ in range(120):
+            stuck = httpx.get(f"{stack.url}/api/v1/toezicht/storingen", headers=supervisor, timeout=30).json()
+            if stuck["activiteiten"]:
+                break
+            time.sleep(0.5)
+        log_in(page, name="beheerder-demo", role="Beheerder")
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Storingen").click()
+        row = page.get_by_role("row").filter(has_text=kenmerk)
+        expect(row).to_contain_text("Brief naar de printstraat sturen")
+        expect(row).to_contain_text("Tijdelijke fout")
+        assert_accessible(page)
+        screenshot(page, "console-vastgelopen")
+    finally:
+        outbox.unlink(missing_ok=True)
+        outbox.mkdir(exist_ok=True)
+    row.get_by_role("button", name=re.compile("Nu opnieuw proberen")).click()
+    expect(page.get_by_text("Er mislukt nu niets herhaaldelijk.")).to_be_visible()
+    for _ in range(60):
+        if any(outbox.glob("*.html")):
+            break
+        time.sleep(0.25)
+    assert len(list(outbox.glob("*.html"))) == 1

@@ -33,6 +33,7 @@ PAGES: dict[str, set[str]] = {
     "/toezicht/werkverdeling": {"toezichthouder"},
     "/toezicht/stilstand": {"toezichthouder"},
     "/toezicht/trajecten": {"toezichthouder"},
+    "/toezicht/storingen": {"toezichthouder", "beheerder"},
     "/beheer": {"beheerder"},
     TRAJECT: {"hulpverlener", "toezichthouder"},
     f"{TRAJECT}/stand": {"hulpverlener", "toezichthouder"},
