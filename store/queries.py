@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from pydantic import TypeAdapter
 from sqlmodel import Session, col, func, select
@@ -13,7 +13,6 @@ from domain.signalering import CaseStatus
 from domain.termijnen import Dossierklokken
 from domain.traject import Clock, Deadline
 from domain.vordering import VerzoekStatus
-from domain.wgs_deadlines import end_of_day
 from store.models import (
     AuditEntry,
     Brief,
@@ -165,17 +164,6 @@ def requests_per_creditor(session: Session) -> list[tuple[Schuldeiser, list[Verz
     for verzoek in session.exec(select(Verzoek)).all():
         requests.setdefault(verzoek.schuldeiser_id, []).append(verzoek)
     return [(schuldeiser, requests.get(schuldeiser.id, [])) for schuldeiser in registry(session)]
-
-
-def closed_between(session: Session, van: date | None, tot: date | None, timezone: str) -> list[Traject]:
-    """Trajecten that closed in the period (the municipality's day they entered `afgesloten`), both ends
-    included."""
-    query = select(Traject).where(Traject.phase == Phase.AFGESLOTEN.value)
-    if van is not None:
-        query = query.where(Traject.phase_since >= end_of_day(van - timedelta(days=1), timezone).astimezone(UTC))
-    if tot is not None:
-        query = query.where(Traject.phase_since < end_of_day(tot, timezone).astimezone(UTC))
-    return list(session.exec(query.order_by(col(Traject.phase_since))).all())
 
 
 def escalated_requests(session: Session, traject_ids: list[str]) -> list[tuple[Verzoek, Schuldeiser]]:

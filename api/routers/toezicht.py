@@ -3,12 +3,9 @@ clocks are breached or due soon, and the work per caseworker."""
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from sqlmodel import select
 
 from api.auth import Staff
 from api.deps import SessionDep, SettingsDep
@@ -29,12 +26,13 @@ from api.schemas.toezicht import (
 from api.schemas.toezicht import Termijntelling as TermijntellingUit
 from api.schemas.toezicht import Werklast as WerklastUit
 from api.views import attention_clocks, clock_counts, stuck_trajecten, traject_url, workloads
+from domain.monitor import Periode, uitval_telling
 from domain.policy import TIMEZONE
 from domain.termijnen import Termijnstatus
 from domain.vordering import VerzoekStatus, reply_figures
-from runtime.clock import day_of, today
-from store.models import Bericht, Signaal, Signalering
-from store.queries import closed_between, open_requests, requests_per_creditor
+from runtime.clock import today
+from store.monitor import monitor_facts, vroegsignalering_figures
+from store.queries import open_requests, requests_per_creditor
 
 router = APIRouter(prefix="/toezicht", tags=["toezicht"], route_class=GuardedRoute)
 # The clocks a supervisor must act on.
@@ -43,16 +41,17 @@ ATTENTION = (Termijnstatus.OVERSCHREDEN, Termijnstatus.BINNENKORT)
 
 @router.get("/afloop", response_model=Afloop)
 def endings(principal: Staff, session: SessionDep, van: Dag | None = None, tot: Dag | None = None) -> Afloop:
-    """The monitor figure of how trajecten ended: settled, or uitval per reason and phase."""
+    """How trajecten that closed in the period ended: after a completed settlement, or uitval per reason and
+    phase."""
     if van is not None and tot is not None and van > tot:
         raise invalid([("van", "ligt na tot")])
-    closed = closed_between(session, van, tot, TIMEZONE)
-    counts = Counter((t.uitval["reden"], t.closed_after or "") for t in closed if t.uitval)
+    periode = Periode(van, tot)
+    closed = [f for f in monitor_facts(session, periode, TIMEZONE) if periode.bevat(f.gesloten_op)]
     return Afloop(
         van=van,
         tot=tot,
-        afgerond=sum(1 for t in closed if t.afgerond_op is not None),
-        uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in sorted(counts.items())],
+        afgerond=sum(1 for f in closed if f.afgerond_op is not None),
+        uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in uitval_telling(closed, periode).items()],
     )
 
 
@@ -60,35 +59,18 @@ def endings(principal: Staff, session: SessionDep, van: Dag | None = None, tot: 
 def early_warning_figures(principal: Staff, session: SessionDep) -> list[Maandcijfers]:
     """Per month: signals per kind of partner, households (cases opened), contact attempts by channel,
     households reached and help accepted. No personal data: these figures outlive the retention term."""
-    months: dict[str, Maandcijfers] = {}
-
-    def month(day: date) -> Maandcijfers:
-        key = f"{day:%Y-%m}"
-        return months.setdefault(
-            key,
-            Maandcijfers(
-                maand=key,
-                signalen_per_soort={},
-                huishoudens=0,
-                contactpogingen_per_kanaal={},
-                bereikt=0,
-                hulp_geaccepteerd=0,
-            ),
+    months = vroegsignalering_figures(session, Periode(None, None), TIMEZONE, lambda day: f"{day:%Y-%m}")
+    return [
+        Maandcijfers(
+            maand=key,
+            signalen_per_soort=dict(months[key].signalen_per_soort),
+            huishoudens=months[key].huishoudens,
+            contactpogingen_per_kanaal=dict(months[key].contactpogingen_per_kanaal),
+            bereikt=months[key].bereikt,
+            hulp_geaccepteerd=months[key].hulp_geaccepteerd,
         )
-
-    for soort, ontvangen_op in session.exec(select(Signaal.soort, Signaal.ontvangen_op)).all():
-        counts = month(ontvangen_op).signalen_per_soort
-        counts[soort] = counts.get(soort, 0) + 1
-    for case in session.exec(select(Signalering)).all():
-        figures = month(case.geopend_op)
-        figures.huishoudens += 1
-        uitkomst = case.uitkomst or {}
-        figures.bereikt += bool(uitkomst.get("bereikt")) or case.route == "crisis"
-        figures.hulp_geaccepteerd += case.traject_id is not None
-    for kanaal, verstuurd_op in session.exec(select(Bericht.kanaal, Bericht.verstuurd_op)).all():
-        counts = month(day_of(verstuurd_op)).contactpogingen_per_kanaal
-        counts[kanaal] = counts.get(kanaal, 0) + 1
-    return [months[key] for key in sorted(months)]
+        for key in sorted(months)
+    ]
 
 
 @router.get("/wachtend", response_model=WachtendPagina)

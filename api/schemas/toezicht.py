@@ -119,3 +119,76 @@ class StilstandRegel(BaseModel):
 class StilstandPagina(BaseModel):
     count: int
     results: list[StilstandRegel]
+
+
+class Normcijfer(BaseModel):
+    """How many Wgs clocks decided in the period met one norm: a clock counts on the day it was met, or on its
+    last day when it was not met by then. A clock still running, or of a traject that closed before it ran out,
+    is not counted."""
+
+    norm: str
+    gehaald: int
+    niet_gehaald: int
+    aandeel: float | None = Field(description="Het deel dat op tijd was, van 0 tot 1; leeg als er niets telde.")
+
+
+class DoorlooptijdUit(BaseModel):
+    """Calendar days between two milestones, over the trajecten that reached the second in the period."""
+
+    van: str
+    tot: str
+    aantal: int
+    mediaan_dagen: float | None
+    p90_dagen: int | None = Field(description="Het 90e percentiel, volgens de nearest-rank-methode.")
+
+
+class Regelingcijfers(BaseModel):
+    """Settlements whose term started in the period, and how many within the NVVK norm of their plan."""
+
+    aantal: int
+    binnen_norm: int
+    norm_dagen: int
+    aandeel: float | None
+
+
+class Schuldeisercijfers(BaseModel):
+    """Creditor requests sent in the period: answered, still open, median days and the share answered before
+    the first reminder (the 10-working-day reply norm)."""
+
+    verzoeken: int
+    beantwoord: int
+    open: int
+    mediaan_dagen: float | None
+    aandeel_binnen_termijn: float | None
+
+
+class Vroegsignaleringcijfers(BaseModel):
+    """The vroegsignalering of the period, for the whole municipality (its cases belong to no team)."""
+
+    signalen_per_soort: dict[str, int]
+    huishoudens: int
+    contactpogingen_per_kanaal: dict[str, int]
+    bereikt: int
+    hulp_geaccepteerd: int
+
+
+class Monitor(BaseModel):
+    """The figures of one period that the municipality reports and accounts for."""
+
+    van: date
+    tot: date
+    team: str | None
+    aanmeldingen: int
+    aanmeldingen_per_bron: dict[str, int]
+    crisis: int
+    normen: list[Normcijfer]
+    toelatingen: int
+    afwijzingen: int
+    doorlooptijden: list[DoorlooptijdUit]
+    regelingen: Regelingcijfers
+    afgerond: int
+    uitval: list[Uitvalregel]
+    heraanmeldingen: int
+    heraanmeldingen_binnen_12_maanden: int
+    schuldeisers: Schuldeisercijfers
+    vroegsignalering: Vroegsignaleringcijfers

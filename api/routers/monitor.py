@@ -1,0 +1,195 @@
+"""The monitor: the figures a municipality reports and accounts for, per period and team, as JSON for its own
+reporting tools and as a CSV download. Computed in one place (domain/monitor.py) from the dossier's dates."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+from starlette.responses import Response
+
+from api.auth import Supervisor
+from api.deps import SessionDep, SettingsDep
+from api.fields import Dag
+from api.gate import GuardedRoute
+from api.problems import invalid
+from api.schemas.medewerkers import Team
+from api.schemas.toezicht import (
+    DoorlooptijdUit,
+    Monitor,
+    Normcijfer,
+    Regelingcijfers,
+    Schuldeisercijfers,
+    Uitvalregel,
+    Vroegsignaleringcijfers,
+)
+from domain.monitor import REGELING_NORM_DAGEN, Periode, monitor
+from domain.vordering import reply_figures
+from runtime.clock import today
+from store.monitor import monitor_facts, reply_dates, vroegsignalering_figures
+
+router = APIRouter(prefix="/toezicht/monitor", tags=["toezicht"], route_class=GuardedRoute)
+# The CSV's columns: one figure per line, so a municipality's spreadsheet can stack several periods.
+CSV_COLUMNS = ("van", "tot", "team", "onderwerp", "onderdeel", "maat", "waarde")
+
+
+def period(
+    settings: SettingsDep,
+    van: Annotated[Dag | None, Query(description="eerste dag; standaard 1 januari van dit jaar")] = None,
+    tot: Annotated[Dag | None, Query(description="laatste dag; standaard vandaag")] = None,
+) -> Periode:
+    """The period asked for, both ends included: this year up to today unless named."""
+    day = today(settings.policy().timezone)
+    van, tot = van or date(day.year, 1, 1), tot or day
+    if van > tot:
+        raise invalid([("van", "ligt na tot")])
+    return Periode(van, tot)
+
+
+PeriodeDep = Annotated[Periode, Depends(period)]
+TeamFilter = Annotated[Team | None, Query(description="alleen de trajecten van de hulpverleners van dit team")]
+
+
+def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, team: TeamFilter = None) -> Monitor:
+    """The period's figures, of one team when named."""
+    policy = settings.policy()
+    counted = monitor(monitor_facts(session, periode, policy.timezone, team), periode, today(policy.timezone))
+    replies = reply_dates(session, periode, team)
+    answered = reply_figures(replies, policy)
+    early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("")
+    return Monitor(
+        van=periode.van,
+        tot=periode.tot,
+        team=team,
+        aanmeldingen=counted.aanmeldingen,
+        aanmeldingen_per_bron=counted.aanmeldingen_per_bron,
+        crisis=counted.crisis,
+        normen=[
+            Normcijfer(norm=norm.value, gehaald=share.gehaald, niet_gehaald=share.niet_gehaald, aandeel=share.fractie)
+            for norm, share in counted.normen.items()
+        ],
+        toelatingen=counted.toelatingen,
+        afwijzingen=counted.afwijzingen,
+        doorlooptijden=[
+            DoorlooptijdUit(
+                van=lead.van.value,
+                tot=lead.tot.value,
+                aantal=lead.aantal,
+                mediaan_dagen=lead.mediaan_dagen,
+                p90_dagen=lead.p90_dagen,
+            )
+            for lead in counted.doorlooptijden
+        ],
+        regelingen=Regelingcijfers(
+            aantal=counted.regelingen.totaal,
+            binnen_norm=counted.regelingen.gehaald,
+            norm_dagen=REGELING_NORM_DAGEN,
+            aandeel=counted.regelingen.fractie,
+        ),
+        afgerond=counted.afgerond,
+        uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in counted.uitval.items()],
+        heraanmeldingen=counted.heraanmeldingen,
+        heraanmeldingen_binnen_12_maanden=counted.heraanmeldingen_binnen_jaar,
+        schuldeisers=Schuldeisercijfers(
+            verzoeken=len(replies),
+            beantwoord=answered.beantwoord,
+            open=answered.open,
+            mediaan_dagen=answered.mediaan_dagen,
+            aandeel_binnen_termijn=answered.aandeel_voor_eerste_herinnering,
+        ),
+        vroegsignalering=Vroegsignaleringcijfers(
+            signalen_per_soort=dict(sorted(early.signalen_per_soort.items())) if early else {},
+            huishoudens=early.huishoudens if early else 0,
+            contactpogingen_per_kanaal=dict(sorted(early.contactpogingen_per_kanaal.items())) if early else {},
+            bereikt=early.bereikt if early else 0,
+            hulp_geaccepteerd=early.hulp_geaccepteerd if early else 0,
+        ),
+    )
+
+
+FiguresDep = Annotated[Monitor, Depends(figures)]
+
+
+@router.get("", response_model=Monitor)
+def monitor_figures(principal: Supervisor, counted: FiguresDep) -> Monitor:
+    """The monitor figures of a period (this year up to today unless named), of one team when named.
+
+    Each figure counts in the period in which its deciding day lies: an aanmelding by its meldingsdatum, a Wgs
+    clock by the day it was met, or by its last day when it was not met by then (running clocks are not counted
+    yet), a lead time and a settlement by the day they ended or started, an ending by the day the traject
+    closed. A settlement is within the NVVK norm when its term starts at most 120 days after the plan van
+    aanpak. The vroegsignalering figures are the whole municipality's, whatever team is named."""
+    return counted
+
+
+def rows(counted: Monitor) -> Iterator[tuple[str, str, str, int | float | None]]:
+    """Each figure as (onderwerp, onderdeel, maat, waarde), waarde last: the CSV's lines."""
+    yield from (("aanmeldingen", bron, "aantal", n) for bron, n in counted.aanmeldingen_per_bron.items())
+    yield ("aanmeldingen", "totaal", "aantal", counted.aanmeldingen)
+    yield ("aanmeldingen", "crisis", "aantal", counted.crisis)
+    for norm in counted.normen:
+        yield ("wgs_termijnen", norm.norm, "gehaald", norm.gehaald)
+        yield ("wgs_termijnen", norm.norm, "niet_gehaald", norm.niet_gehaald)
+        yield ("wgs_termijnen", norm.norm, "aandeel", norm.aandeel)
+    yield ("beschikkingen", "toelating", "aantal", counted.toelatingen)
+    yield ("beschikkingen", "afwijzing", "aantal", counted.afwijzingen)
+    for lead in counted.doorlooptijden:
+        part = f"{lead.van}-{lead.tot}"
+        yield ("doorlooptijden", part, "aantal", lead.aantal)
+        yield ("doorlooptijden", part, "mediaan_dagen", lead.mediaan_dagen)
+        yield ("doorlooptijden", part, "p90_dagen", lead.p90_dagen)
+    yield ("regelingen", "gestart", "aantal", counted.regelingen.aantal)
+    yield ("regelingen", f"binnen_{counted.regelingen.norm_dagen}_dagen", "aantal", counted.regelingen.binnen_norm)
+    yield ("regelingen", f"binnen_{counted.regelingen.norm_dagen}_dagen", "aandeel", counted.regelingen.aandeel)
+    yield ("afgerond", "totaal", "aantal", counted.afgerond)
+    yield from (("uitval", f"{regel.reden}/{regel.fase}", "aantal", regel.aantal) for regel in counted.uitval)
+    yield ("heraanmeldingen", "totaal", "aantal", counted.heraanmeldingen)
+    yield ("heraanmeldingen", "binnen_12_maanden", "aantal", counted.heraanmeldingen_binnen_12_maanden)
+    replies = counted.schuldeisers
+    yield ("schuldeisers", "verzoeken", "aantal", replies.verzoeken)
+    yield ("schuldeisers", "beantwoord", "aantal", replies.beantwoord)
+    yield ("schuldeisers", "open", "aantal", replies.open)
+    yield ("schuldeisers", "antwoord", "mediaan_dagen", replies.mediaan_dagen)
+    yield ("schuldeisers", "antwoord_binnen_termijn", "aandeel", replies.aandeel_binnen_termijn)
+    early = counted.vroegsignalering
+    yield from (("vroegsignalering", f"signalen/{s}", "aantal", n) for s, n in early.signalen_per_soort.items())
+    yield ("vroegsignalering", "huishoudens", "aantal", early.huishoudens)
+    yield from (
+        ("vroegsignalering", f"contactpogingen/{k}", "aantal", n) for k, n in early.contactpogingen_per_kanaal.items()
+    )
+    yield ("vroegsignalering", "bereikt", "aantal", early.bereikt)
+    yield ("vroegsignalering", "hulp_geaccepteerd", "aantal", early.hulp_geaccepteerd)
+
+
+def _cell(value: str | int | float | None) -> str:
+    # A Dutch spreadsheet reads a decimal comma; an empty cell is a figure that could not be computed.
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".").replace(".", ",")
+    return str(value)
+
+
+@router.get(
+    "/csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}, "description": "Eén cijfer per regel, gescheiden door ;"}},
+)
+def monitor_csv(principal: Supervisor, counted: FiguresDep) -> Response:
+    """The same figures as the monitor, one per line (van;tot;team;onderwerp;onderdeel;maat;waarde), with a
+    semicolon and a decimal comma as Dutch spreadsheets expect."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    period_cells = (counted.van.isoformat(), counted.tot.isoformat(), counted.team or "")
+    writer.writerows((*period_cells, *row[:3], _cell(row[3])) for row in rows(counted))
+    name = f"monitor-{counted.van}-{counted.tot}{'-' + counted.team if counted.team else ''}.csv"
+    return Response(
+        out.getvalue(),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -1,0 +1,112 @@
+"""The facts the monitor counts, read from the dossier: each traject's dates as it recorded them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, timedelta
+
+from pydantic import TypeAdapter
+from sqlalchemy.orm import aliased
+from sqlmodel import Session, and_, col, func, or_, select
+
+from domain.monitor import Periode, Trajectfeiten, Vroegsignalering
+from domain.phases import Phase, Step
+from domain.traject import Besluit, Deadline
+from domain.vordering import VerzoekStatus
+from domain.wgs_deadlines import end_of_day
+from runtime.clock import day_of
+from store.models import Bericht, Medewerker, Regeling, Signaal, Signalering, Traject, TrajectEvent, Verzoek
+
+_DEADLINES = TypeAdapter(tuple[Deadline, ...])
+
+
+def monitor_facts(session: Session, periode: Periode, timezone: str, team: str | None = None) -> list[Trajectfeiten]:
+    """The facts of every traject that can count in the period (of the caseworkers of `team`, when named):
+    none registered after it, none closed before it."""
+    vorig = aliased(Traject)
+    plan = (
+        select(TrajectEvent.traject_id, func.min(TrajectEvent.at).label("op"))
+        .where(TrajectEvent.kind == Step.PLAN_VAN_AANPAK.value)
+        .group_by(col(TrajectEvent.traject_id))
+        .subquery()
+    )
+    query = (
+        select(Traject, plan.c.op, Regeling.voorgesteld_op, Regeling.ingangsdatum, vorig.afgerond_op)
+        .outerjoin(plan, plan.c.traject_id == Traject.id)
+        .outerjoin(Regeling, col(Regeling.traject_id) == Traject.id)
+        .outerjoin(vorig, col(vorig.id) == Traject.vorig_traject_id)
+    )
+    if periode.tot is not None:
+        query = query.where(Traject.meldingsdatum <= periode.tot)
+    if periode.van is not None:
+        begin = end_of_day(periode.van - timedelta(days=1), timezone).astimezone(UTC)
+        query = query.where(or_(Traject.phase != Phase.AFGESLOTEN.value, col(Traject.phase_since) >= begin))
+    if team is not None:
+        query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team))
+    facts = []
+    for traject, plan_at, voorgesteld_op, ingangsdatum, vorige_afgerond_op in session.exec(
+        query.order_by(col(Traject.id))
+    ).all():
+        beschikking = traject.beschikking or {}
+        gesloten = traject.phase == Phase.AFGESLOTEN
+        facts.append(
+            Trajectfeiten(
+                traject_id=traject.id,
+                bron=traject.bron,
+                crisis=traject.crisis is not None,
+                meldingsdatum=traject.meldingsdatum,
+                open=not gesloten,
+                klokken=_DEADLINES.validate_python(traject.termijnen),
+                besluit=Besluit(beschikking["besluit"]) if beschikking else None,
+                besluit_op=date.fromisoformat(beschikking["besluit_op"]) if beschikking else None,
+                plan_op=day_of(plan_at, timezone) if plan_at is not None else None,
+                voorstel_op=voorgesteld_op,
+                regeling_op=ingangsdatum,
+                afgerond_op=traject.afgerond_op,
+                gesloten_op=day_of(traject.phase_since, timezone) if gesloten else None,
+                uitval_reden=(traject.uitval or {}).get("reden"),
+                uitval_fase=traject.closed_after if traject.uitval else None,
+                vorige_afgerond_op=vorige_afgerond_op,
+                heraanmelding=traject.vorig_traject_id is not None,
+            )
+        )
+    return facts
+
+
+def vroegsignalering_figures(
+    session: Session, periode: Periode, timezone: str, group: Callable[[date], str]
+) -> dict[str, Vroegsignalering]:
+    """The vroegsignalering figures of the period, per group of days (a month, or the whole period): a signal
+    by the day it came in, a household by the day its case opened, an attempt by the day it was sent."""
+    groups: dict[str, Vroegsignalering] = {}
+
+    def of(day: date) -> Vroegsignalering | None:
+        return groups.setdefault(group(day), Vroegsignalering()) if periode.bevat(day) else None
+
+    for soort, ontvangen_op in session.exec(select(Signaal.soort, Signaal.ontvangen_op)).all():
+        if figures := of(ontvangen_op):
+            figures.signalen_per_soort[soort] += 1
+    for case in session.exec(select(Signalering)).all():
+        if figures := of(case.geopend_op):
+            figures.huishoudens += 1
+            figures.bereikt += bool((case.uitkomst or {}).get("bereikt")) or case.route == "crisis"
+            figures.hulp_geaccepteerd += case.traject_id is not None
+    for kanaal, verstuurd_op in session.exec(select(Bericht.kanaal, Bericht.verstuurd_op)).all():
+        if figures := of(day_of(verstuurd_op, timezone)):
+            figures.contactpogingen_per_kanaal[kanaal] += 1
+    return groups
+
+
+def reply_dates(session: Session, periode: Periode, team: str | None = None) -> list[tuple[date, date | None]]:
+    """(sent, answered) of every creditor request sent in the period (in the trajecten of `team`, when named);
+    a withdrawn request does not count against a creditor."""
+    query = select(Verzoek.verstuurd_op, Verzoek.beantwoord_op).where(Verzoek.status != VerzoekStatus.INGETROKKEN.value)
+    if periode.van is not None:
+        query = query.where(Verzoek.verstuurd_op >= periode.van)
+    if periode.tot is not None:
+        query = query.where(Verzoek.verstuurd_op <= periode.tot)
+    if team is not None:
+        query = query.join(Traject, col(Traject.id) == Verzoek.traject_id).join(
+            Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team)
+        )
+    return [(sent, answered) for sent, answered in session.exec(query).all()]
