@@ -73,6 +73,21 @@ LABELS: dict[str, dict[str, str]] = {
     "hulp": {"geaccepteerd": "Wil hulp", "afgewezen": "Wil geen hulp", "geen_reactie": "Geen reactie"},
     "route": {"enkelvoudig": "Eén signaal", "meervoudig": "Meer signalen", "crisis": "Crisis"},
     "klok": {"eerste_gesprek": "Eerste gesprek", "beschikking": "Beschikking"},
+    "norm": {
+        "eerste_gesprek_binnen_4_weken": "Eerste gesprek binnen 4 weken",
+        "crisis_binnen_3_werkdagen": "Crisis binnen 3 werkdagen",
+        "beschikking_binnen_8_weken": "Beschikking binnen 8 weken",
+    },
+    "mijlpaal": {
+        "aanmelding": "Aanmelding",
+        "eerste_gesprek": "Eerste gesprek",
+        "beschikking": "Beschikking",
+        "plan_van_aanpak": "Plan van aanpak",
+        "voorstel": "Voorstel aan schuldeisers",
+        "regeling": "Start van de regeling",
+        "afgerond": "Regeling afgerond",
+    },
+    "signaal": {"huur": "Huur", "zorgverzekering": "Zorgverzekering", "energie": "Energie", "water": "Water"},
     "overdracht": {
         "uit_dienst": "Gaat uit dienst",
         "afwezig": "Langere tijd afwezig",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
+from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -22,6 +23,8 @@ from temporalio.service import RPCError
 from api.auth import Principal, Role
 from api.deps import SessionDep
 from api.fields import PathId
+from api.problems import Problem
+from api.routers.monitor import figures, period
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
 from api.routers.toezicht import ATTENTION
@@ -42,6 +45,7 @@ from store.queries import (
     trajecten_by_reference,
 )
 from ui.labels import label
+from ui.monitorbeeld import fase_label, grafieken
 from ui.render import page
 from ui.trajectbeeld import caseworkers, traject_context
 from ui.werkvoorraad import FiltersDep, rows, vandaag_taken, warn_days
@@ -322,6 +326,51 @@ def toezicht_stilstand(
         team,
         regels=stuck,
         drempels=policy.wacht_drempel_dagen,
+    )
+
+
+@router.get("/toezicht/monitor")
+def toezicht_monitor(
+    request: Request,
+    principal: Supervisor,
+    session: SessionDep,
+    team: TeamQuery = None,
+    van: Annotated[str | None, Query(max_length=10)] = None,
+    tot: Annotated[str | None, Query(max_length=10)] = None,
+) -> HTMLResponse:
+    """The monitor figures of a period and team, as tables with a chart beside the shares and lead times,
+    and the same figures as a CSV download."""
+    settings = request.app.state.settings
+    fouten: list[tuple[str, str]] = []
+    dagen: dict[str, date | None] = {}
+    for naam, waarde in (("van", van), ("tot", tot)):
+        try:
+            dagen[naam] = date.fromisoformat(waarde) if waarde else None
+        except ValueError:
+            fouten.append((naam, "is geen datum; kies een dag in de kalender"))
+    cijfers = None
+    if not fouten:
+        try:
+            periode = period(settings, dagen["van"], dagen["tot"])
+        except Problem:
+            fouten.append(("van", "ligt na tot; kies een begindatum die voor de einddatum ligt"))
+        else:
+            cijfers = figures(session, settings, periode, team)
+    shown = (("van", cijfers.van.isoformat()), ("tot", cijfers.tot.isoformat())) if cijfers else ()
+    query = urlencode([*shown, *((("team", team),) if team else ())])
+    return _console(
+        request,
+        session,
+        principal,
+        "toezicht_monitor.html",
+        team,
+        cijfers=cijfers,
+        grafieken=grafieken(cijfers) if cijfers else {},
+        fase_label=fase_label,
+        fouten=fouten,
+        van=cijfers.van.isoformat() if cijfers else van,
+        tot=cijfers.tot.isoformat() if cijfers else tot,
+        csv_url=f"/api/v1/toezicht/monitor/csv?{query}",
     )
 
 

@@ -42,6 +42,18 @@ def euro_invoer(cents: int) -> str:
     return bedrag(cents).removeprefix("€ ").replace(".", "")
 
 
+def getal(value: float | None) -> str:
+    """12,5: a figure as a Dutch reader writes it; a dash where nothing could be counted."""
+    if value is None:
+        return "–"
+    return f"{value:.1f}".removesuffix(".0").replace(".", ",")
+
+
+def procent(share: float | None) -> str:
+    """75%: a share of 0 to 1, rounded to whole percents; a dash where nothing was counted."""
+    return "–" if share is None else f"{round(share * 100)}%"
+
+
 def schuldeiser_keuzes(ids: Iterable[str], register: dict[str, Any]) -> list[tuple[str, str]]:
     """Creditors as choices: their id, and their name from the registry."""
     return [(key, register[key].naam if key in register else key) for key in ids]
@@ -94,6 +106,8 @@ templates.env.filters.update(
     datumtijd=datumtijd,
     bedrag=bedrag,
     euro_invoer=euro_invoer,
+    getal=getal,
+    procent=procent,
     stap_label=lambda code: label("stap", code).lower(),
 )
 templates.env.globals.update(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import time
+from datetime import timedelta
 from typing import Any
 
 import httpx
@@ -15,7 +16,8 @@ from playwright.sync_api import Page, expect
 
 from api.auth import Role, issue_token
 from domain.traject import reference
-from tests.api.conftest import aanmelding
+from tests.api.conftest import PLAN, aanmelding, gesprek, today, toelating
+from tests.api.test_toezicht import crisis_reported_on
 from tests.browser.conftest import screenshot
 from tests.browser.test_werkplek import assert_accessible
 from tests.e2e.stack import Stack, bsn
@@ -170,3 +172,58 @@ def test_the_beheerder_sees_a_letter_stuck_and_has_it_posted_again(page: Page, s
             break
         time.sleep(0.25)
     assert len(list(outbox.glob("*.html"))) == 1
+
+
+def test_a_supervisor_reads_the_monitor_of_one_team_and_downloads_it(page: Page, stack: Stack) -> None:
+    put_staff(
+        stack, "hv-eva", {"naam": "Eva de Wit", "team": "West", "telefoon": "078 770 4005", "rol": "hulpverlener"}
+    )
+    eva = stack.headers(sub="hv-eva")
+    melding = today() - timedelta(days=25)
+    seen = aanmelding(bsn(941), meldingsdatum=melding.isoformat())
+    url = httpx.post(f"{stack.url}/api/v1/aanmeldingen", json=seen, headers=eva, timeout=60).json()["url"]
+    for path, body in (
+        ("gesprekken", gesprek(melding + timedelta(days=5))),
+        ("beschikkingen", toelating(today())),
+        ("plannen-van-aanpak", PLAN),
+    ):
+        response = httpx.post(f"{stack.url}{url}/{path}", json=body, headers=eva, timeout=60)
+        assert response.status_code == 201, response.text
+    waiting = aanmelding(bsn(942), meldingsdatum=(today() - timedelta(days=40)).isoformat())
+    crisis = aanmelding(
+        bsn(943), crisis="gedwongen_woningontruiming", meldingsdatum=crisis_reported_on(range(-5, 0)).isoformat()
+    )
+    for body in (waiting, crisis):
+        assert httpx.post(f"{stack.url}/api/v1/aanmeldingen", json=body, headers=eva, timeout=60).status_code == 201
+
+    log_in(page, name="tz-tom", role="Toezichthouder")
+    page.get_by_role("navigation", name="Console").get_by_role("link", name="Monitor").click()
+    page.get_by_label("Van", exact=True).fill((today() - timedelta(days=60)).isoformat())
+    page.get_by_label("Team", exact=True).select_option("West")
+    page.get_by_label("Van", exact=True).press("Enter")
+    expect(page).to_have_url(re.compile(r"team=West"))
+    expect(page.get_by_text("team West.")).to_be_visible()
+    norms = page.get_by_role("region", name="Wettelijke termijnen (Wgs)")
+    expect(norms.get_by_role("row", name=re.compile("Eerste gesprek binnen 4 weken"))).to_have_text(
+        re.compile(r"Eerste gesprek binnen 4 weken\s*1\s*1\s*50%")
+    )
+    expect(norms.get_by_role("row", name=re.compile("Crisis binnen 3 werkdagen"))).to_have_text(
+        re.compile(r"Crisis binnen 3 werkdagen\s*0\s*1\s*0%")
+    )
+    expect(norms.get_by_role("img", name="Deel van de termijnen dat op tijd was")).to_be_visible()
+    expect(page.get_by_role("region", name="Aanmeldingen")).to_contain_text("3 aanmeldingen, waarvan 1 met een crisis")
+    assert_accessible(page)
+    screenshot(page, "console-monitor")
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download deze cijfers als CSV").click()
+    lines = download.value.path().read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "van;tot;team;onderwerp;onderdeel;maat;waarde"
+    assert (
+        f"{(today() - timedelta(days=60)).isoformat()};{today().isoformat()};West;aanmeldingen;totaal;aantal;3" in lines
+    )
+
+    page.get_by_label("Tot en met").fill((today() - timedelta(days=90)).isoformat())
+    page.get_by_role("button", name="Toon").click()
+    expect(page.get_by_role("heading", name="Deze periode kan niet")).to_be_visible()
+    assert_accessible(page)

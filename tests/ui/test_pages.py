@@ -33,6 +33,7 @@ PAGES: dict[str, set[str]] = {
     "/toezicht/werkverdeling": {"toezichthouder"},
     "/toezicht/stilstand": {"toezichthouder"},
     "/toezicht/trajecten": {"toezichthouder"},
+    "/toezicht/monitor": {"toezichthouder"},
     "/toezicht/storingen": {"toezichthouder", "beheerder"},
     "/beheer": {"beheerder"},
     TRAJECT: {"hulpverlener", "toezichthouder"},
@@ -160,3 +161,15 @@ def test_dates_amounts_and_countdowns_as_people_write_them() -> None:
     late = aftelling(date(2026, 11, 20), monday)
     assert (late["status"], late["tekst"]) == ("overschreden", "1 werkdag over tijd")
     assert aftelling(None, monday)["status"] == "geen"
+
+
+async def test_the_monitor_page_names_a_period_that_cannot_be(client: httpx.AsyncClient) -> None:
+    await log_in(client, "toezichthouder")
+    backwards = await client.get("/toezicht/monitor", params={"van": "2026-12-01", "tot": "2026-11-01"})
+    not_a_day = await client.get("/toezicht/monitor", params={"van": "1 december"})
+    fine = await client.get("/toezicht/monitor", params={"van": "2026-11-01", "tot": "2026-12-01", "team": "Noord"})
+    assert "Van: ligt na tot" in backwards.text
+    assert "Van: is geen datum" in not_a_day.text
+    assert "Aanmeldingen" not in not_a_day.text.split("Deze periode kan niet")[1]
+    assert "Cijfers van 1 november 2026 tot en met 1 december 2026, team Noord." in fine.text
+    assert 'href="/api/v1/toezicht/monitor/csv?van=2026-11-01&amp;tot=2026-12-01&amp;team=Noord"' in fine.text
