@@ -180,8 +180,10 @@ def test_a_supervisor_reads_the_monitor_of_one_team_and_downloads_it(page: Page,
     )
     eva = stack.headers(sub="hv-eva")
     melding = today() - timedelta(days=25)
-    seen = aanmelding(bsn(941), meldingsdatum=melding.isoformat())
-    url = httpx.post(f"{stack.url}/api/v1/aanmeldingen", json=seen, headers=eva, timeout=60).json()["url"]
+    seen = aanmelding(bsn(951), meldingsdatum=melding.isoformat())
+    registered = httpx.post(f"{stack.url}/api/v1/aanmeldingen", json=seen, headers=eva, timeout=60)
+    assert registered.status_code == 201, registered.text
+    url = registered.json()["url"]
     for path, body in (
         ("gesprekken", gesprek(melding + timedelta(days=5))),
         ("beschikkingen", toelating(today())),
@@ -189,9 +191,9 @@ def test_a_supervisor_reads_the_monitor_of_one_team_and_downloads_it(page: Page,
     ):
         response = httpx.post(f"{stack.url}{url}/{path}", json=body, headers=eva, timeout=60)
         assert response.status_code == 201, response.text
-    waiting = aanmelding(bsn(942), meldingsdatum=(today() - timedelta(days=40)).isoformat())
+    waiting = aanmelding(bsn(952), meldingsdatum=(today() - timedelta(days=40)).isoformat())
     crisis = aanmelding(
-        bsn(943), crisis="gedwongen_woningontruiming", meldingsdatum=crisis_reported_on(range(-5, 0)).isoformat()
+        bsn(953), crisis="gedwongen_woningontruiming", meldingsdatum=crisis_reported_on(range(-5, 0)).isoformat()
     )
     for body in (waiting, crisis):
         assert httpx.post(f"{stack.url}/api/v1/aanmeldingen", json=body, headers=eva, timeout=60).status_code == 201
