@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlmodel import Session
 from temporalio import activity
 
-from domain.vordering import VerzoekState
+from domain.inventarisatie import Klantcijfers
+from domain.vordering import Ingediend, VerzoekState
 from store.db import SessionFactory
 from store.dossier import add_event, as_json
 from store.models import Schuldeiser, TrajectEvent, Verzoek, VorderingRij
@@ -23,6 +25,18 @@ class VerzoekRecord:
     at: datetime
     actor: str
     state: VerzoekState
+
+
+@dataclass(frozen=True)
+class KlantcijfersRecord:
+    """The client's figures for a creditor that will not cooperate, entered on its request by the traject."""
+
+    key: str
+    traject_id: str
+    schuldeiser_id: str
+    stap: Klantcijfers
+    at: datetime
+    actor: str
 
 
 @dataclass(frozen=True)
@@ -71,17 +85,8 @@ class InventarisatieActivities:
                 "reden": state.reden,
             }
             project(session, Verzoek, state.verzoek_id, state.version, values, create=True)
-            if state.ingediend is not None and session.get(VorderingRij, state.verzoek_id) is None:
-                claim = as_json(state.ingediend.vordering)
-                session.add(
-                    VorderingRij(
-                        **claim | {"peildatum": state.ingediend.vordering.peildatum},
-                        id=state.verzoek_id,
-                        verzoek_id=state.verzoek_id,
-                        bron=state.ingediend.bron.value,
-                        ingediend_op=datetime.now(UTC),
-                    )
-                )
+            if state.ingediend is not None:
+                _keep_claim(session, state.verzoek_id, state.ingediend)
             session.commit()
             add_event(
                 session,
@@ -94,3 +99,38 @@ class InventarisatieActivities:
                     data={"verzoek": state.verzoek_id, "schuldeiser": state.schuldeiser_id, "status": state.status},
                 ),
             )
+
+    @activity.defn
+    def record_client_figures(self, record: KlantcijfersRecord) -> None:
+        """Keep the client's figures as the claim of a request the creditor refused, and put them on the
+        traject's timeline; the request keeps its status, the creditor did not cooperate."""
+        verzoek_id = record.stap.verzoek_id
+        with self._sessions() as session:
+            _keep_claim(session, verzoek_id, record.stap.ingediend)
+            session.commit()
+            add_event(
+                session,
+                TrajectEvent(
+                    key=record.key,
+                    traject_id=record.traject_id,
+                    kind="verzoek_cijfers_client",
+                    at=record.at,
+                    actor=record.actor,
+                    data={"verzoek": verzoek_id, "schuldeiser": record.schuldeiser_id},
+                ),
+            )
+
+
+def _keep_claim(session: Session, verzoek_id: str, ingediend: Ingediend) -> None:
+    """Add the request's claim, once: a retried write finds it there."""
+    if session.get(VorderingRij, verzoek_id) is not None:
+        return
+    session.add(
+        VorderingRij(
+            **as_json(ingediend.vordering) | {"peildatum": ingediend.vordering.peildatum},
+            id=verzoek_id,
+            verzoek_id=verzoek_id,
+            bron=ingediend.bron.value,
+            ingediend_op=datetime.now(UTC),
+        )
+    )

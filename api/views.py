@@ -29,7 +29,7 @@ from domain.regeling_status import waiting_on as regeling_waiting_on
 from domain.stilstand import Wachten, drempel, te_lang
 from domain.termijnen import Termijnstatus, status_of, tellingen, werkverdeling
 from domain.traject import reference
-from domain.vordering import VerzoekStatus, escalation_date, overzicht_compleet, reminder_dates
+from domain.vordering import escalation_date, reminder_dates
 from domain.wgs_deadlines import working_days_left
 from runtime.clock import day_of
 from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
@@ -119,9 +119,9 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         eerdere_trajecten=traject.eerdere_trajecten,
         tijdlijn=[Gebeurtenis(soort=e.kind, op=e.at, door=e.actor) for e in events],
         overdrachten=[OverdrachtUit(op=e.at, door=e.actor, **e.data) for e in events if e.kind == "overdracht"],
-        verzoeken=(verzoeken := [verzoek_view(session, v) for v in verzoeken_of_traject(session, traject.id)]),
+        verzoeken=[verzoek_view(session, v) for v in verzoeken_of_traject(session, traject.id)],
         maatregelen=traject.maatregelen,
-        overzicht_compleet=overzicht_compleet(VerzoekStatus(v.status) for v in verzoeken),
+        overzicht_compleet=traject.overzicht_compleet,
         afloscapaciteit=traject.afloscapaciteit,
         uitval=traject.uitval,
         afgerond_op=traject.afgerond_op,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from domain.vordering import VerzoekStatus, Vordering
+from domain.vordering import Ingediend, VerzoekStatus, Vordering
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,15 @@ class SchuldeisersToevoegen:
 
     schuldeiser_ids: list[str]
     door: str = ""
+
+
+@dataclass(frozen=True)
+class Klantcijfers:
+    """The client's own figures for a creditor that will not cooperate, entered on its closed request so the
+    proposal can go ahead (NVVK: a creditor's refusal does not stop the others' settlement)."""
+
+    verzoek_id: str
+    ingediend: Ingediend
 
 
 @dataclass

@@ -9,7 +9,7 @@ from enum import StrEnum
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
 from domain.bounds import AFSPRAAK, MELDING
-from domain.inventarisatie import Maatregelstand, SchuldeisersToevoegen, Verzoekstand
+from domain.inventarisatie import Klantcijfers, Maatregelstand, SchuldeisersToevoegen, Verzoekstand
 from domain.kalender import add_months
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
@@ -17,7 +17,7 @@ from domain.phases import Phase
 from domain.policy import Policy
 from domain.uitval import Uitval
 from domain.verdeling import Claim
-from domain.vordering import VerzoekStatus, overzicht_compleet
+from domain.vordering import VerzoekStatus, VorderingBron, claim_problems, overzicht_compleet
 from domain.wgs_deadlines import local_date
 
 
@@ -252,6 +252,27 @@ def step_problems_schuldeisers(state: TrajectState, step: SchuldeisersToevoegen)
     problems += [
         ("schuldeiser_ids", f"{sid} heeft al een open verzoek") for sid in step.schuldeiser_ids if sid in asked
     ]
+    return problems
+
+
+def klantcijfers_refusal(state: TrajectState, stap: Klantcijfers) -> str | None:
+    """Why the client's figures cannot go on this request now: only a creditor that refused to cooperate,
+    and only once."""
+    verzoek = next((v for v in state.verzoeken if v.verzoek_id == stap.verzoek_id), None)
+    if verzoek is None:
+        return "Dit traject heeft geen verzoek met dit id."
+    if verzoek.status is not VerzoekStatus.GEEN_MEDEWERKING:
+        return "De cijfers van de klant horen alleen bij een schuldeiser die niet meewerkt."
+    if verzoek.vordering is not None:
+        return "Voor deze schuldeiser staan de cijfers van de klant er al."
+    return None
+
+
+def klantcijfers_problems(stap: Klantcijfers, today: date) -> list[tuple[str, str]]:
+    """Field problems with the client's figures: they must add up, and be the client's own."""
+    problems = claim_problems(stap.ingediend.vordering, today)
+    if stap.ingediend.bron is not VorderingBron.CLIENT:
+        problems.append(("bron", "alleen de cijfers van de klant; een vordering op papier komt van de schuldeiser"))
     return problems
 
 

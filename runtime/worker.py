@@ -57,6 +57,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             webhooks.notify_creditor,
             inventarisatie.record_verzoek,
             inventarisatie.open_verzoeken,
+            inventarisatie.record_client_figures,
             regeling.record_regeling,
             signalering.record_case,
             signalering.send_invitation,

@@ -112,6 +112,7 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         ),
         "plan_van_aanpak": as_json(state.plan_van_aanpak) if state.plan_van_aanpak else None,
         "maatregelen": [as_json(m.maatregel) | {"gaat_door": m.gaat_door} for m in state.maatregelen],
+        "overzicht_compleet": state.overzicht_compleet,
         "afloscapaciteit": as_json(state.afloscapaciteit) if state.afloscapaciteit else None,
         "uitval": as_json(state.uitval) if state.uitval else None,
         "afgerond_op": state.afgerond_op,

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -52,6 +52,11 @@ class Traject(SQLModel, table=True):
     plan_van_aanpak: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     eerdere_trajecten: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     maatregelen: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    overzicht_compleet: bool = Field(
+        default=False,
+        sa_column_kwargs={"server_default": false()},
+        description="as the traject's workflow counts it: the proposal is decided on this, not on the requests",
+    )
     afloscapaciteit: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     uitval: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     afgerond_op: date | None = None

@@ -11,7 +11,7 @@ from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
-    from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, SchuldeisersToevoegen
+    from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, Klantcijfers, SchuldeisersToevoegen
     from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
     from domain.overdracht import Overdracht, overdracht_problems
     from domain.phases import Phase
@@ -163,6 +163,15 @@ class TrajectWorkflow:
     @schuldeisers_toevoegen.validator
     def _validate_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
         self._inventarisatie.check_schuldeisers_toevoegen(step)
+
+    @workflow.update
+    async def cijfers_client(self, stap: Klantcijfers) -> TrajectState:
+        """The client's figures for a creditor that will not cooperate, on its closed request."""
+        return await self._inventarisatie.cijfers_client(stap)
+
+    @cijfers_client.validator
+    def _validate_cijfers_client(self, stap: Klantcijfers) -> None:
+        self._inventarisatie.check_cijfers_client(stap)
 
     @workflow.update
     async def incassomaatregel(self, maatregel: Incassomaatregel) -> TrajectState:

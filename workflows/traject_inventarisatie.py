@@ -6,24 +6,30 @@ from temporalio import workflow
 from temporalio.workflow import ParentClosePolicy
 
 with workflow.unsafe.imports_passed_through():
-    from activities.inventarisatie import InventarisatieActivities, VerzoekRecord
+    from activities.inventarisatie import InventarisatieActivities, KlantcijfersRecord, VerzoekRecord
     from domain import ids
     from domain.inventarisatie import (
         Incassomaatregel,
         IncassoVoortzetting,
+        Klantcijfers,
         Maatregelstand,
         SchuldeisersToevoegen,
         Verzoekstand,
     )
     from domain.keys import key
     from domain.phases import Step
-    from domain.traject import TrajectState, step_problems_schuldeisers
+    from domain.traject import (
+        TrajectState,
+        klantcijfers_problems,
+        klantcijfers_refusal,
+        step_problems_schuldeisers,
+    )
     from domain.vordering import VerzoekStart, VerzoekState, VerzoekStatus, VerzoekUitkomst
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
 
 from workflows.clock import ENGINE, today
-from workflows.refusals import check_fields, invalid
+from workflows.refusals import check_fields, invalid, not_allowed
 from workflows.traject_dossier import TrajectDossier
 from workflows.vordering import VorderingWorkflow
 
@@ -80,6 +86,38 @@ class Inventarisatie:
     def check_schuldeisers_toevoegen(self, step: SchuldeisersToevoegen) -> None:
         self._dossier.check_step(Step.SCHULDEISERS_TOEVOEGEN)
         check_fields(step_problems_schuldeisers(self._state, step))
+
+    async def cijfers_client(self, stap: Klantcijfers) -> TrajectState:
+        """The client's own figures for a creditor that would not cooperate: they stand in for its claim,
+        so the proposal can go ahead without it."""
+        async with self._lock:
+            self._check_cijfers_client(stap)
+            verzoek = next(v for v in self._state.verzoeken if v.verzoek_id == stap.verzoek_id)
+            verzoek.vordering = stap.ingediend.vordering
+            door = stap.ingediend.door or self._state.caseworker
+            await workflow.execute_activity_method(
+                InventarisatieActivities.record_client_figures,
+                KlantcijfersRecord(
+                    key(stap.verzoek_id, "cijfers_client"),
+                    self._state.traject_id,
+                    verzoek.schuldeiser_id,
+                    stap,
+                    workflow.now(),
+                    door,
+                ),
+                **ACTIVITY,
+            )
+            await self._dossier.record(None, door)
+            return self._state
+
+    def check_cijfers_client(self, stap: Klantcijfers) -> None:
+        self._check_cijfers_client(stap)
+        check_fields(klantcijfers_problems(stap, today(self._policy.timezone)), "De cijfers kloppen niet.")
+
+    def _check_cijfers_client(self, stap: Klantcijfers) -> None:
+        self._dossier.check_step(Step.SCHULDEISERS_TOEVOEGEN)
+        if refusal := klantcijfers_refusal(self._state, stap):
+            raise not_allowed(refusal, self._state.phase.value)
 
     async def incassomaatregel(self, maatregel: Incassomaatregel) -> TrajectState:
         """A creditor's collection measure: the creditor is asked to suspend it, and the client gets the

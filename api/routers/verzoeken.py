@@ -17,8 +17,8 @@ from api.schemas.schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, We
 from api.schemas.traject import TrajectDetail
 from api.steps import answer_request, fresh_detail, step
 from api.views import traject_url
-from domain.inventarisatie import SchuldeisersToevoegen
-from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
+from domain.inventarisatie import Klantcijfers, SchuldeisersToevoegen
+from domain.vordering import Afgewezen, Ingediend, Specificatieregel, VerzoekStatus, Vordering, VorderingBron
 from store.models import Schuldeiser, Verzoek
 from workflows.traject import TrajectWorkflow
 from workflows.vordering import VorderingWorkflow
@@ -57,14 +57,18 @@ async def enter_claim(
     traject: CurrentTraject,
     engine: EngineDep,
 ) -> TrajectDetail:
-    """Enter a claim from paper, or (bron "client") the client's own figures for a creditor that cannot
-    be reached, which marks the creditor unreachable."""
-    await run_in_threadpool(_request_of, engine.session, traject.id, verzoek_id)
+    """Enter a claim from paper, or (bron "client") the client's own figures: for a creditor that cannot be
+    reached, which marks it unreachable, or for one that will not cooperate, which keeps its refusal on
+    record and lets the proposal go ahead with the client's figures."""
+    verzoek = await run_in_threadpool(_request_of, engine.session, traject.id, verzoek_id)
     claim = Vordering(
         **body.model_dump(exclude={"regels", "bron"}),
         regels=[Specificatieregel(r.omschrijving, r.bedrag_cent) for r in body.regels],
     )
     ingediend = Ingediend(claim, VorderingBron(body.bron), door=principal.sub)
+    if verzoek.status == VerzoekStatus.GEEN_MEDEWERKING.value:
+        # The request's own workflow has ended; the traject keeps what the proposal is made of.
+        return await step(engine, traject.id, TrajectWorkflow.cijfers_client, Klantcijfers(verzoek_id, ingediend))
     await answer_request(engine, verzoek_id, VorderingWorkflow.indienen, ingediend, traject_url(traject.id))
     return await fresh_detail(engine.session, traject.id)
 

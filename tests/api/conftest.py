@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Callable
 from datetime import date, datetime
@@ -108,3 +109,17 @@ def assert_problem(response: httpx.Response, status: int) -> dict[str, Any]:
     assert body["status"] == status
     assert body["detail"]
     return body
+
+
+async def eventually(read: Any, check: Any, tries: int = 100) -> Any:
+    """What the workflows do after a step answered, such as the settlement sending its proposal."""
+    for _ in range(tries):
+        value = await read()
+        if check(value):
+            return value
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"never happened: {value}")
+
+
+async def detail(api: httpx.AsyncClient, auth: Headers, url: str) -> dict[str, Any]:
+    return dict((await api.get(url, headers=auth())).json())

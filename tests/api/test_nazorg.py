@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 
 from api.auth import Role
-from tests.api.conftest import Headers, aanmelding, assert_problem, today
-from tests.api.test_schuldregeling import detail, eventually, proposed, regeling
+from tests.api.conftest import Headers, aanmelding, assert_problem, detail, eventually, today
+from tests.api.test_schuldregeling import proposed, regeling
 
 
 async def in_nazorg(api: httpx.AsyncClient, auth: Headers, bsn: str = "111222333") -> str:

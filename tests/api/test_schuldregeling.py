@@ -3,30 +3,15 @@ kredietbank statement, uitval; and every route refusing the wrong role, bad inpu
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 import httpx
 
 from api.auth import Role
-from tests.api.conftest import Headers, aanmelding, assert_problem, today
+from tests.api.conftest import Headers, aanmelding, assert_problem, detail, eventually, today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 
 HUISHOUDEN = {"leefsituatie": "alleenstaande", "netto_inkomen_cent": 190_000, "huur_cent": 80_000}
-
-
-async def eventually(read: Any, check: Any, tries: int = 100) -> Any:
-    """What the workflows do after a step answered, such as the settlement sending its proposal."""
-    for _ in range(tries):
-        value = await read()
-        if check(value):
-            return value
-        await asyncio.sleep(0.05)
-    raise AssertionError(f"never happened: {value}")
-
-
-async def detail(api: httpx.AsyncClient, auth: Headers, url: str) -> dict[str, Any]:
-    return dict((await api.get(url, headers=auth())).json())
 
 
 async def overview(api: httpx.AsyncClient, auth: Headers, *names: str) -> tuple[str, list[str]]:

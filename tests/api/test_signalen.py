@@ -10,8 +10,7 @@ import httpx
 
 from api.auth import Role
 from api.routers.signalen import CSV_COLUMNS
-from tests.api.conftest import Headers, assert_problem, today
-from tests.api.test_schuldregeling import eventually
+from tests.api.conftest import Headers, assert_problem, eventually, today
 
 COLUMNS = ",".join(CSV_COLUMNS)
 
