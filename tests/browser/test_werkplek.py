@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from api.auth import Role, issue_token
-from tests.api.conftest import aanmelding, today
+from tests.api.conftest import PLAN, aanmelding, gesprek, today, toelating
 from tests.api.test_signalen import signaal
 from tests.browser.conftest import accessibility_violations, screenshot
 from tests.e2e.stack import Stack, bsn
@@ -300,4 +300,46 @@ def test_the_console_shows_the_clocks_and_the_work_per_caseworker(page: Page, st
     assert_accessible(page)
     page.get_by_role("navigation", name="Console").get_by_role("link", name="Alle trajecten").click()
     expect(page.get_by_role("link", name=registered.json()["kenmerk"])).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_client_figures_stand_in_for_a_creditor_that_will_not_cooperate(page: Page, stack: Stack) -> None:
+    beheer = {"Authorization": f"Bearer {issue_token(stack.settings, Role.BEHEERDER, 'bh')}"}
+    body = {"naam": "Incasso Noord", "soort": "deurwaarder", "kanaal": "api"}
+    refusing = httpx.post(f"{stack.url}/api/v1/beheer/schuldeisers", json=body, headers=beheer, timeout=30)
+    assert refusing.status_code == 201, refusing.text
+    sid = refusing.json()["id"]
+    traject = stack.post("/api/v1/aanmeldingen", aanmelding(bsn(906))).json()
+    for path, step in (
+        ("gesprekken", gesprek(today())),
+        ("beschikkingen", toelating(today())),
+        ("plannen-van-aanpak", PLAN),
+        ("schuldeisers", {"schuldeiser_ids": [sid]}),
+    ):
+        response = stack.post(f"{traject['url']}/{path}", step)
+        assert response.status_code == 201, response.text
+    [verzoek] = stack.get(traject["url"]).json()["verzoeken"]
+    creditor = {"Authorization": f"Bearer {issue_token(stack.settings, Role.SCHULDEISER, sid)}"}
+    refused = httpx.post(
+        f"{stack.url}/api/v1/schuldeisers/verzoeken/{verzoek['id']}/weigeringen",
+        json={"reden": "Wij werken niet mee"},
+        headers=creditor,
+        timeout=30,
+    )
+    assert refused.status_code == 201, refused.text
+
+    log_in(page)
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+    page.get_by_text("Cijfers van de cliënt invoeren voor Incasso Noord").click()
+    form = page.locator("details[open] form[action$='/vorderingen']")
+    expect(page.locator("details[open]")).to_contain_text("Incasso Noord werkt niet mee (Wij werken niet mee).")
+    form.get_by_label("Kenmerk van de schuldeiser").fill("AANMANING-7")
+    form.get_by_label("Peildatum").fill(today().isoformat())
+    form.get_by_label("Hoofdsom").fill("310,00")
+    form.get_by_label("Totaal").fill("310,00")
+    assert_accessible(page)
+    form.get_by_role("button", name="Cijfers van de cliënt vastleggen").click()
+    expect(page.locator("#dossier")).to_contain_text("€ 310,00")
+    expect(page.get_by_text("Cijfers van de cliënt invoeren voor Incasso Noord")).to_have_count(0)
+    expect(page.get_by_text("Het overzicht van de schulden is compleet.")).to_be_visible()
     assert_accessible(page)
