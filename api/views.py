@@ -17,6 +17,7 @@ from api.schemas.traject import (
     OverdrachtUit,
     PersoonUit,
     ProcesplaatStap,
+    SignaalBijTraject,
     Termijn,
     TrajectDetail,
     TrajectSamenvatting,
@@ -41,6 +42,7 @@ from store.queries import (
     open_trajecten,
     persoon_of,
     settlements_of,
+    signals_of,
     teams_of,
     timeline,
     verzoeken_of_traject,
@@ -138,6 +140,18 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
             ),
             None,
         ),
+        signalen=[
+            SignaalBijTraject(
+                soort=signaal.soort,
+                partner=signaal.partner_id,
+                datum=signaal.datum,
+                achterstand_cent=signaal.achterstand_cent,
+                achterstand_maanden=signaal.achterstand_maanden,
+                crisis=signaal.crisis,
+                ontvangen_op=signaal.ontvangen_op,
+            )
+            for signaal in signals_of(session, [traject.id])
+        ],
         brieven=[
             BriefVerwijzing(
                 id=b.id,

@@ -173,10 +173,12 @@ class Monitorcijfers:
 @dataclass
 class Vroegsignalering:
     """The vroegsignalering figures of a month or a period, as the Divosa monitor counts them: signals per
-    kind of partner, households (cases opened), contact attempts per channel, households reached and help
-    accepted. No personal data: these figures outlive the retention term."""
+    kind of partner, those about a person already in a traject (no case, no invitation), households (cases
+    opened), contact attempts per channel, households reached and help accepted. No personal data: these
+    figures outlive the retention term."""
 
     signalen_per_soort: Counter[str] = field(default_factory=Counter)
+    bij_lopend_traject: int = 0
     huishoudens: int = 0
     contactpogingen_per_kanaal: Counter[str] = field(default_factory=Counter)
     bereikt: int = 0

@@ -276,6 +276,12 @@ class Signaal(SQLModel, table=True):
     achterstand_maanden: int
     crisis: str | None = None
     case_id: str | None = Field(default=None, foreign_key="signalering.id", index=True)
+    traject_id: str | None = Field(
+        default=None,
+        foreign_key="traject.id",
+        index=True,
+        description="a person with a running traject: the signal goes to its caseworker, without a case",
+    )
     dedupe_key: str | None = None
     partner_kenmerk: str | None = None
     bsn: str | None = Field(default=None, max_length=9)

@@ -83,9 +83,12 @@ def vroegsignalering_figures(
     def of(day: date) -> Vroegsignalering | None:
         return groups.setdefault(group(day), Vroegsignalering()) if periode.bevat(day) else None
 
-    for soort, ontvangen_op in session.exec(select(Signaal.soort, Signaal.ontvangen_op)).all():
+    for soort, ontvangen_op, traject_id in session.exec(
+        select(Signaal.soort, Signaal.ontvangen_op, Signaal.traject_id)
+    ).all():
         if figures := of(ontvangen_op):
             figures.signalen_per_soort[soort] += 1
+            figures.bij_lopend_traject += traject_id is not None
     for case in session.exec(select(Signalering)).all():
         if figures := of(case.geopend_op):
             figures.huishoudens += 1

@@ -21,6 +21,7 @@ from store.models import (
     Persoon,
     Regeling,
     Schuldeiser,
+    Signaal,
     Signalering,
     Traject,
     TrajectEvent,
@@ -245,3 +246,9 @@ def open_counts(session: Session, hulpverleners: list[str]) -> dict[str, int]:
         .group_by(col(Traject.caseworker))
     )
     return {name: 0 for name in hulpverleners} | dict(session.exec(query).all())
+
+
+def signals_of(session: Session, traject_ids: list[str]) -> list[Signaal]:
+    """Partners' signals about the clients of these trajecten, taken in while they ran, the newest first."""
+    query = select(Signaal).where(col(Signaal.traject_id).in_(traject_ids))
+    return list(session.exec(query.order_by(col(Signaal.ontvangen_op).desc(), col(Signaal.id))).all())

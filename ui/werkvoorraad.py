@@ -26,7 +26,9 @@ from store.queries import (
     open_trajecten,
     persoon_of,
     settlements_of,
+    signals_of,
 )
+from ui.labels import label
 
 
 @dataclass(frozen=True)
@@ -136,6 +138,16 @@ def vandaag_taken(session: Session, principal: Principal) -> list[dict[str, Any]
         }
         for regeling in settlements_of(session, ids)
         if regeling.gemist and regeling.status == RegelingStatus.LOOPT.value
+    ]
+    items += [
+        {
+            "soort": f"Signaal over uw cliënt: achterstand {label('signaal', signaal.soort).lower()}",
+            "traject": signaal.traject_id,
+            "kenmerk": kenmerken[signaal.traject_id],
+            "op": signaal.ontvangen_op,
+        }
+        for signaal in signals_of(session, ids)
+        if signaal.traject_id is not None and signaal.ontvangen_op >= day - timedelta(days=14)
     ]
     items += [
         {"soort": "Huisbezoek", "traject": None, "kenmerk": case.id, "op": case.huisbezoek_gevraagd_op}

@@ -103,6 +103,7 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
         ),
         vroegsignalering=Vroegsignaleringcijfers(
             signalen_per_soort=dict(sorted(early.signalen_per_soort.items())) if early else {},
+            bij_lopend_traject=early.bij_lopend_traject if early else 0,
             huishoudens=early.huishoudens if early else 0,
             contactpogingen_per_kanaal=dict(sorted(early.contactpogingen_per_kanaal.items())) if early else {},
             bereikt=early.bereikt if early else 0,
@@ -157,6 +158,7 @@ def rows(counted: Monitor) -> Iterator[tuple[str, str, str, int | float | None]]
     yield ("schuldeisers", "antwoord_binnen_termijn", "aandeel", replies.aandeel_binnen_termijn)
     early = counted.vroegsignalering
     yield from (("vroegsignalering", f"signalen/{s}", "aantal", n) for s, n in early.signalen_per_soort.items())
+    yield ("vroegsignalering", "signalen_bij_lopend_traject", "aantal", early.bij_lopend_traject)
     yield ("vroegsignalering", "huishoudens", "aantal", early.huishoudens)
     yield from (
         ("vroegsignalering", f"contactpogingen/{k}", "aantal", n) for k, n in early.contactpogingen_per_kanaal.items()

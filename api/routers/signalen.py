@@ -13,7 +13,7 @@ from temporalio.client import Client
 from api.auth import Partner
 from api.csv_files import MEDIA_TYPE, read_lines
 from api.deps import SessionDep, SettingsDep
-from api.engine import EngineDep
+from api.engine import Engine, EngineDep
 from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
@@ -66,8 +66,7 @@ async def report(
         raise invalid(problems)
     session = engine.session
     intake = await run_in_threadpool(_take_in, session, settings, principal.sub, body.signaal())
-    case_open = await run_in_threadpool(_case_open, session, intake.case_id)
-    await engine.call(deliver(engine.client, settings, intake, case_open))
+    await _to_case(engine, settings, intake)
     if intake.duplicate:
         response.status_code = 200
     return await run_in_threadpool(_signaal_view, session, intake.signaal_id)
@@ -98,8 +97,7 @@ async def report_batch(
             errors.append(BatchFout(regel=line, reden="; ".join(f"{n}: {r}" for n, r in problems)))
             continue
         intake = await run_in_threadpool(_take_in, engine.session, settings, principal.sub, body.signaal())
-        case_open = await run_in_threadpool(_case_open, engine.session, intake.case_id)
-        await engine.call(deliver(engine.client, settings, intake, case_open))
+        await _to_case(engine, settings, intake)
         repeats += intake.duplicate
         stored += not intake.duplicate
     return BatchUitkomst(opgeslagen=stored, dubbel=repeats, fouten=sorted(errors, key=lambda fout: fout.regel))
@@ -140,6 +138,15 @@ async def deliver(client: Client, settings: Settings, intake: Intake, case_open:
     )
 
 
+async def _to_case(engine: Engine, settings: Settings, intake: Intake) -> None:
+    """Hand a stored signal to its case; one about a person with a running traject has none: it waits for
+    that traject's caseworker in the werkplek, and nobody is invited twice."""
+    if intake.traject_id is not None:
+        return
+    case_open = await run_in_threadpool(_case_open, engine.session, intake.case_id)
+    await engine.call(deliver(engine.client, settings, intake, case_open))
+
+
 def _case_open(session: Session, case_id: str) -> bool:
     case = session.get(Signalering, case_id)
     return case is not None and case.status == CaseStatus.OPEN.value
@@ -164,7 +171,8 @@ def _signaal_view(session: Session, signaal_id: str) -> SignaalUit:
         datum=row.datum,
         achterstand_cent=row.achterstand_cent,
         ontvangen_op=row.ontvangen_op,
-        terugkoppeling=terugkoppeling(case),
+        # A signal about a known client went straight to its caseworker: picked up, and no more is said.
+        terugkoppeling="opgepakt" if row.traject_id else terugkoppeling(case),
     )
 
 

@@ -64,6 +64,7 @@ def early_warning_figures(principal: Staff, session: SessionDep) -> list[Maandci
         Maandcijfers(
             maand=key,
             signalen_per_soort=dict(months[key].signalen_per_soort),
+            bij_lopend_traject=months[key].bij_lopend_traject,
             huishoudens=months[key].huishoudens,
             contactpogingen_per_kanaal=dict(months[key].contactpogingen_per_kanaal),
             bereikt=months[key].bereikt,

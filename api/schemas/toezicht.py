@@ -53,6 +53,7 @@ class Maandcijfers(BaseModel):
 
     maand: str
     signalen_per_soort: dict[str, int]
+    bij_lopend_traject: int = Field(description="Signalen over iemand die al een traject heeft: geen nieuwe casus.")
     huishoudens: int
     contactpogingen_per_kanaal: dict[str, int]
     bereikt: int
@@ -166,6 +167,7 @@ class Vroegsignaleringcijfers(BaseModel):
     """The vroegsignalering of the period, for the whole municipality (its cases belong to no team)."""
 
     signalen_per_soort: dict[str, int]
+    bij_lopend_traject: int = Field(description="Signalen over iemand die al een traject heeft: geen nieuwe casus.")
     huishoudens: int
     contactpogingen_per_kanaal: dict[str, int]
     bereikt: int

@@ -214,6 +214,19 @@ class MaatregelUit(BaseModel):
     gaat_door: bool
 
 
+class SignaalBijTraject(BaseModel):
+    """A partner's arrears signal about a client who already has this traject: a task for the caseworker,
+    not a new vroegsignalering case."""
+
+    soort: str
+    partner: str
+    datum: date
+    achterstand_cent: int
+    achterstand_maanden: int
+    crisis: str | None
+    ontvangen_op: date
+
+
 class TrajectDetail(TrajectSamenvatting):
     model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
 
@@ -244,6 +257,9 @@ class TrajectDetail(TrajectSamenvatting):
     vorig_traject: str | None
     heraanmelding: str | None
     signalering: str | None
+    signalen: list[SignaalBijTraject] = Field(
+        description="Signalen van partners over deze cliënt sinds het traject loopt, het nieuwste eerst."
+    )
     brieven: list[BriefVerwijzing]
 
 

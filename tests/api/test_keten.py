@@ -7,10 +7,11 @@ from sqlmodel import select
 
 from api.auth import Role
 from store.db import SessionFactory
-from store.models import TrajectEvent, VorderingRij
-from tests.api.conftest import Headers, assert_problem, detail, eventually, today
+from store.models import Signaal, Signalering, TrajectEvent, VorderingRij
+from tests.api.conftest import Headers, aanmelding, assert_problem, detail, eventually, today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals
+from tests.api.test_signalen import signaal
 
 
 async def test_a_creditor_that_will_not_cooperate(
@@ -79,3 +80,33 @@ async def test_a_proposal_offered_as_soon_as_the_overview_shows_complete_is_take
     await eventually(lambda: detail(api, auth, url), lambda t: t["overzicht_compleet"], tries=400)
     offered = await api.post(f"{url}/voorstel", json={"soort": "minnelijk"}, headers=auth())
     assert offered.status_code == 201, offered.text
+
+
+async def test_signals_about_known_clients(api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory) -> None:
+    known = await api.post("/api/v1/aanmeldingen", json=aanmelding(), headers=auth())
+    assert known.status_code == 201, known.text
+    closed = await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())
+    stopped = await api.post(f"{closed.json()['url']}/uitval", json={"reden": "client_stopt"}, headers=auth())
+    assert stopped.status_code == 201, stopped.text
+    woonbron = auth(Role.SIGNAALPARTNER, "woonbron")
+
+    about_known = await api.post("/api/v1/signalen", json=signaal(), headers=woonbron)
+    again = await api.post("/api/v1/signalen", json=signaal(), headers=woonbron)
+    about_closed = await api.post("/api/v1/signalen", json=signaal(bsn="123456782", kenmerk="WB-2"), headers=woonbron)
+
+    assert (about_known.status_code, again.status_code, about_closed.status_code) == (201, 200, 201)
+    assert again.json()["id"] == about_known.json()["id"]
+    assert about_known.json()["terugkoppeling"] == "opgepakt"
+    seen = (await api.get(known.json()["url"], headers=auth())).json()
+    assert [(s["soort"], s["partner"], s["achterstand_cent"]) for s in seen["signalen"]] == [
+        ("huur", "woonbron", 120_000)
+    ]
+    with sessions() as session:
+        stored = session.get(Signaal, about_known.json()["id"])
+        cases = session.exec(select(Signalering)).all()
+    # No case, no invitation, and no second copy of who the person is: the traject holds that.
+    assert (stored.traject_id, stored.case_id, stored.bsn, stored.naam) == (known.json()["id"], None, None, None)
+    assert len(cases) == 1  # the person whose traject ended gets a case and an invitation, as anyone would
+    assert (await api.get(closed.json()["url"], headers=auth())).json()["signalen"] == []
+    figures = (await api.get("/api/v1/toezicht/vroegsignalering", headers=auth(Role.TOEZICHTHOUDER))).json()
+    assert [(m["bij_lopend_traject"], m["huishoudens"]) for m in figures] == [(1, 1)]

@@ -5,6 +5,7 @@ keep personal data out of caches and other sites out of the page."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -14,9 +15,13 @@ import pytest
 from sqlmodel import Session, select
 
 from api.app import create_app
+from runtime.clock import today
 from runtime.settings import Settings
 from store.db import make_engine, migrate
-from store.models import AuditEntry
+from store.dossier import register
+from store.models import AuditEntry, Signaal
+from tests.conftest import make_start
+from tests.store.test_dossier_store import state_of
 from ui.render import aftelling, bedrag, datum, datumtijd
 
 # A fixed id: every xdist worker must collect the same test ids.
@@ -173,3 +178,32 @@ async def test_the_monitor_page_names_a_period_that_cannot_be(client: httpx.Asyn
     assert "Aanmeldingen" not in not_a_day.text.split("Deze periode kan niet")[1]
     assert "Cijfers van 1 november 2026 tot en met 1 december 2026, team Noord." in fine.text
     assert 'href="/api/v1/toezicht/monitor/csv?van=2026-11-01&amp;tot=2026-12-01&amp;team=Noord"' in fine.text
+
+
+async def test_a_signal_about_a_known_client_is_a_task_for_its_caseworker(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    start = replace(make_start(today()), caseworker="hulpverlener-1")
+    with Session(make_engine(f"sqlite:///{tmp_path / 'dossier.db'}")) as session:
+        register(session, start, state_of(start))
+        session.add(
+            Signaal(
+                id="s-1",
+                partner_id="woonbron",
+                soort="huur",
+                ontvangen_op=today(),
+                datum=today(),
+                achterstand_cent=120_000,
+                achterstand_maanden=2,
+                crisis="gedwongen_woningontruiming",
+                traject_id=start.traject_id,
+            )
+        )
+        session.commit()
+    await log_in(client, "hulpverlener")
+    vandaag = await client.get("/werkplek/vandaag")
+    dossier = await client.get(f"/werkplek/trajecten/{start.traject_id}/dossier")
+    assert "Signaal over uw cliënt: achterstand huur" in vandaag.text
+    assert "Signalen van partners" in dossier.text
+    assert "achterstand huur van € 1.200,00 (2 maanden), gemeld door woonbron" in dossier.text
+    assert "Dreigende huisuitzetting" in dossier.text
