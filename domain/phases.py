@@ -44,13 +44,16 @@ PHASE_LABELS: dict[Phase, str] = {
     Phase.AFGESLOTEN: "Afgesloten",
 }
 
+# A collection measure can cross a traject in every open phase up to the end of the term: the deepest dip
+# often comes before the plan van aanpak (seed 004), and a creditor may still collect during the settlement.
 _ALLOWED: dict[Phase, tuple[Step, ...]] = {
-    Phase.AANMELDING: (Step.EERSTE_GESPREK,),
-    Phase.TOELATING: (Step.BESCHIKKING,),
-    Phase.PLAN_VAN_AANPAK: (Step.PLAN_VAN_AANPAK,),
+    Phase.AANMELDING: (Step.EERSTE_GESPREK, Step.INCASSOMAATREGEL),
+    Phase.TOELATING: (Step.BESCHIKKING, Step.INCASSOMAATREGEL),
+    Phase.PLAN_VAN_AANPAK: (Step.PLAN_VAN_AANPAK, Step.INCASSOMAATREGEL),
     # Stabilisation and inventarisation overlap: creditors are asked while the situation settles.
     Phase.STABILISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT),
     Phase.INVENTARISATIE: (Step.SCHULDEISERS_TOEVOEGEN, Step.INCASSOMAATREGEL, Step.AFLOSCAPACITEIT, Step.VOORSTEL),
+    Phase.SCHULDREGELING: (Step.INCASSOMAATREGEL,),
     Phase.NAZORG: (Step.NAZORG_VERSLAG, Step.NAZORG_STOPPEN),
 }
 

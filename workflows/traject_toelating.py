@@ -29,6 +29,10 @@ from workflows.clock import ENGINE, today, wait_until
 from workflows.refusals import check_fields
 from workflows.traject_dossier import TrajectDossier
 
+# Trajecten that entered stabilisation before the do's & don'ts card went out at its start got it only with
+# a first collection measure; their histories replay so.
+DOS_EN_DONTS_BIJ_STABILISATIE = "dos-en-donts-bij-stabilisatie"
+
 
 class Toelating:
     """Admission, from the first conversation to the plan van aanpak, with its clocks."""
@@ -88,6 +92,9 @@ class Toelating:
             self._state.plan_van_aanpak = plan
             await self._dossier.enter(Step.PLAN_VAN_AANPAK, plan.door)
             await self._dossier.send_letter(LetterKind.PLAN_VAN_AANPAK)
+            if workflow.patched(DOS_EN_DONTS_BIJ_STABILISATIE):
+                # The card helps most before the first creditor calls, not after (seed 004).
+                await self._dossier.send_letter(LetterKind.DOS_EN_DONTS, extra={"bij_stabilisatie": True})
             return self._state
 
     def check_plan_van_aanpak(self, plan: PlanVanAanpak) -> None:

@@ -57,7 +57,7 @@ async def test_a_breached_deadline_shows_in_the_supervisors_list(api: httpx.Asyn
     assert [r["id"] for r in breached["results"]] == [late["id"]]
     detail = (await api.get(late["url"], headers=auth())).json()
     assert detail["termijnen"][0]["overschreden"] is True
-    assert detail["toegestane_stappen"] == ["eerste_gesprek"]
+    assert detail["toegestane_stappen"] == ["eerste_gesprek", "incassomaatregel"]
 
 
 async def test_list_refuses_the_wrong_role_and_bad_filters(api: httpx.AsyncClient, auth: Headers) -> None:

@@ -35,7 +35,7 @@ async def test_aanmelding_starts_a_traject_with_its_letter(api: httpx.AsyncClien
     assert response.headers["Location"] == f"/api/v1/trajecten/{traject['id']}"
     assert response.headers["API-Version"] == "1.0.0"
     assert traject["fase"] == "aanmelding"
-    assert traject["toegestane_stappen"] == ["eerste_gesprek"]
+    assert traject["toegestane_stappen"] == ["eerste_gesprek", "incassomaatregel"]
     assert traject["termijnen"][0]["klok"] == "eerste_gesprek"
     assert traject["volgende_termijn"] <= (today() + timedelta(days=7)).isoformat()
     assert [b["soort"] for b in traject["brieven"]] == ["aanmelding_bevestiging"]
@@ -102,6 +102,7 @@ async def test_the_steps_to_stabilisatie(api: httpx.AsyncClient, auth: Headers) 
         "actielijst",
         "beschikking_toelating",
         "plan_van_aanpak",
+        "dos_en_donts",
     ]
     assert [e["soort"] for e in final["tijdlijn"]] == ["aanmelding", "eerste_gesprek", "beschikking", "plan_van_aanpak"]
 
@@ -125,12 +126,12 @@ async def test_a_step_out_of_order_says_what_is_allowed_and_changes_nothing(
     url = traject["url"]
 
     too_early = assert_problem(await api.post(f"{url}/beschikkingen", json=toelating(today()), headers=auth()), 409)
-    assert too_early["toegestaneStappen"] == ["eerste_gesprek"]
+    assert too_early["toegestaneStappen"] == ["eerste_gesprek", "incassomaatregel"]
     assert "eerste_gesprek" in too_early["detail"]
     assert_problem(await api.post(f"{url}/plannen-van-aanpak", json=PLAN, headers=auth()), 409)
     await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth())
     twice = assert_problem(await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth()), 409)
-    assert twice["toegestaneStappen"] == ["beschikking"]
+    assert twice["toegestaneStappen"] == ["beschikking", "incassomaatregel"]
 
     with sessions() as session:
         kinds = [e.kind for e in session.exec(select(TrajectEvent).where(TrajectEvent.traject_id == traject["id"]))]

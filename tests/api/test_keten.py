@@ -10,7 +10,7 @@ from store.db import SessionFactory
 from store.models import Signaal, Signalering, TrajectEvent, VorderingRij
 from tests.api.conftest import Headers, aanmelding, assert_problem, detail, eventually, today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
-from tests.api.test_schuldregeling import HUISHOUDEN, proposals
+from tests.api.test_schuldregeling import HUISHOUDEN, proposals, proposed
 from tests.api.test_signalen import signaal
 
 
@@ -110,3 +110,29 @@ async def test_signals_about_known_clients(api: httpx.AsyncClient, auth: Headers
     assert (await api.get(closed.json()["url"], headers=auth())).json()["signalen"] == []
     figures = (await api.get("/api/v1/toezicht/vroegsignalering", headers=auth(Role.TOEZICHTHOUDER))).json()
     assert [(m["bij_lopend_traject"], m["huishoudens"]) for m in figures] == [(1, 1)]
+
+
+async def test_collection_measures_in_every_open_phase(api: httpx.AsyncClient, auth: Headers) -> None:
+    cjib = await creditor(api, auth, "CJIB", kanaal="post")
+    measure = {"soort": "beslag", "schuldeiser_id": cjib, "datum": today().isoformat()}
+    early = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()
+
+    before_the_conversation = await api.post(f"{early['url']}/incassomaatregelen", json=measure, headers=auth())
+
+    assert before_the_conversation.status_code == 201, before_the_conversation.text
+    traject = before_the_conversation.json()
+    assert traject["fase"] == "aanmelding"
+    assert "incassomaatregel" in traject["toegestane_stappen"]
+    assert [b["soort"] for b in traject["brieven"]].count("dos_en_donts") == 1
+
+    # Without any measure, the card goes out as stabilisation starts, with the plan van aanpak.
+    stable = await detail(api, auth, await stable_traject(api, auth, "100000009"))
+    assert stable["fase"] == "stabilisatie"
+    assert [b["soort"] for b in stable["brieven"]].count("dos_en_donts") == 1
+
+    url, _ = await proposed(api, auth, "Woonbron")
+    during_the_term = await api.post(f"{url}/incassomaatregelen", json=measure, headers=auth())
+    assert during_the_term.status_code == 201, during_the_term.text
+    assert during_the_term.json()["fase"] == "schuldregeling"
+    kinds = [b["soort"] for b in during_the_term.json()["brieven"]]
+    assert (kinds.count("opschortingsverzoek"), kinds.count("dos_en_donts")) == (1, 1)

@@ -90,7 +90,7 @@ async def test_adding_creditors_refuses_wrong_roles_phases_and_ids(api: httpx.As
     assert_problem(await api.post(f"{url}/schuldeisers", json=body), 401)
     assert_problem(await api.post(f"{url}/schuldeisers", json=body, headers=auth(Role.TOEZICHTHOUDER)), 403)
     too_early = assert_problem(await api.post(f"{fresh}/schuldeisers", json=body, headers=auth()), 409)
-    assert too_early["toegestaneStappen"] == ["eerste_gesprek"]
+    assert too_early["toegestaneStappen"] == ["eerste_gesprek", "incassomaatregel"]
     unknown = {"schuldeiser_ids": ["se-bestaat-niet"]}
     assert_problem(await api.post(f"{url}/schuldeisers", json=unknown, headers=auth()), 422)
     assert_problem(await api.post(f"{url}/schuldeisers", json={"schuldeiser_ids": []}, headers=auth()), 422)

@@ -57,5 +57,6 @@ async def test_measures_refuse_roles_phases_and_bad_input(api: httpx.AsyncClient
     assert_problem(await api.post(f"{url}/incassomaatregelen", json=unknown, headers=auth()), 422)
     assert_problem(await api.post(f"{url}/incassomaatregelen/{uuid.uuid4()}/voortzetting", headers=auth()), 422)
     assert_problem(await api.post(f"{url}/incassomaatregelen/onbekend/voortzetting", headers=auth()), 404)
-    fresh = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()["url"]
-    assert_problem(await api.post(f"{fresh}/incassomaatregelen", json=body, headers=auth()), 409)
+    ended = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()["url"]
+    assert (await api.post(f"{ended}/uitval", json={"reden": "client_stopt"}, headers=auth())).status_code == 201
+    assert_problem(await api.post(f"{ended}/incassomaatregelen", json=body, headers=auth()), 409)

@@ -160,6 +160,14 @@ def test_without_a_known_contact_person_a_letter_gives_the_general_number() -> N
     assert "Anna" not in text
 
 
+def test_the_card_at_the_start_of_stabilisation_reads_at_b1_without_a_measure() -> None:
+    letter = render_letter(LetterKind.DOS_EN_DONTS, {**BASE, "bij_stabilisatie": True})
+    text = body_text(letter.html)
+    assert "Misschien belt of schrijft een schuldeiser u toch nog." in text
+    assert "probeert nog geld" not in text
+    assert textstat.flesch_reading_ease(text) >= 60, text
+
+
 def test_body_text_leaves_out_the_bijlage() -> None:
     html = render_letter(LetterKind.BESCHIKKING_AFWIJZING, {**BASE, **SAMPLES[LetterKind.BESCHIKKING_AFWIJZING]}).html
     assert "Algemene wet bestuursrecht" in html

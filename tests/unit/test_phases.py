@@ -11,9 +11,10 @@ def test_each_step_is_allowed_somewhere_and_creditors_only_once_stable() -> None
     assert phase_after(Step.SCHULDEISERS_TOEVOEGEN, Phase.STABILISATIE) is Phase.INVENTARISATIE
 
 
-def test_a_collection_measure_leaves_the_phase_as_it_is() -> None:
-    for phase in (Phase.STABILISATIE, Phase.INVENTARISATIE):
-        assert Step.INCASSOMAATREGEL in allowed_steps(phase)
+def test_a_collection_measure_is_met_in_every_open_phase_up_to_the_end_of_the_term() -> None:
+    measured = [p for p in Phase if Step.INCASSOMAATREGEL in allowed_steps(p)]
+    assert measured == [p for p in Phase if p not in (Phase.NAZORG, Phase.AFGESLOTEN)]
+    for phase in measured:
         assert phase_after(Step.INCASSOMAATREGEL, phase) is phase
 
 

@@ -17,7 +17,7 @@ from domain.schuldregeling import RegelingSoort, RegelingStatus, VoorstelReactie
 from store.db import SessionFactory
 from store.models import Traject
 from tests.conftest import make_start
-from tests.workflow.conftest import Starter, today
+from tests.workflow.conftest import Starter, registered, today
 from tests.workflow.test_schuldregeling import events, letters, pay, proposed, quiet, sleep_until, until
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
@@ -73,7 +73,7 @@ async def test_contacts_arrive_on_their_days_and_new_arrears_start_a_linked_traj
     closed = await handle.query(TrajectWorkflow.state)
     assert closed.heraanmelding is not None
     new = env.client.get_workflow_handle_for(TrajectWorkflow.run, f"traject-{closed.heraanmelding}")
-    await new.execute_update(TrajectWorkflow.wait_registered)
+    await registered(new)
     fresh = await new.query(TrajectWorkflow.state)
     assert fresh.vorig_traject == closed.traject_id
     assert fresh.phase is Phase.AANMELDING

@@ -33,7 +33,7 @@ from store.db import SessionFactory
 from store.models import Bericht, Signaal, Signalering, Traject
 from store.signalen import take_in
 from tests.conftest import decoded_payloads
-from tests.workflow.conftest import today
+from tests.workflow.conftest import registered, today
 from tests.workflow.test_schuldregeling import eventually, sleep_until
 from workflows.signalering import SignaleringWorkflow
 from workflows.traject import TrajectWorkflow
@@ -154,8 +154,8 @@ async def test_an_eviction_date_starts_a_crisis_traject_at_once(
     )
     state = await until(handle, lambda s: s.traject_id is not None and s.status is CaseStatus.AFGESLOTEN)
     traject = env.client.get_workflow_handle_for(TrajectWorkflow.run, f"traject-{state.traject_id}")
-    registered = await traject.execute_update(TrajectWorkflow.wait_registered)
-    assert registered.crisis == "gedwongen_woningontruiming"
+    started = await registered(traject)
+    assert started.crisis == "gedwongen_woningontruiming"
     with sessions() as session:
         row = session.get(Traject, state.traject_id)
         assert row is not None

@@ -130,7 +130,7 @@ async def test_refused_step_leaves_the_state_unchanged(
     cause = refused.value.cause
     assert isinstance(cause, ApplicationError)
     assert cause.type == "StepNotAllowed"
-    assert cause.details[0]["allowed"] == ["eerste_gesprek"]
+    assert cause.details[0]["allowed"] == ["eerste_gesprek", "incassomaatregel"]
 
     with pytest.raises(WorkflowUpdateFailedError) as invalid:
         await handle.execute_update(TrajectWorkflow.eerste_gesprek, gesprek(before.meldingsdatum - timedelta(days=1)))
@@ -187,6 +187,7 @@ async def test_tanya_from_aanmelding_to_stabilisatie(
         "aanmelding_bevestiging",
         "actielijst",
         "beschikking_toelating",
+        "dos_en_donts",
         "plan_van_aanpak",
     ]
     assert all(entry.status == "sent" and entry.attempts == 1 for entry in outbox)
