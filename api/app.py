@@ -14,6 +14,7 @@ from temporalio.client import Client
 from api import engine, openapi, problems
 from api.gate import Gate
 from api.routers import (
+    advies,
     beheer,
     codec,
     incassomaatregelen,
@@ -42,6 +43,7 @@ PREFIX = "/api/v1"
 # One router per resource; each route's role (the audience) and audit are declared on the route itself.
 ROUTERS = (
     trajecten.router,
+    advies.router,
     incassomaatregelen.router,
     verzoeken.router,
     regelingen.router,

@@ -185,6 +185,20 @@ class Vroegsignalering:
     hulp_geaccepteerd: int = 0
 
 
+@dataclass
+class Adviescijfers:
+    """Short contacts for information and advice in a period: per subject and per outcome (answered,
+    referred on, or became an aanmelding)."""
+
+    per_onderwerp: Counter[str] = field(default_factory=Counter)
+    per_afloop: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def totaal(self) -> int:
+        """All contacts in the period."""
+        return sum(self.per_onderwerp.values())
+
+
 def p90(values: list[int]) -> int:
     """The 90th percentile by the nearest-rank method: a day some trajecten actually took, never an average."""
     ordered = sorted(values)

@@ -305,3 +305,19 @@ class Bericht(SQLModel, table=True):
     kanaal: str
     soort: str
     verstuurd_op: datetime
+
+
+class Adviescontact(SQLModel, table=True):
+    """A short contact for information and advice: no traject, no Wgs clock, no letter, and no name or BSN.
+    One that became an aanmelding names its traject."""
+
+    id: str = Field(primary_key=True)
+    op: date = Field(index=True)
+    kanaal: str
+    onderwerp: str
+    afloop: str
+    doorverwezen_naar: str | None = None
+    notitie: str = Field(default="", sa_column=Column(Text, nullable=False))
+    medewerker: str = Field(index=True)
+    traject_id: str | None = Field(default=None, foreign_key="traject.id", index=True)
+    created_at: datetime

@@ -9,13 +9,23 @@ from pydantic import TypeAdapter
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
-from domain.monitor import Periode, Trajectfeiten, Vroegsignalering
+from domain.monitor import Adviescijfers, Periode, Trajectfeiten, Vroegsignalering
 from domain.phases import Phase, Step
 from domain.traject import Besluit, Deadline
 from domain.vordering import VerzoekStatus
 from domain.wgs_deadlines import end_of_day
 from runtime.clock import day_of
-from store.models import Bericht, Medewerker, Regeling, Signaal, Signalering, Traject, TrajectEvent, Verzoek
+from store.models import (
+    Adviescontact,
+    Bericht,
+    Medewerker,
+    Regeling,
+    Signaal,
+    Signalering,
+    Traject,
+    TrajectEvent,
+    Verzoek,
+)
 
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 
@@ -113,3 +123,19 @@ def reply_dates(session: Session, periode: Periode, team: str | None = None) -> 
             Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team)
         )
     return [(sent, answered) for sent, answered in session.exec(query).all()]
+
+
+def advice_figures(session: Session, periode: Periode, team: str | None = None) -> Adviescijfers:
+    """The short advice contacts of the period (recorded by the staff of `team`, when named)."""
+    query = select(Adviescontact.onderwerp, Adviescontact.afloop)
+    if periode.van is not None:
+        query = query.where(Adviescontact.op >= periode.van)
+    if periode.tot is not None:
+        query = query.where(Adviescontact.op <= periode.tot)
+    if team is not None:
+        query = query.join(Medewerker, and_(col(Medewerker.id) == Adviescontact.medewerker, Medewerker.team == team))
+    figures = Adviescijfers()
+    for onderwerp, afloop in session.exec(query).all():
+        figures.per_onderwerp[onderwerp] += 1
+        figures.per_afloop[afloop] += 1
+    return figures

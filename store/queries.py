@@ -14,6 +14,7 @@ from domain.termijnen import Dossierklokken
 from domain.traject import Clock, Deadline
 from domain.vordering import VerzoekStatus
 from store.models import (
+    Adviescontact,
     AuditEntry,
     Brief,
     Medewerker,
@@ -252,3 +253,17 @@ def signals_of(session: Session, traject_ids: list[str]) -> list[Signaal]:
     """Partners' signals about the clients of these trajecten, taken in while they ran, the newest first."""
     query = select(Signaal).where(col(Signaal.traject_id).in_(traject_ids))
     return list(session.exec(query.order_by(col(Signaal.ontvangen_op).desc(), col(Signaal.id))).all())
+
+
+def advice_contacts(
+    session: Session, van: date | None, tot: date | None, offset: int, limit: int
+) -> tuple[int, list[Adviescontact]]:
+    """A page of short advice contacts, the newest first, within a period if named, and how many there are."""
+    query = select(Adviescontact)
+    if van is not None:
+        query = query.where(Adviescontact.op >= van)
+    if tot is not None:
+        query = query.where(Adviescontact.op <= tot)
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    ordered = query.order_by(col(Adviescontact.op).desc(), col(Adviescontact.created_at).desc())
+    return total, list(session.exec(ordered.offset(offset).limit(limit)).all())

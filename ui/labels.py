@@ -87,6 +87,22 @@ LABELS: dict[str, dict[str, str]] = {
         "regeling": "Start van de regeling",
         "afgerond": "Regeling afgerond",
     },
+    "onderwerp": {
+        "geldzaken": "Grip op geldzaken",
+        "schulden": "Vraag over schulden",
+        "inkomen_en_toeslagen": "Inkomen en toeslagen",
+        "bewindvoering": "Bewindvoering",
+        "ondernemer": "Ondernemer",
+        "anders": "Iets anders",
+    },
+    "advieskanaal": {
+        "telefoon": "Telefoon",
+        "balie": "Balie",
+        "email": "E-mail",
+        "chat": "Chat",
+        "spreekuur": "Spreekuur",
+    },
+    "afloop": {"beantwoord": "Vraag beantwoord", "doorverwezen": "Doorverwezen", "aanmelding": "Aangemeld"},
     "signaal": {"huur": "Huur", "zorgverzekering": "Zorgverzekering", "energie": "Energie", "water": "Water"},
     "overdracht": {
         "uit_dienst": "Gaat uit dienst",

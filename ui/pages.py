@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import hashlib
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -32,11 +32,13 @@ from api.schemas.medewerkers import Team
 from api.schemas.sessies import STAFF_ROLES
 from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, workloads
 from domain.aanmelding import crisis_kinds
+from domain.advies import TERUG_DAGEN
 from domain.phases import PHASE_LABELS, Phase
 from runtime.clock import today
-from store.models import Traject
+from store.models import Adviescontact, Traject
 from store.queries import (
     TrajectFilter,
+    advice_contacts,
     audit,
     list_trajecten,
     open_cases,
@@ -173,10 +175,30 @@ def vandaag(request: Request, principal: Caseworker, session: SessionDep) -> Res
 
 
 @router.get("/werkplek/aanmelden")
-def aanmelden(request: Request, principal: Caseworker) -> HTMLResponse:
-    """The form of a new aanmelding."""
+def aanmelden(
+    request: Request,
+    principal: Caseworker,
+    session: SessionDep,
+    adviescontact: Annotated[str | None, Query(max_length=64)] = None,
+) -> HTMLResponse:
+    """The form of a new aanmelding; from a short advice contact, it names that contact."""
     policy = request.app.state.settings.policy()
-    return page(request, "aanmelden.html", principal, crisissoorten=crisis_kinds(policy.extra_crisis_kinds))
+    contact = session.get(Adviescontact, adviescontact) if adviescontact else None
+    return page(
+        request,
+        "aanmelden.html",
+        principal,
+        crisissoorten=crisis_kinds(policy.extra_crisis_kinds),
+        contact=contact if contact is not None and contact.traject_id is None else None,
+    )
+
+
+@router.get("/werkplek/advies")
+def advies(request: Request, principal: Caseworker, session: SessionDep) -> HTMLResponse:
+    """Informatie en advies: record a short contact, and see the recent ones, each of which can still
+    become an aanmelding."""
+    _, recent = advice_contacts(session, today() - timedelta(days=TERUG_DAGEN), None, 0, 50)
+    return page(request, "advies.html", principal, contacten=recent, vandaag=today())
 
 
 @router.get("/werkplek/signaleringen")

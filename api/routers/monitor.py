@@ -19,6 +19,7 @@ from api.gate import GuardedRoute
 from api.problems import invalid
 from api.schemas.medewerkers import Team
 from api.schemas.toezicht import (
+    Advies,
     DoorlooptijdUit,
     Monitor,
     Normcijfer,
@@ -30,7 +31,7 @@ from api.schemas.toezicht import (
 from domain.monitor import REGELING_NORM_DAGEN, Periode, monitor
 from domain.vordering import reply_figures
 from runtime.clock import today
-from store.monitor import monitor_facts, reply_dates, vroegsignalering_figures
+from store.monitor import advice_figures, monitor_facts, reply_dates, vroegsignalering_figures
 
 router = APIRouter(prefix="/toezicht/monitor", tags=["toezicht"], route_class=GuardedRoute)
 # The CSV's columns: one figure per line, so a municipality's spreadsheet can stack several periods.
@@ -61,10 +62,16 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
     replies = reply_dates(session, periode, team)
     answered = reply_figures(replies, policy)
     early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("")
+    advice = advice_figures(session, periode, team)
     return Monitor(
         van=periode.van,
         tot=periode.tot,
         team=team,
+        advies=Advies(
+            totaal=advice.totaal,
+            per_onderwerp=dict(sorted(advice.per_onderwerp.items())),
+            per_afloop=dict(sorted(advice.per_afloop.items())),
+        ),
         aanmeldingen=counted.aanmeldingen,
         aanmeldingen_per_bron=counted.aanmeldingen_per_bron,
         crisis=counted.crisis,
@@ -129,6 +136,9 @@ def monitor_figures(principal: Supervisor, counted: FiguresDep) -> Monitor:
 
 def rows(counted: Monitor) -> Iterator[tuple[str, str, str, int | float | None]]:
     """Each figure as (onderwerp, onderdeel, maat, waarde), waarde last: the CSV's lines."""
+    yield ("advies", "totaal", "aantal", counted.advies.totaal)
+    yield from (("advies", f"onderwerp/{o}", "aantal", n) for o, n in counted.advies.per_onderwerp.items())
+    yield from (("advies", f"afloop/{a}", "aantal", n) for a, n in counted.advies.per_afloop.items())
     yield from (("aanmeldingen", bron, "aantal", n) for bron, n in counted.aanmeldingen_per_bron.items())
     yield ("aanmeldingen", "totaal", "aantal", counted.aanmeldingen)
     yield ("aanmeldingen", "crisis", "aantal", counted.crisis)

@@ -18,6 +18,7 @@ from api.engine import Accepted, EngineDep, opaque
 from api.fields import Ident, Page, PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
+from api.routers.advies import free_contact, link_contact
 from api.schemas.traject import (
     AanmeldingIn,
     BeschikkingIn,
@@ -81,6 +82,8 @@ async def register(
     meldingsdatum = body.meldingsdatum or today(policy.timezone)
     if body.crisis is not None and body.crisis not in crisis_kinds(policy.extra_crisis_kinds):
         raise invalid([("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")])
+    if body.adviescontact_id is not None:
+        await run_in_threadpool(free_contact, session, body.adviescontact_id, traject_id)
     earlier = await run_in_threadpool(trajecten_of_bsn, session, body.persoon.bsn)
     retried = any(t.id == traject_id for t in earlier)
     if running := [t for t in earlier if t.phase != Phase.AFGESLOTEN and t.id != traject_id]:
@@ -122,6 +125,8 @@ async def register(
                 raise
             # The traject's workflow runs: it registers and writes the letter once a worker takes it.
             raise Accepted(traject_url(traject_id), engine.key) from problem
+    if body.adviescontact_id is not None:
+        await run_in_threadpool(link_contact, session, body.adviescontact_id, traject_id)
     response.status_code = 200 if retried else 201
     response.headers["Location"] = traject_url(traject_id)
     return await fresh_detail(session, traject_id)

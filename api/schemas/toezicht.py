@@ -174,12 +174,21 @@ class Vroegsignaleringcijfers(BaseModel):
     hulp_geaccepteerd: int
 
 
+class Advies(BaseModel):
+    """Short contacts for information and advice: counted without a traject."""
+
+    totaal: int
+    per_onderwerp: dict[str, int]
+    per_afloop: dict[str, int] = Field(description="beantwoord, doorverwezen, of aanmelding: het werd een traject.")
+
+
 class Monitor(BaseModel):
     """The figures of one period that the municipality reports and accounts for."""
 
     van: date
     tot: date
     team: str | None
+    advies: Advies
     aanmeldingen: int
     aanmeldingen_per_bron: dict[str, int]
     crisis: int

@@ -62,6 +62,9 @@ class AanmeldingIn(Strict):
     crisis: Ident | None = None
     afspraak: AfspraakIn | None = None
     hulpverlener: Ident | None = Field(default=None, description="Wie het traject voert; standaard de aanmelder.")
+    adviescontact_id: Ident | None = Field(
+        default=None, description="Het kort contact (informatie en advies) waaruit deze aanmelding voortkomt."
+    )
 
 
 class ActiepuntIn(Strict):

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from api.auth import Role
 from store.db import SessionFactory
-from store.models import Signaal, Signalering, TrajectEvent, VorderingRij
+from store.models import Brief, Signaal, Signalering, Traject, TrajectEvent, VorderingRij
 from tests.api.conftest import Headers, aanmelding, assert_problem, detail, eventually, today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals, proposed
@@ -136,3 +136,54 @@ async def test_collection_measures_in_every_open_phase(api: httpx.AsyncClient, a
     assert during_the_term.json()["fase"] == "schuldregeling"
     kinds = [b["soort"] for b in during_the_term.json()["brieven"]]
     assert (kinds.count("opschortingsverzoek"), kinds.count("dos_en_donts")) == (1, 1)
+
+
+async def test_informatie_en_advies_without_a_traject(
+    api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory
+) -> None:
+    question = {"kanaal": "telefoon", "onderwerp": "inkomen_en_toeslagen", "afloop": "beantwoord"}
+    referral = {
+        "kanaal": "balie",
+        "onderwerp": "geldzaken",
+        "afloop": "doorverwezen",
+        "doorverwezen_naar": "Sociaal Wijkteam",
+    }
+    answered = await api.post("/api/v1/adviescontacten", json=question, headers=auth())
+    referred = await api.post("/api/v1/adviescontacten", json=referral, headers=auth())
+    assert (answered.status_code, referred.status_code) == (201, 201), referred.text
+    assert answered.json()["op"] == today().isoformat()
+    assert answered.headers["Location"] == answered.json()["url"]
+    with sessions() as session:
+        assert session.exec(select(Traject)).all() == []
+        assert session.exec(select(Brief)).all() == []
+
+    assert_problem(await api.post("/api/v1/adviescontacten", json=question), 401)
+    assert_problem(await api.post("/api/v1/adviescontacten", json=question, headers=auth(Role.TOEZICHTHOUDER)), 403)
+    assert_problem(await api.get("/api/v1/adviescontacten", headers=auth(Role.SCHULDEISER)), 403)
+    unnamed = assert_problem(
+        await api.post("/api/v1/adviescontacten", json=referral | {"doorverwezen_naar": None}, headers=auth()), 422
+    )
+    assert unnamed["invalidParams"][0]["name"] == "doorverwezen_naar"
+    as_aanmelding = question | {"afloop": "aanmelding"}
+    assert_problem(await api.post("/api/v1/adviescontacten", json=as_aanmelding, headers=auth()), 422)
+    assert_problem(await api.post("/api/v1/adviescontacten", json=question | {"kanaal": "fax"}, headers=auth()), 422)
+
+    # The referral turns out to need help after all: one aanmelding from the contact.
+    contact_id = referred.json()["id"]
+    started = await api.post("/api/v1/aanmeldingen", json=aanmelding(adviescontact_id=contact_id), headers=auth())
+    assert started.status_code == 201, started.text
+    contact = (await api.get(referred.json()["url"], headers=auth(Role.TOEZICHTHOUDER))).json()
+    assert (contact["afloop"], contact["traject"]) == ("aanmelding", started.json()["url"])
+    again = aanmelding("123456782", adviescontact_id=contact_id)
+    assert_problem(await api.post("/api/v1/aanmeldingen", json=again, headers=auth()), 422)
+    unknown = aanmelding("123456782", adviescontact_id="onbekend")
+    assert_problem(await api.post("/api/v1/aanmeldingen", json=unknown, headers=auth()), 422)
+
+    listed = (await api.get("/api/v1/adviescontacten", headers=auth())).json()
+    assert listed["count"] == 2
+    figures = (await api.get("/api/v1/toezicht/monitor", headers=auth(Role.TOEZICHTHOUDER))).json()
+    assert figures["advies"] == {
+        "totaal": 2,
+        "per_onderwerp": {"geldzaken": 1, "inkomen_en_toeslagen": 1},
+        "per_afloop": {"aanmelding": 1, "beantwoord": 1},
+    }

@@ -31,6 +31,7 @@ PAGES: dict[str, set[str]] = {
     "/werkplek/lijst": {"hulpverlener"},
     "/werkplek/vandaag": {"hulpverlener"},
     "/werkplek/aanmelden": {"hulpverlener"},
+    "/werkplek/advies": {"hulpverlener"},
     "/werkplek/zoeken": {"hulpverlener", "toezichthouder"},
     "/werkplek/kredietbank": {"hulpverlener"},
     "/werkplek/signaleringen": {"hulpverlener"},
