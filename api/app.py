@@ -15,6 +15,7 @@ from api import engine, openapi, problems
 from api.gate import Gate
 from api.routers import (
     advies,
+    begeleidingen,
     beheer,
     codec,
     incassomaatregelen,
@@ -48,6 +49,7 @@ ROUTERS = (
     verzoeken.router,
     regelingen.router,
     nazorg.router,
+    begeleidingen.router,
     overdrachten.router,
     signalen.router,
     signaleringen.router,

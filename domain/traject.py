@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
+from domain.begeleiding import Begeleiding
 from domain.bounds import AFSPRAAK, MELDING
 from domain.inventarisatie import Klantcijfers, Maatregelstand, SchuldeisersToevoegen, Verzoekstand
 from domain.kalender import add_months
@@ -172,6 +173,7 @@ class TrajectState:
     nazorg_gestopt: bool = False
     heraanmelding: str | None = None
     gemiste_afspraken: list[date] = field(default_factory=list)
+    begeleidingen: list[Begeleiding] = field(default_factory=list)
 
     @property
     def open_requests(self) -> list[Verzoekstand]:

@@ -121,6 +121,7 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         "nazorg": [as_json(c) for c in state.nazorg],
         "nazorg_gestopt": state.nazorg_gestopt,
         "gemiste_afspraken": [d.isoformat() for d in state.gemiste_afspraken],
+        "begeleidingen": [as_json(b) for b in state.begeleidingen],
         "updated_at": datetime.now(UTC),
     }
 

@@ -65,6 +65,9 @@ class Traject(SQLModel, table=True):
     nazorg: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     nazorg_gestopt: bool = False
     gemiste_afspraken: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    begeleidingen: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     created_at: datetime
     updated_at: datetime
 

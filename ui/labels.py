@@ -87,6 +87,11 @@ LABELS: dict[str, dict[str, str]] = {
         "regeling": "Start van de regeling",
         "afgerond": "Regeling afgerond",
     },
+    "begeleiding": {
+        "budgetbeheer": "Budgetbeheer",
+        "budgetbegeleiding": "Budgetbegeleiding",
+        "beschermingsbewind": "Beschermingsbewind",
+    },
     "onderwerp": {
         "geldzaken": "Grip op geldzaken",
         "schulden": "Vraag over schulden",

@@ -11,6 +11,7 @@ from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
+    from domain.begeleiding import BegeleidingEinde, BegeleidingStart
     from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, Klantcijfers, SchuldeisersToevoegen
     from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
     from domain.overdracht import Overdracht, overdracht_problems
@@ -35,6 +36,7 @@ with workflow.unsafe.imports_passed_through():
 # The stages are workflow code: imported in the sandbox, not passed through.
 from workflows.clock import today, until
 from workflows.refusals import check_fields
+from workflows.traject_begeleiding import Begeleidingen
 from workflows.traject_dossier import TrajectDossier
 from workflows.traject_inventarisatie import Inventarisatie
 from workflows.traject_nazorg import Nazorg
@@ -89,6 +91,7 @@ class TrajectWorkflow:
         self._inventarisatie = Inventarisatie(self._dossier)
         self._regeling = Regelingsfase(self._dossier, self._inventarisatie)
         self._nazorg = Nazorg(self._dossier)
+        self._begeleidingen = Begeleidingen(self._dossier)
 
     @workflow.run
     async def run(self, start: TrajectStart) -> TrajectResult:
@@ -269,6 +272,24 @@ class TrajectWorkflow:
         self._nazorg.check_afspraak_gemist(afspraak)
 
     # The caseworker (traject_dossier.py; a running settlement is told too).
+
+    @workflow.update
+    async def begeleiding_starten(self, start: BegeleidingStart) -> TrajectState:
+        """Budgetbeheer, budgetbegeleiding or beschermingsbewind starts, in any open phase."""
+        return await self._begeleidingen.start(start)
+
+    @begeleiding_starten.validator
+    def _validate_begeleiding_starten(self, start: BegeleidingStart) -> None:
+        self._begeleidingen.check_start(start)
+
+    @workflow.update
+    async def begeleiding_beeindigen(self, einde: BegeleidingEinde) -> TrajectState:
+        """A running begeleiding ends."""
+        return await self._begeleidingen.end(einde)
+
+    @begeleiding_beeindigen.validator
+    def _validate_begeleiding_beeindigen(self, einde: BegeleidingEinde) -> None:
+        self._begeleidingen.check_end(einde)
 
     @workflow.update
     async def overdragen(self, overdracht: Overdracht) -> TrajectState:

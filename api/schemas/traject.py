@@ -24,6 +24,7 @@ from api.fields import (
     Telefoon,
     Text,
 )
+from api.schemas.begeleiding import BegeleidingUit
 from api.schemas.schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
@@ -257,6 +258,7 @@ class TrajectDetail(TrajectSamenvatting):
     nazorg: list[Nazorgcontact]
     nazorg_gestopt: bool
     gemiste_afspraken: list[date]
+    begeleidingen: list[BegeleidingUit] = Field(description="Budgetbeheer, budgetbegeleiding, beschermingsbewind.")
     vorig_traject: str | None
     heraanmelding: str | None
     signalering: str | None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import httpx
 from sqlmodel import select
 
@@ -187,3 +189,35 @@ async def test_informatie_en_advies_without_a_traject(
         "per_onderwerp": {"geldzaken": 1, "inkomen_en_toeslagen": 1},
         "per_afloop": {"aanmelding": 1, "beantwoord": 1},
     }
+
+
+async def test_begeleiding_during_any_phase(api: httpx.AsyncClient, auth: Headers) -> None:
+    url = (await api.post("/api/v1/aanmeldingen", json=aanmelding(), headers=auth())).json()["url"]
+    beheer = {"soort": "budgetbeheer", "aanbieder": "Kredietbank Drechtsteden", "start_op": today().isoformat()}
+    bewind = {"soort": "beschermingsbewind", "aanbieder": "Bewind & Co", "start_op": today().isoformat()}
+
+    started = await api.post(f"{url}/begeleidingen", json=beheer, headers=auth())
+    both = await api.post(f"{url}/begeleidingen", json=bewind, headers=auth())
+
+    assert (started.status_code, both.status_code) == (201, 201), both.text
+    assert started.json()["fase"] == "aanmelding"
+    running = {b["soort"]: b for b in both.json()["begeleidingen"]}
+    assert running["budgetbeheer"]["aanbieder"] == "Kredietbank Drechtsteden"
+    assert running["budgetbeheer"]["einde_op"] is None
+    twice = assert_problem(await api.post(f"{url}/begeleidingen", json=beheer, headers=auth()), 422)
+    assert twice["invalidParams"][0]["name"] == "soort"
+
+    end_url = f"{url}/begeleidingen/{running['budgetbeheer']['begeleiding_id']}/einde"
+    ended = await api.post(end_url, json={"einde_op": today().isoformat()}, headers=auth())
+    assert ended.status_code == 201, ended.text
+    after = {b["soort"]: b["einde_op"] for b in ended.json()["begeleidingen"]}
+    assert after == {"budgetbeheer": today().isoformat(), "beschermingsbewind": None}
+    assert {"begeleiding_gestart", "begeleiding_beeindigd"} <= {e["soort"] for e in ended.json()["tijdlijn"]}
+    assert_problem(await api.post(end_url, json={"einde_op": today().isoformat()}, headers=auth()), 422)
+    unknown = f"{url}/begeleidingen/{uuid.uuid4()}/einde"
+    assert_problem(await api.post(unknown, json={"einde_op": today().isoformat()}, headers=auth()), 422)
+    assert_problem(await api.post(f"{url}/begeleidingen", json=beheer), 401)
+    assert_problem(await api.post(f"{url}/begeleidingen", json=beheer, headers=auth(Role.TOEZICHTHOUDER)), 403)
+    assert_problem(await api.post(f"{url}/begeleidingen", json=beheer | {"soort": "toezicht"}, headers=auth()), 422)
+    far = beheer | {"soort": "budgetbegeleiding", "start_op": "2020-01-01"}
+    assert_problem(await api.post(f"{url}/begeleidingen", json=far, headers=auth()), 422)
