@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date
 
 import pytest
-from temporalio.client import Client, WorkflowHandle
+from temporalio.client import Client, WorkflowFailureError, WorkflowHandle, WorkflowUpdateFailedError
 from temporalio.service import RPCError, RPCStatusCode
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
@@ -70,6 +70,13 @@ async def registered(handle: WorkflowHandle[TrajectWorkflow, TrajectResult], att
     while True:
         try:
             return await handle.execute_update(TrajectWorkflow.wait_registered)
+        except WorkflowUpdateFailedError as err:
+            # The traject ended before it registered: say why it ended, not only that it did.
+            try:
+                await handle.result()
+            except WorkflowFailureError as failure:
+                raise AssertionError(f"the traject ended before it registered: {failure.cause!r}") from err
+            raise
         except RPCError as err:
             if err.status is not RPCStatusCode.NOT_FOUND or attempt == attempts:
                 raise

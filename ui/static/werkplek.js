@@ -358,16 +358,22 @@
     const tag = etags.get(event.detail.elt);
     if (tag) event.detail.headers["If-None-Match"] = tag;
   });
+  // Never replace what the caseworker is in the middle of: a focused link or control in a polled list, or
+  // a step form she has started to fill in when the state changed by itself. Checked when a refresh starts,
+  // and again when its answer arrives: she may have started typing while it was on its way.
+  function busy(elt, cause) {
+    return (elt.hasAttribute("data-peilen") && elt.contains(document.activeElement) && cause === "verversen") ||
+      (cause === "stappen-verversen" && elt.querySelector("form[data-bewerkt]") !== null);
+  }
+  const kept = new WeakSet();
   document.addEventListener("htmx:beforeRequest", (event) => {
-    // Never replace what the caseworker is in the middle of: a focused link or control in a polled list, or
-    // a step form she has started to fill in when the state changed by itself.
-    const elt = event.detail.elt;
-    const cause = event.detail.requestConfig?.triggeringEvent?.type;
-    if (elt.hasAttribute("data-peilen") && elt.contains(document.activeElement) && cause === "verversen") {
-      event.preventDefault();
-    }
-    if (cause === "stappen-verversen" && elt.querySelector("form[data-bewerkt]")) {
-      event.preventDefault();
+    if (busy(event.detail.elt, event.detail.requestConfig?.triggeringEvent?.type)) event.preventDefault();
+  });
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    if (busy(event.detail.elt, event.detail.requestConfig?.triggeringEvent?.type)) {
+      event.detail.shouldSwap = false;
+      // Not shown, so not known: the next refresh must fetch it again instead of hearing 304.
+      kept.add(event.detail.elt);
     }
   });
   document.addEventListener("input", (event) => {
@@ -376,6 +382,11 @@
   });
   document.addEventListener("htmx:afterRequest", (event) => {
     const tag = event.detail.xhr?.getResponseHeader("ETag");
+    if (kept.has(event.detail.elt)) {
+      kept.delete(event.detail.elt);
+      etags.delete(event.detail.elt);
+      return;
+    }
     if (tag) etags.set(event.detail.elt, tag);
     // The traject changed by itself (a settlement recorded, a creditor answered): the steps allowed may have too.
     const changed = event.detail.xhr?.status === 200 && ["stand", "dossier"].includes(event.detail.elt.id);
