@@ -28,7 +28,7 @@ from api.schemas.toezicht import (
     Uitvalregel,
     Vroegsignaleringcijfers,
 )
-from domain.monitor import REGELING_NORM_DAGEN, Periode, monitor
+from domain.monitor import REGELING_NORM_DAGEN, Periode, Vroegsignalering, monitor
 from domain.vordering import reply_figures
 from runtime.clock import today
 from store.monitor import advice_figures, monitor_facts, reply_dates, vroegsignalering_figures
@@ -61,7 +61,7 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
     counted = monitor(monitor_facts(session, periode, policy.timezone, team), periode, today(policy.timezone))
     replies = reply_dates(session, periode, team)
     answered = reply_figures(replies, policy)
-    early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("")
+    early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("", Vroegsignalering())
     advice = advice_figures(session, periode, team)
     return Monitor(
         van=periode.van,
@@ -108,14 +108,7 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
             mediaan_dagen=answered.mediaan_dagen,
             aandeel_binnen_termijn=answered.aandeel_voor_eerste_herinnering,
         ),
-        vroegsignalering=Vroegsignaleringcijfers(
-            signalen_per_soort=dict(sorted(early.signalen_per_soort.items())) if early else {},
-            bij_lopend_traject=early.bij_lopend_traject if early else 0,
-            huishoudens=early.huishoudens if early else 0,
-            contactpogingen_per_kanaal=dict(sorted(early.contactpogingen_per_kanaal.items())) if early else {},
-            bereikt=early.bereikt if early else 0,
-            hulp_geaccepteerd=early.hulp_geaccepteerd if early else 0,
-        ),
+        vroegsignalering=Vroegsignaleringcijfers.of(early),
     )
 
 

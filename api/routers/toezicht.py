@@ -60,18 +60,7 @@ def early_warning_figures(principal: Staff, session: SessionDep) -> list[Maandci
     """Per month: signals per kind of partner, households (cases opened), contact attempts by channel,
     households reached and help accepted. No personal data: these figures outlive the retention term."""
     months = vroegsignalering_figures(session, Periode(None, None), TIMEZONE, lambda day: f"{day:%Y-%m}")
-    return [
-        Maandcijfers(
-            maand=key,
-            signalen_per_soort=dict(months[key].signalen_per_soort),
-            bij_lopend_traject=months[key].bij_lopend_traject,
-            huishoudens=months[key].huishoudens,
-            contactpogingen_per_kanaal=dict(months[key].contactpogingen_per_kanaal),
-            bereikt=months[key].bereikt,
-            hulp_geaccepteerd=months[key].hulp_geaccepteerd,
-        )
-        for key in sorted(months)
-    ]
+    return [Maandcijfers.of(months[key], maand=key) for key in sorted(months)]
 
 
 @router.get("/wachtend", response_model=WachtendPagina)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Self
 
 from pydantic import BaseModel, Field
+
+from domain.monitor import Vroegsignalering
 
 
 class Wachtend(BaseModel):
@@ -48,16 +51,34 @@ class Afloop(BaseModel):
     uitval: list[Uitvalregel]
 
 
-class Maandcijfers(BaseModel):
-    """One month of vroegsignalering, as the Divosa monitor counts it."""
+class Vroegsignaleringcijfers(BaseModel):
+    """The vroegsignalering of a period, for the whole municipality (its cases belong to no team)."""
 
-    maand: str
     signalen_per_soort: dict[str, int]
     bij_lopend_traject: int = Field(description="Signalen over iemand die al een traject heeft: geen nieuwe casus.")
     huishoudens: int
     contactpogingen_per_kanaal: dict[str, int]
     bereikt: int
     hulp_geaccepteerd: int
+
+    @classmethod
+    def of(cls, figures: Vroegsignalering, **extra: str) -> Self:
+        """The figures as the API shows them, each count by its key."""
+        return cls(
+            signalen_per_soort=dict(sorted(figures.signalen_per_soort.items())),
+            bij_lopend_traject=figures.bij_lopend_traject,
+            huishoudens=figures.huishoudens,
+            contactpogingen_per_kanaal=dict(sorted(figures.contactpogingen_per_kanaal.items())),
+            bereikt=figures.bereikt,
+            hulp_geaccepteerd=figures.hulp_geaccepteerd,
+            **extra,
+        )
+
+
+class Maandcijfers(Vroegsignaleringcijfers):
+    """One month of vroegsignalering, as the Divosa monitor counts it."""
+
+    maand: str
 
 
 class TermijnRegel(BaseModel):
@@ -161,17 +182,6 @@ class Schuldeisercijfers(BaseModel):
     open: int
     mediaan_dagen: float | None
     aandeel_binnen_termijn: float | None
-
-
-class Vroegsignaleringcijfers(BaseModel):
-    """The vroegsignalering of the period, for the whole municipality (its cases belong to no team)."""
-
-    signalen_per_soort: dict[str, int]
-    bij_lopend_traject: int = Field(description="Signalen over iemand die al een traject heeft: geen nieuwe casus.")
-    huishoudens: int
-    contactpogingen_per_kanaal: dict[str, int]
-    bereikt: int
-    hulp_geaccepteerd: int
 
 
 class Advies(BaseModel):
