@@ -8,6 +8,7 @@ from typing import TypeVar
 from sqlmodel import Session, select
 
 from api.schemas.begeleiding import BegeleidingUit
+from api.schemas.bezwaar import BezwaarUit
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
 from api.schemas.toezicht import StilstandRegel, TermijnRegel
 from api.schemas.toezicht import Termijntelling as TermijntellingUit
@@ -133,6 +134,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         nazorg_gestopt=traject.nazorg_gestopt,
         gemiste_afspraken=[date.fromisoformat(d) for d in traject.gemiste_afspraken],
         begeleidingen=[BegeleidingUit.model_validate(b) for b in traject.begeleidingen],
+        bezwaren=[BezwaarUit.model_validate(b) for b in traject.bezwaren],
         vorig_traject=traject_url(traject.vorig_traject_id) if traject.vorig_traject_id else None,
         heraanmelding=traject_url(traject.heraanmelding_id) if traject.heraanmelding_id else None,
         signalering=next(

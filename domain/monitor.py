@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from domain.bezwaar import Bezwaar
 from domain.kalender import add_months
 from domain.traject import Besluit, Clock, Deadline
 
@@ -63,6 +64,7 @@ class Trajectfeiten:
     uitval_fase: str | None = None
     vorige_afgerond_op: date | None = None
     heraanmelding: bool = False
+    bezwaren: tuple[Bezwaar, ...] = ()
 
     @property
     def gesprek_op(self) -> date | None:
@@ -163,6 +165,9 @@ class Monitorcijfers:
     uitval: dict[tuple[str, str], int]
     heraanmeldingen: int
     heraanmeldingen_binnen_jaar: int
+    bezwaren_ingediend: int = 0
+    bezwaren_beslist: dict[str, int] = field(default_factory=dict)
+    bezwaren_op_tijd: Aandeel = field(default_factory=Aandeel)
 
     @property
     def aanmeldingen(self) -> int:
@@ -272,6 +277,11 @@ def monitor(feiten: list[Trajectfeiten], periode: Periode, today: date) -> Monit
         if periode.bevat(f.regeling_op):
             regelingen = regelingen.plus(binnen_norm(f))
     terug = [f for f in aangemeld if f.heraanmelding]
+    bezwaren = [b for f in feiten for b in f.bezwaren]
+    beslist = [b for b in bezwaren if b.beslissing is not None and periode.bevat(b.besluit_op)]
+    op_tijd = Aandeel()
+    for b in beslist:
+        op_tijd = op_tijd.plus(b.besluit_op is not None and b.besluit_op <= b.beslissen_uiterlijk)
     return Monitorcijfers(
         periode=periode,
         aanmeldingen_per_bron=dict(sorted(Counter(f.bron for f in aangemeld).items())),
@@ -289,4 +299,7 @@ def monitor(feiten: list[Trajectfeiten], periode: Periode, today: date) -> Monit
             and f.meldingsdatum <= add_months(f.vorige_afgerond_op, HERAANMELDING_MAANDEN)
             for f in terug
         ),
+        bezwaren_ingediend=sum(periode.bevat(b.ingediend_op) for b in bezwaren),
+        bezwaren_beslist=dict(sorted(Counter(str(b.beslissing) for b in beslist).items())),
+        bezwaren_op_tijd=op_tijd,
     )

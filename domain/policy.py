@@ -26,6 +26,8 @@ class Policy:
     crisis_working_days: int = 3
     beschikking_weeks: int = 8
     objection_weeks: int = 6
+    # Awb art. 7:10: a bezwaar is decided within 6 weeks after the objection term ended.
+    bezwaar_beslis_weken: int = 6
     timezone: str = TIMEZONE
     extra_crisis_kinds: tuple[str, ...] = field(default_factory=tuple)
     reminder_working_days: tuple[int, ...] = (10, 20)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
 from domain.begeleiding import Begeleiding
+from domain.bezwaar import Bezwaar
 from domain.bounds import AFSPRAAK, MELDING
 from domain.inventarisatie import Klantcijfers, Maatregelstand, SchuldeisersToevoegen, Verzoekstand
 from domain.kalender import add_months
@@ -174,6 +175,7 @@ class TrajectState:
     heraanmelding: str | None = None
     gemiste_afspraken: list[date] = field(default_factory=list)
     begeleidingen: list[Begeleiding] = field(default_factory=list)
+    bezwaren: list[Bezwaar] = field(default_factory=list)
 
     @property
     def open_requests(self) -> list[Verzoekstand]:

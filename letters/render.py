@@ -65,6 +65,7 @@ class LetterKind(StrEnum):
     UITNODIGING = "uitnodiging"
     UITNODIGING_HERINNERING = "uitnodiging_herinnering"
     OVERDRACHT = "overdracht"
+    BEZWAAR_BESLUIT = "bezwaar_besluit"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -99,6 +100,7 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.UITNODIGING: "Wij helpen u graag met uw geldzaken",
     LetterKind.UITNODIGING_HERINNERING: "Wij willen u nog steeds graag helpen",
     LetterKind.OVERDRACHT: "U heeft een nieuwe contactpersoon",
+    LetterKind.BEZWAAR_BESLUIT: "Ons besluit over uw bezwaar",
 }
 
 # Letters to a creditor; every other letter goes to the client.

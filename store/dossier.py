@@ -122,6 +122,7 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         "nazorg_gestopt": state.nazorg_gestopt,
         "gemiste_afspraken": [d.isoformat() for d in state.gemiste_afspraken],
         "begeleidingen": [as_json(b) for b in state.begeleidingen],
+        "bezwaren": [as_json(b) for b in state.bezwaren],
         "updated_at": datetime.now(UTC),
     }
 

@@ -68,6 +68,9 @@ class Traject(SQLModel, table=True):
     begeleidingen: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
+    bezwaren: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     created_at: datetime
     updated_at: datetime
 

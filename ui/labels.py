@@ -87,6 +87,7 @@ LABELS: dict[str, dict[str, str]] = {
         "regeling": "Start van de regeling",
         "afgerond": "Regeling afgerond",
     },
+    "bezwaar": {"gegrond": "Gegrond", "ongegrond": "Ongegrond", "ingetrokken": "Ingetrokken"},
     "begeleiding": {
         "budgetbeheer": "Budgetbeheer",
         "budgetbegeleiding": "Budgetbegeleiding",

@@ -1,17 +1,20 @@
 """The traject of one client. This file holds the workflow, its run and every update and signal a reader looks
 for; each stage does its work in its own file: admission and the Wgs clocks (`traject_toelating.py`), creditors
 and collection measures (`traject_inventarisatie.py`), capacity, proposal and uitval (`traject_schuldregeling.py`),
-nazorg and missed appointments (`traject_nazorg.py`), and what they share (`traject_dossier.py`)."""
+nazorg and missed appointments (`traject_nazorg.py`), begeleiding (`traject_begeleiding.py`), objections
+(`traject_bezwaar.py`), and what they share (`traject_dossier.py`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
     from domain.begeleiding import BegeleidingEinde, BegeleidingStart
+    from domain.bezwaar import BezwaarBesluit, BezwaarIn
     from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, Klantcijfers, SchuldeisersToevoegen
     from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
     from domain.overdracht import Overdracht, overdracht_problems
@@ -34,15 +37,19 @@ with workflow.unsafe.imports_passed_through():
     from workflows.activity_options import ACTIVITY
 
 # The stages are workflow code: imported in the sandbox, not passed through.
-from workflows.clock import today, until
+from workflows.clock import today, until, wait_until
 from workflows.refusals import check_fields
 from workflows.traject_begeleiding import Begeleidingen
+from workflows.traject_bezwaar import Bezwaren
 from workflows.traject_dossier import TrajectDossier
 from workflows.traject_inventarisatie import Inventarisatie
 from workflows.traject_nazorg import Nazorg
 from workflows.traject_schuldregeling import Regelingsfase
 from workflows.traject_toelating import Toelating
 from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED
+
+# Trajecten refused before objections were heard slept through the objection term on a plain timer.
+BEZWAAR_PATCH = "bezwaar-gehoord"
 
 
 @dataclass(frozen=True)
@@ -92,6 +99,7 @@ class TrajectWorkflow:
         self._regeling = Regelingsfase(self._dossier, self._inventarisatie)
         self._nazorg = Nazorg(self._dossier)
         self._begeleidingen = Begeleidingen(self._dossier)
+        self._bezwaren = Bezwaren(self._dossier)
 
     @workflow.run
     async def run(self, start: TrajectStart) -> TrajectResult:
@@ -106,15 +114,27 @@ class TrajectWorkflow:
         self._dossier.upsert_search_attributes()
         await self._toelating.keep_clock(Clock.EERSTE_GESPREK)
         await self._toelating.keep_clock(Clock.BESCHIKKING)
+        admitted = True
         if state.phase is Phase.AFGESLOTEN and state.bezwaar_uiterlijk is not None:
-            # A refused client may still object; the traject stays open to hear it until the term ends.
-            await workflow.sleep(until(end_of_day(state.bezwaar_uiterlijk, start.policy.timezone)))
-        else:
+            await self._hear_objections(state.bezwaar_uiterlijk, start.policy.timezone)
+            admitted = state.phase is not Phase.AFGESLOTEN
+        if admitted:
             await workflow.wait_condition(lambda: state.phase in (Phase.SCHULDREGELING, Phase.AFGESLOTEN))
             if await self._regeling.settle():
                 await self._nazorg.after_afronding()
         await workflow.wait_condition(workflow.all_handlers_finished)
         return TrajectResult(state.phase, state.closed_after)
+
+    async def _hear_objections(self, term_end: date, timezone: str) -> None:
+        """A refused client may still object: the traject stays open to hear it until the term ends, and
+        then until an objection lodged in time is decided; a gegrond one opens the traject again."""
+        state = self._dossier.state
+        if not workflow.patched(BEZWAAR_PATCH):
+            # Refused before objections were heard: the term ran out on a plain timer.
+            await workflow.sleep(until(end_of_day(term_end, timezone)))
+            return
+        await wait_until(end_of_day(term_end, timezone), lambda: state.phase is not Phase.AFGESLOTEN)
+        await workflow.wait_condition(lambda: not self._bezwaren.open or state.phase is not Phase.AFGESLOTEN)
 
     @workflow.query
     def state(self) -> TrajectState:
@@ -272,6 +292,24 @@ class TrajectWorkflow:
         self._nazorg.check_afspraak_gemist(afspraak)
 
     # The caseworker (traject_dossier.py; a running settlement is told too).
+
+    @workflow.update
+    async def bezwaar_indienen(self, bezwaar: BezwaarIn) -> TrajectState:
+        """An objection against the beschikking, within its term; also after an afwijzing closed the traject."""
+        return await self._bezwaren.indienen(bezwaar)
+
+    @bezwaar_indienen.validator
+    def _validate_bezwaar_indienen(self, bezwaar: BezwaarIn) -> None:
+        self._bezwaren.check_indienen(bezwaar)
+
+    @workflow.update
+    async def bezwaar_beslissen(self, besluit: BezwaarBesluit) -> TrajectState:
+        """The decision on an objection: gegrond, ongegrond or withdrawn."""
+        return await self._bezwaren.beslissen(besluit)
+
+    @bezwaar_beslissen.validator
+    def _validate_bezwaar_beslissen(self, besluit: BezwaarBesluit) -> None:
+        self._bezwaren.check_beslissen(besluit)
 
     @workflow.update
     async def begeleiding_starten(self, start: BegeleidingStart) -> TrajectState:

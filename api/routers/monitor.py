@@ -20,6 +20,7 @@ from api.problems import invalid
 from api.schemas.medewerkers import Team
 from api.schemas.toezicht import (
     Advies,
+    Bezwaarcijfers,
     DoorlooptijdUit,
     Monitor,
     Normcijfer,
@@ -101,6 +102,12 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
         uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in counted.uitval.items()],
         heraanmeldingen=counted.heraanmeldingen,
         heraanmeldingen_binnen_12_maanden=counted.heraanmeldingen_binnen_jaar,
+        bezwaren=Bezwaarcijfers(
+            ingediend=counted.bezwaren_ingediend,
+            beslist=counted.bezwaren_beslist,
+            op_tijd=counted.bezwaren_op_tijd.gehaald,
+            aandeel_op_tijd=counted.bezwaren_op_tijd.fractie,
+        ),
         schuldeisers=Schuldeisercijfers(
             verzoeken=len(replies),
             beantwoord=answered.beantwoord,
@@ -153,6 +160,9 @@ def rows(counted: Monitor) -> Iterator[tuple[str, str, str, int | float | None]]
     yield from (("uitval", f"{regel.reden}/{regel.fase}", "aantal", regel.aantal) for regel in counted.uitval)
     yield ("heraanmeldingen", "totaal", "aantal", counted.heraanmeldingen)
     yield ("heraanmeldingen", "binnen_12_maanden", "aantal", counted.heraanmeldingen_binnen_12_maanden)
+    yield ("bezwaren", "ingediend", "aantal", counted.bezwaren.ingediend)
+    yield from (("bezwaren", f"beslist/{b}", "aantal", n) for b, n in counted.bezwaren.beslist.items())
+    yield ("bezwaren", "op_tijd_beslist", "aandeel", counted.bezwaren.aandeel_op_tijd)
     replies = counted.schuldeisers
     yield ("schuldeisers", "verzoeken", "aantal", replies.verzoeken)
     yield ("schuldeisers", "beantwoord", "aantal", replies.beantwoord)

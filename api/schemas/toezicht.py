@@ -192,6 +192,15 @@ class Advies(BaseModel):
     per_afloop: dict[str, int] = Field(description="beantwoord, doorverwezen, of aanmelding: het werd een traject.")
 
 
+class Bezwaarcijfers(BaseModel):
+    """Objections against beschikkingen: lodged in the period, and decided in it per outcome and in time."""
+
+    ingediend: int
+    beslist: dict[str, int]
+    op_tijd: int = Field(description="Beslist binnen de termijn van Awb art. 7:10.")
+    aandeel_op_tijd: float | None
+
+
 class Monitor(BaseModel):
     """The figures of one period that the municipality reports and accounts for."""
 
@@ -211,5 +220,6 @@ class Monitor(BaseModel):
     uitval: list[Uitvalregel]
     heraanmeldingen: int
     heraanmeldingen_binnen_12_maanden: int
+    bezwaren: Bezwaarcijfers
     schuldeisers: Schuldeisercijfers
     vroegsignalering: Vroegsignaleringcijfers

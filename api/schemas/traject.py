@@ -25,6 +25,7 @@ from api.fields import (
     Text,
 )
 from api.schemas.begeleiding import BegeleidingUit
+from api.schemas.bezwaar import BezwaarUit
 from api.schemas.schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
@@ -259,6 +260,7 @@ class TrajectDetail(TrajectSamenvatting):
     nazorg_gestopt: bool
     gemiste_afspraken: list[date]
     begeleidingen: list[BegeleidingUit] = Field(description="Budgetbeheer, budgetbegeleiding, beschermingsbewind.")
+    bezwaren: list[BezwaarUit] = Field(description="Bezwaren tegen de beschikking, met de beslissing.")
     vorig_traject: str | None
     heraanmelding: str | None
     signalering: str | None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 import httpx
 from sqlmodel import select
@@ -10,7 +11,7 @@ from sqlmodel import select
 from api.auth import Role
 from store.db import SessionFactory
 from store.models import Brief, Signaal, Signalering, Traject, TrajectEvent, VorderingRij
-from tests.api.conftest import Headers, aanmelding, assert_problem, detail, eventually, today
+from tests.api.conftest import PLAN, Headers, aanmelding, assert_problem, detail, eventually, gesprek, today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals, proposed
 from tests.api.test_signalen import signaal
@@ -221,3 +222,64 @@ async def test_begeleiding_during_any_phase(api: httpx.AsyncClient, auth: Header
     assert_problem(await api.post(f"{url}/begeleidingen", json=beheer | {"soort": "toezicht"}, headers=auth()), 422)
     far = beheer | {"soort": "budgetbegeleiding", "start_op": "2020-01-01"}
     assert_problem(await api.post(f"{url}/begeleidingen", json=far, headers=auth()), 422)
+
+
+async def refused(api: httpx.AsyncClient, auth: Headers, bsn: str) -> str:
+    """A traject whose client was refused today: closed, while the objection term runs."""
+    url = (await api.post("/api/v1/aanmeldingen", json=aanmelding(bsn), headers=auth())).json()["url"]
+    assert (await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth())).status_code == 201
+    afwijzing = {"besluit": "afwijzing", "besluit_op": today().isoformat(), "motivering": "U kunt het zelf."}
+    response = await api.post(f"{url}/beschikkingen", json=afwijzing, headers=auth())
+    assert response.json()["fase"] == "afgesloten", response.text
+    return str(url)
+
+
+async def test_bezwaar(api: httpx.AsyncClient, auth: Headers) -> None:
+    objection = {"ingediend_op": today().isoformat(), "gronden": "Mijn inkomen is verkeerd geteld."}
+    url = await refused(api, auth, "111222333")
+
+    lodged = await api.post(f"{url}/bezwaren", json=objection, headers=auth())
+    assert lodged.status_code == 201, lodged.text
+    [bezwaar] = lodged.json()["bezwaren"]
+    assert bezwaar["beslissing"] is None
+    twice = assert_problem(await api.post(f"{url}/bezwaren", json=objection, headers=auth()), 422)
+    assert twice["invalidParams"][0]["name"] == "bezwaar"
+    decide = f"{url}/bezwaren/{bezwaar['bezwaar_id']}/besluit"
+    gegrond = {"beslissing": "gegrond", "besluit_op": today().isoformat(), "motivering": "Uw inkomen is lager."}
+    assert_problem(await api.post(decide, json=gegrond, headers=auth(Role.TOEZICHTHOUDER)), 403)
+    assert_problem(await api.post(decide, json=gegrond | {"beslissing": "half"}, headers=auth()), 422)
+
+    admitted = await api.post(decide, json=gegrond, headers=auth())
+
+    assert admitted.status_code == 201, admitted.text
+    traject = admitted.json()
+    assert traject["fase"] == "plan_van_aanpak"
+    assert traject["beschikking"]["besluit"] == "toelating"
+    assert [b["soort"] for b in traject["brieven"]].count("bezwaar_besluit") == 1
+    assert {"bezwaar_ingediend", "bezwaar_beslist", "heropend_na_bezwaar"} <= {e["soort"] for e in traject["tijdlijn"]}
+    assert_problem(await api.post(decide, json=gegrond, headers=auth()), 422)
+    planned = await api.post(f"{url}/plannen-van-aanpak", json=PLAN, headers=auth())
+    assert planned.status_code == 201, planned.text
+    assert planned.json()["fase"] == "stabilisatie"
+
+    stays = await refused(api, auth, "123456782")
+    [open_one] = (await api.post(f"{stays}/bezwaren", json=objection, headers=auth())).json()["bezwaren"]
+    ongegrond = gegrond | {"beslissing": "ongegrond", "motivering": "Uw inkomen is hoog genoeg."}
+    decided = await api.post(f"{stays}/bezwaren/{open_one['bezwaar_id']}/besluit", json=ongegrond, headers=auth())
+    assert decided.status_code == 201, decided.text
+    assert decided.json()["fase"] == "afgesloten"
+    assert [b["soort"] for b in decided.json()["brieven"]].count("bezwaar_besluit") == 1
+
+    figures = (await api.get("/api/v1/toezicht/monitor", headers=auth(Role.TOEZICHTHOUDER))).json()
+    assert figures["bezwaren"] == {
+        "ingediend": 2,
+        "beslist": {"gegrond": 1, "ongegrond": 1},
+        "op_tijd": 2,
+        "aandeel_op_tijd": 1.0,
+    }
+
+    running = (await api.post("/api/v1/aanmeldingen", json=aanmelding("100000009"), headers=auth())).json()["url"]
+    assert_problem(await api.post(f"{running}/bezwaren", json=objection, headers=auth()), 409)
+    early = objection | {"ingediend_op": (today() - timedelta(days=1)).isoformat()}
+    assert_problem(await api.post(f"{url}/bezwaren", json=early, headers=auth()), 422)
+    assert_problem(await api.post(f"{url}/bezwaren", json=objection), 401)

@@ -377,3 +377,37 @@ def test_a_short_contact_is_recorded_and_later_becomes_an_aanmelding(page: Page)
     follow(page, "Advies")
     expect(recent.get_by_role("row").filter(has_text="Sociaal Wijkteam")).to_contain_text("Aangemeld")
     expect(recent.get_by_role("link", name="Naar het traject")).to_be_visible()
+
+
+def test_begeleiding_and_a_gegrond_objection_on_the_trajectpagina(page: Page, stack: Stack) -> None:
+    traject = stack.post("/api/v1/aanmeldingen", aanmelding(bsn(908))).json()
+    assert stack.post(f"{traject['url']}/gesprekken", gesprek(today())).status_code == 201
+    afwijzing = {"besluit": "afwijzing", "besluit_op": today().isoformat(), "motivering": "U kunt het zelf."}
+    assert stack.post(f"{traject['url']}/beschikkingen", afwijzing).status_code == 201
+    log_in(page)
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+
+    page.get_by_text("Bezwaar tegen de beschikking vastleggen").click()
+    lodge = page.locator("details[open] form[action$='/bezwaren']")
+    lodge.get_by_label("Ontvangen op").fill(today().isoformat())
+    lodge.get_by_label("Waarom is de cliënt het niet eens").fill("Mijn inkomen is verkeerd geteld.")
+    lodge.get_by_role("button", name="Bezwaar vastleggen").click()
+    decide = page.locator("form[action$='/besluit']")
+    expect(decide).to_be_visible()
+    assert_accessible(page)
+    decide.get_by_label("Beslissing").select_option("gegrond")
+    decide.get_by_label("Datum van het besluit").fill(today().isoformat())
+    decide.get_by_label("Motivering").fill("Uw inkomen is lager dan wij dachten.")
+    decide.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Plan van aanpak")
+    expect(page.get_by_role("region", name="Bezwaar")).to_contain_text("gegrond")
+
+    page.locator("summary", has_text="Begeleiding starten").click()
+    start = page.locator("details[open] form[action$='/begeleidingen']")
+    start.get_by_label("Soort begeleiding").select_option("budgetbeheer")
+    start.get_by_label("Wie geeft de begeleiding").fill("Kredietbank Drechtsteden")
+    start.get_by_label("Vanaf").fill(today().isoformat())
+    start.get_by_role("button", name="Begeleiding starten").click()
+    expect(page.get_by_role("region", name="Begeleiding")).to_contain_text("Budgetbeheer bij Kredietbank Drechtsteden")
+    expect(page.get_by_text("Budgetbeheer bij Kredietbank Drechtsteden beëindigen")).to_be_visible()
+    assert_accessible(page)

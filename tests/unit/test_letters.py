@@ -123,6 +123,11 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
     LetterKind.UITNODIGING: {"soorten": ["huur"]},
     LetterKind.UITNODIGING_HERINNERING: {"soorten": ["energie", "huur"]},
     LetterKind.OVERDRACHT: {},
+    LetterKind.BEZWAAR_BESLUIT: {
+        "beslissing": "ongegrond",
+        "besluit_op": "2026-12-03",
+        "motivering": "Uw inkomen is hoog genoeg om de schulden zelf af te lossen.",
+    },
 }
 
 
@@ -165,6 +170,22 @@ def test_the_card_at_the_start_of_stabilisation_reads_at_b1_without_a_measure() 
     text = body_text(letter.html)
     assert "Misschien belt of schrijft een schuldeiser u toch nog." in text
     assert "probeert nog geld" not in text
+    assert textstat.flesch_reading_ease(text) >= 60, text
+
+
+def test_a_gegrond_objection_says_help_comes_after_all_and_reads_at_b1() -> None:
+    letter = render_letter(
+        LetterKind.BEZWAAR_BESLUIT,
+        {
+            **BASE,
+            "beslissing": "gegrond",
+            "besluit_op": "2026-12-03",
+            "motivering": "Wij hebben uw inkomen verkeerd geteld.",
+        },
+    )
+    text = body_text(letter.html)
+    assert "U krijgt gelijk" in text
+    assert "beroep" not in text
     assert textstat.flesch_reading_ease(text) >= 60, text
 
 

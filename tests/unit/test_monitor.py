@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from domain.bezwaar import Bezwaar, BezwaarBeslissing
 from domain.monitor import (
     Aandeel,
     Doorlooptijd,
@@ -245,3 +246,14 @@ def test_a_clock_met_late_stays_counted_in_the_period_it_ran_out() -> None:
     q1 = Periode(date(2027, 1, 1), date(2027, 3, 31))
     assert monitor(facts, Q4, TODAY).normen[Norm.EERSTE_GESPREK] == Aandeel(gehaald=0, niet_gehaald=1)
     assert monitor(facts, q1, TODAY).normen[Norm.EERSTE_GESPREK] == Aandeel()
+
+
+def test_objections_count_when_lodged_and_when_decided_in_time_or_late() -> None:
+    on_time = Bezwaar("z1", date(2026, 10, 2), date(2026, 11, 30), BezwaarBeslissing.GEGROND, date(2026, 11, 30))
+    late = Bezwaar("z2", date(2026, 9, 1), date(2026, 10, 30), BezwaarBeslissing.ONGEGROND, date(2026, 11, 2))
+    waiting = Bezwaar("z3", date(2026, 12, 1), date(2027, 2, 1))
+    facts = [Trajectfeiten("x", "zelf", False, date(2026, 8, 3), open=False, bezwaren=(on_time, late, waiting))]
+    figures = monitor(facts, Q4, TODAY)
+    assert figures.bezwaren_ingediend == 2  # z2 came in September
+    assert figures.bezwaren_beslist == {"gegrond": 1, "ongegrond": 1}
+    assert figures.bezwaren_op_tijd == Aandeel(gehaald=1, niet_gehaald=1)

@@ -1,0 +1,43 @@
+"""Bezwaar against a traject's beschikking: recorded with the day it came in, and decided gegrond, ongegrond
+or withdrawn within the legal term. A gegrond objection against an afwijzing opens the traject again."""
+
+from fastapi import APIRouter
+
+from api.audit import audited
+from api.auth import Caseworker
+from api.deps import CurrentTraject
+from api.engine import EngineDep
+from api.fields import PathId
+from api.gate import GuardedRoute
+from api.schemas.bezwaar import BezwaarBesluitIn, BezwaarIn
+from api.schemas.traject import TrajectDetail
+from api.steps import step
+from domain.bezwaar import BezwaarBesluit
+from domain.bezwaar import BezwaarIn as Bezwaar
+from workflows.traject import TrajectWorkflow
+
+router = APIRouter(tags=["bezwaar"], route_class=GuardedRoute)
+BEZWAREN = "/trajecten/{traject_id}/bezwaren"
+
+
+@router.post(BEZWAREN, status_code=201, response_model=TrajectDetail, dependencies=[audited("traject-stap")])
+async def lodge(principal: Caseworker, body: BezwaarIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
+    """An objection against the beschikking, received within the objection term; also after an afwijzing,
+    while that term runs."""
+    bezwaar = Bezwaar(body.ingediend_op, body.gronden, door=principal.sub)
+    return await step(engine, traject.id, TrajectWorkflow.bezwaar_indienen, bezwaar)
+
+
+@router.post(
+    f"{BEZWAREN}/{{bezwaar_id}}/besluit",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
+async def decide(
+    principal: Caseworker, bezwaar_id: PathId, body: BezwaarBesluitIn, traject: CurrentTraject, engine: EngineDep
+) -> TrajectDetail:
+    """The decision on an objection; the client gets a letter (not for a withdrawal). Gegrond against an
+    afwijzing: the client is admitted and the traject goes on at the plan van aanpak."""
+    besluit = BezwaarBesluit(bezwaar_id, body.beslissing, body.besluit_op, body.motivering, door=principal.sub)
+    return await step(engine, traject.id, TrajectWorkflow.bezwaar_beslissen, besluit)
