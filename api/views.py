@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from api.schemas.begeleiding import BegeleidingUit
 from api.schemas.bezwaar import BezwaarUit
+from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
 from api.schemas.toezicht import StilstandRegel, TermijnRegel
 from api.schemas.toezicht import Termijntelling as TermijntellingUit
@@ -70,6 +71,7 @@ def summary(traject: Traject) -> TrajectSamenvatting:
         meldingsdatum=traject.meldingsdatum,
         crisis=traject.crisis,
         kinderen=traject.kinderen,
+        ondernemer=traject.ondernemer,
         volgende_termijn=traject.next_deadline,
         termijn_overschreden=traject.deadline_breached,
     )
@@ -135,6 +137,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         gemiste_afspraken=[date.fromisoformat(d) for d in traject.gemiste_afspraken],
         begeleidingen=[BegeleidingUit.model_validate(b) for b in traject.begeleidingen],
         bezwaren=[BezwaarUit.model_validate(b) for b in traject.bezwaren],
+        doorverwijzingen=[DoorverwijzingUit.model_validate(d) for d in traject.doorverwijzingen],
         vorig_traject=traject_url(traject.vorig_traject_id) if traject.vorig_traject_id else None,
         heraanmelding=traject_url(traject.heraanmelding_id) if traject.heraanmelding_id else None,
         signalering=next(

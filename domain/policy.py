@@ -28,6 +28,8 @@ class Policy:
     objection_weeks: int = 6
     # Awb art. 7:10: a bezwaar is decided within 6 weeks after the objection term ended.
     bezwaar_beslis_weken: int = 6
+    # After a referral, the caseworker checks this many weeks later whether the client arrived there.
+    doorverwijzing_nagaan_weken: int = 4
     timezone: str = TIMEZONE
     extra_crisis_kinds: tuple[str, ...] = field(default_factory=tuple)
     reminder_working_days: tuple[int, ...] = (10, 20)

@@ -11,6 +11,7 @@ from domain.afloscapaciteit import Afloscapaciteit
 from domain.begeleiding import Begeleiding
 from domain.bezwaar import Bezwaar
 from domain.bounds import AFSPRAAK, MELDING
+from domain.doorverwijzing import Doorverwijzing
 from domain.inventarisatie import Klantcijfers, Maatregelstand, SchuldeisersToevoegen, Verzoekstand
 from domain.kalender import add_months
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
@@ -58,6 +59,7 @@ class Aanmelding:
     crisis: str | None = None
     afspraak: Afspraak | None = None
     persoon_id: str | None = None
+    ondernemer: bool = False
 
 
 @dataclass(frozen=True)
@@ -176,6 +178,8 @@ class TrajectState:
     gemiste_afspraken: list[date] = field(default_factory=list)
     begeleidingen: list[Begeleiding] = field(default_factory=list)
     bezwaren: list[Bezwaar] = field(default_factory=list)
+    doorverwijzingen: list[Doorverwijzing] = field(default_factory=list)
+    ondernemer: bool = False
 
     @property
     def open_requests(self) -> list[Verzoekstand]:

@@ -54,6 +54,8 @@ class Vordering:
     kenmerk: str
     peildatum: date
     regels: list[Specificatieregel] = field(default_factory=list)
+    # A (former) business debt: the settlement may need a specialised route (Bbz, Ondernemersloket).
+    zakelijk: bool = False
 
 
 def claim_problems(vordering: Vordering, today: date) -> list[tuple[str, str]]:

@@ -123,6 +123,8 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         "gemiste_afspraken": [d.isoformat() for d in state.gemiste_afspraken],
         "begeleidingen": [as_json(b) for b in state.begeleidingen],
         "bezwaren": [as_json(b) for b in state.bezwaren],
+        "doorverwijzingen": [as_json(d) for d in state.doorverwijzingen],
+        "ondernemer": state.ondernemer,
         "updated_at": datetime.now(UTC),
     }
 

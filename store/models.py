@@ -71,6 +71,10 @@ class Traject(SQLModel, table=True):
     bezwaren: list[dict[str, Any]] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
+    doorverwijzingen: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
+    ondernemer: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     created_at: datetime
     updated_at: datetime
 
@@ -202,6 +206,7 @@ class VorderingRij(SQLModel, table=True):
     kosten_cent: int
     totaal_cent: int
     preferent: bool
+    zakelijk: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     kenmerk: str
     peildatum: date
     regels: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

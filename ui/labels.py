@@ -87,6 +87,15 @@ LABELS: dict[str, dict[str, str]] = {
         "regeling": "Start van de regeling",
         "afgerond": "Regeling afgerond",
     },
+    "doorverwijzing": {
+        "ondernemersloket": "Ondernemersloket",
+        "bbz": "Bbz (bijstand voor zelfstandigen)",
+        "maatschappelijk_werk": "Maatschappelijk werk",
+        "sociaal_wijkteam": "Sociaal Wijkteam",
+        "verslavingszorg": "Verslavingszorg",
+        "ggz": "GGZ",
+        "anders": "Andere hulp",
+    },
     "bezwaar": {"gegrond": "Gegrond", "ongegrond": "Ongegrond", "ingetrokken": "Ingetrokken"},
     "begeleiding": {
         "budgetbeheer": "Budgetbeheer",

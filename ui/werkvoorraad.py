@@ -115,6 +115,11 @@ def vandaag_taken(session: Session, principal: Principal) -> list[dict[str, Any]
             if date.fromisoformat(d) >= day - timedelta(days=14)
         ]
         items += [
+            {"soort": f"Nagaan: aangekomen bij {d['naar']}?", "traject": traject.id, "kenmerk": kenmerk, "op": due}
+            for d in traject.doorverwijzingen
+            if d.get("aangekomen") is None and (due := date.fromisoformat(d["nagaan_op"])) <= day
+        ]
+        items += [
             {"soort": "Nazorgcontact", "traject": traject.id, "kenmerk": kenmerk, "op": planned}
             for c in traject.nazorg
             if c.get("uitkomst") is None and (planned := date.fromisoformat(c["gepland_op"])) <= day

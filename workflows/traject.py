@@ -2,7 +2,7 @@
 for; each stage does its work in its own file: admission and the Wgs clocks (`traject_toelating.py`), creditors
 and collection measures (`traject_inventarisatie.py`), capacity, proposal and uitval (`traject_schuldregeling.py`),
 nazorg and missed appointments (`traject_nazorg.py`), begeleiding (`traject_begeleiding.py`), objections
-(`traject_bezwaar.py`), and what they share (`traject_dossier.py`)."""
+(`traject_bezwaar.py`), referrals (`traject_doorverwijzing.py`), and what they share (`traject_dossier.py`)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
     from domain.begeleiding import BegeleidingEinde, BegeleidingStart
     from domain.bezwaar import BezwaarBesluit, BezwaarIn
+    from domain.doorverwijzing import Aankomst, DoorverwijzingIn
     from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, Klantcijfers, SchuldeisersToevoegen
     from domain.nazorg import GemisteAfspraak, NazorgStop, NazorgVerslag
     from domain.overdracht import Overdracht, overdracht_problems
@@ -41,6 +42,7 @@ from workflows.clock import today, until, wait_until
 from workflows.refusals import check_fields
 from workflows.traject_begeleiding import Begeleidingen
 from workflows.traject_bezwaar import Bezwaren
+from workflows.traject_doorverwijzing import Doorverwijzingen
 from workflows.traject_dossier import TrajectDossier
 from workflows.traject_inventarisatie import Inventarisatie
 from workflows.traject_nazorg import Nazorg
@@ -91,6 +93,7 @@ class TrajectWorkflow:
             crisis=aanmelding.crisis,
             deadlines=[Deadline(Clock.EERSTE_GESPREK, due)],
             vorig_traject=start.vorig_traject,
+            ondernemer=aanmelding.ondernemer,
         )
         self._registered = False
         self._dossier = TrajectDossier(start, state)
@@ -100,6 +103,7 @@ class TrajectWorkflow:
         self._nazorg = Nazorg(self._dossier)
         self._begeleidingen = Begeleidingen(self._dossier)
         self._bezwaren = Bezwaren(self._dossier)
+        self._doorverwijzingen = Doorverwijzingen(self._dossier)
 
     @workflow.run
     async def run(self, start: TrajectStart) -> TrajectResult:
@@ -310,6 +314,24 @@ class TrajectWorkflow:
     @bezwaar_beslissen.validator
     def _validate_bezwaar_beslissen(self, besluit: BezwaarBesluit) -> None:
         self._bezwaren.check_beslissen(besluit)
+
+    @workflow.update
+    async def doorverwijzen(self, verwijzing: DoorverwijzingIn) -> TrajectState:
+        """Refer the client to a specialised service, in any open phase."""
+        return await self._doorverwijzingen.verwijzen(verwijzing)
+
+    @doorverwijzen.validator
+    def _validate_doorverwijzen(self, verwijzing: DoorverwijzingIn) -> None:
+        self._doorverwijzingen.check_verwijzen(verwijzing)
+
+    @workflow.update
+    async def doorverwijzing_nagaan(self, aankomst: Aankomst) -> TrajectState:
+        """Whether the client arrived where they were referred."""
+        return await self._doorverwijzingen.nagaan(aankomst)
+
+    @doorverwijzing_nagaan.validator
+    def _validate_doorverwijzing_nagaan(self, aankomst: Aankomst) -> None:
+        self._doorverwijzingen.check_nagaan(aankomst)
 
     @workflow.update
     async def begeleiding_starten(self, start: BegeleidingStart) -> TrajectState:

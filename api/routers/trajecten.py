@@ -104,6 +104,7 @@ async def register(
             meldingsdatum=meldingsdatum,
             crisis=body.crisis,
             afspraak=Afspraak(body.afspraak.op, body.afspraak.locatie) if body.afspraak else None,
+            ondernemer=body.ondernemer,
         ),
         policy=policy,
     )

@@ -59,6 +59,7 @@ class VorderingIn(Strict):
     kosten_cent: Cents
     totaal_cent: Cents
     preferent: bool = False
+    zakelijk: bool = Field(default=False, description="Een (oude) zakelijke schuld van een ondernemer.")
     kenmerk: Line
     peildatum: Peildatum
     regels: list[RegelIn] = Field(default_factory=list, max_length=MAX_ITEMS)

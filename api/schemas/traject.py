@@ -26,6 +26,7 @@ from api.fields import (
 )
 from api.schemas.begeleiding import BegeleidingUit
 from api.schemas.bezwaar import BezwaarUit
+from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
@@ -64,6 +65,7 @@ class AanmeldingIn(Strict):
     crisis: Ident | None = None
     afspraak: AfspraakIn | None = None
     hulpverlener: Ident | None = Field(default=None, description="Wie het traject voert; standaard de aanmelder.")
+    ondernemer: bool = Field(default=False, description="De cliënt is of was ondernemer.")
     adviescontact_id: Ident | None = Field(
         default=None, description="Het kort contact (informatie en advies) waaruit deze aanmelding voortkomt."
     )
@@ -122,6 +124,7 @@ class TrajectSamenvatting(BaseModel):
     meldingsdatum: date
     crisis: str | None
     kinderen: bool
+    ondernemer: bool = Field(description="(Ex-)ondernemer: zakelijke schulden vragen mogelijk een eigen route.")
     volgende_termijn: date | None
     termijn_overschreden: bool
 
@@ -261,6 +264,7 @@ class TrajectDetail(TrajectSamenvatting):
     gemiste_afspraken: list[date]
     begeleidingen: list[BegeleidingUit] = Field(description="Budgetbeheer, budgetbegeleiding, beschermingsbewind.")
     bezwaren: list[BezwaarUit] = Field(description="Bezwaren tegen de beschikking, met de beslissing.")
+    doorverwijzingen: list[DoorverwijzingUit] = Field(description="Doorverwijzingen, en of de cliënt aankwam.")
     vorig_traject: str | None
     heraanmelding: str | None
     signalering: str | None

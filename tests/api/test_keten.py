@@ -11,7 +11,17 @@ from sqlmodel import select
 from api.auth import Role
 from store.db import SessionFactory
 from store.models import Brief, Signaal, Signalering, Traject, TrajectEvent, VorderingRij
-from tests.api.conftest import PLAN, Headers, aanmelding, assert_problem, detail, eventually, gesprek, today
+from tests.api.conftest import (
+    PLAN,
+    Headers,
+    aanmelding,
+    assert_problem,
+    detail,
+    eventually,
+    gesprek,
+    today,
+    toelating,
+)
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals, proposed
 from tests.api.test_signalen import signaal
@@ -283,3 +293,42 @@ async def test_bezwaar(api: httpx.AsyncClient, auth: Headers) -> None:
     early = objection | {"ingediend_op": (today() - timedelta(days=1)).isoformat()}
     assert_problem(await api.post(f"{url}/bezwaren", json=early, headers=auth()), 422)
     assert_problem(await api.post(f"{url}/bezwaren", json=objection), 401)
+
+
+async def test_ondernemers_with_business_debts_and_a_referral(api: httpx.AsyncClient, auth: Headers) -> None:
+    body = aanmelding(ondernemer=True)
+    url = (await api.post("/api/v1/aanmeldingen", json=body, headers=auth())).json()["url"]
+    for path, step in (
+        ("gesprekken", gesprek(today())),
+        ("beschikkingen", toelating(today())),
+        ("plannen-van-aanpak", PLAN),
+    ):
+        assert (await api.post(f"{url}/{path}", json=step, headers=auth())).status_code == 201
+    belastingdienst = await creditor(api, auth, "Belastingdienst")
+    traject = await ask(api, auth, url, belastingdienst)
+    [verzoek] = traject["verzoeken"]
+    business = CLAIM | {"peildatum": today().isoformat(), "bron": "papier", "zakelijk": True}
+    claimed = await api.post(f"{url}/verzoeken/{verzoek['id']}/vorderingen", json=business, headers=auth())
+    assert claimed.status_code == 201, claimed.text
+    assert claimed.json()["ondernemer"] is True
+    assert claimed.json()["verzoeken"][0]["vordering"]["zakelijk"] is True
+    listed = (await api.get("/api/v1/trajecten", headers=auth(Role.TOEZICHTHOUDER))).json()["results"]
+    assert [t["ondernemer"] for t in listed] == [True]
+
+    referral = {"soort": "ondernemersloket", "naar": "Ondernemersloket Drechtsteden", "toelichting": "Bbz-toets."}
+    referred = await api.post(f"{url}/doorverwijzingen", json=referral, headers=auth())
+    assert referred.status_code == 201, referred.text
+    [stand] = referred.json()["doorverwijzingen"]
+    assert (stand["op"], stand["nagaan_op"]) == (today().isoformat(), (today() + timedelta(weeks=4)).isoformat())
+    assert "doorverwezen" in {e["soort"] for e in referred.json()["tijdlijn"]}
+    check = f"{url}/doorverwijzingen/{stand['doorverwijzing_id']}/aankomst"
+    arrived = await api.post(check, json={"aangekomen": True}, headers=auth())
+    assert arrived.status_code == 201, arrived.text
+    assert arrived.json()["doorverwijzingen"][0]["aangekomen"] is True
+    assert_problem(await api.post(check, json={"aangekomen": False}, headers=auth()), 422)
+    unknown = f"{url}/doorverwijzingen/{uuid.uuid4()}/aankomst"
+    assert_problem(await api.post(unknown, json={"aangekomen": True}, headers=auth()), 422)
+    assert_problem(await api.post(f"{url}/doorverwijzingen", json=referral), 401)
+    assert_problem(await api.post(f"{url}/doorverwijzingen", json=referral, headers=auth(Role.TOEZICHTHOUDER)), 403)
+    wrong = referral | {"soort": "kapper"}
+    assert_problem(await api.post(f"{url}/doorverwijzingen", json=wrong, headers=auth()), 422)

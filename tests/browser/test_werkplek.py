@@ -379,7 +379,7 @@ def test_a_short_contact_is_recorded_and_later_becomes_an_aanmelding(page: Page)
     expect(recent.get_by_role("link", name="Naar het traject")).to_be_visible()
 
 
-def test_begeleiding_and_a_gegrond_objection_on_the_trajectpagina(page: Page, stack: Stack) -> None:
+def test_begeleiding_a_gegrond_objection_and_a_referral_on_the_trajectpagina(page: Page, stack: Stack) -> None:
     traject = stack.post("/api/v1/aanmeldingen", aanmelding(bsn(908))).json()
     assert stack.post(f"{traject['url']}/gesprekken", gesprek(today())).status_code == 201
     afwijzing = {"besluit": "afwijzing", "besluit_op": today().isoformat(), "motivering": "U kunt het zelf."}
@@ -410,4 +410,17 @@ def test_begeleiding_and_a_gegrond_objection_on_the_trajectpagina(page: Page, st
     start.get_by_role("button", name="Begeleiding starten").click()
     expect(page.get_by_role("region", name="Begeleiding")).to_contain_text("Budgetbeheer bij Kredietbank Drechtsteden")
     expect(page.get_by_text("Budgetbeheer bij Kredietbank Drechtsteden beëindigen")).to_be_visible()
+    assert_accessible(page)
+    page.locator("summary", has_text="Doorverwijzen").click()
+    refer = page.locator("details[open] form[action$='/doorverwijzingen']")
+    refer.get_by_label("Soort hulp").select_option("ondernemersloket")
+    refer.get_by_label("Naar wie").fill("Ondernemersloket Drechtsteden")
+    refer.get_by_role("button", name="Doorverwijzing vastleggen").click()
+    referrals = page.get_by_role("region", name="Doorverwijzingen")
+    expect(referrals).to_contain_text("ondernemersloket, Ondernemersloket Drechtsteden. Nagaan op")
+    page.locator("summary", has_text="Nagaan: is de cliënt aangekomen bij Ondernemersloket Drechtsteden?").click()
+    check = page.locator("details[open] form[action$='/aankomst']")
+    check.get_by_label("Aangekomen").select_option("ja")
+    check.get_by_role("button", name="Vastleggen").click()
+    expect(referrals).to_contain_text("Aangekomen.")
     assert_accessible(page)

@@ -15,6 +15,7 @@ import pytest
 from sqlmodel import Session, select
 
 from api.app import create_app
+from domain.doorverwijzing import Doorverwijzing, DoorverwijzingSoort
 from runtime.clock import today
 from runtime.settings import Settings
 from store.db import make_engine, migrate
@@ -208,3 +209,15 @@ async def test_a_signal_about_a_known_client_is_a_task_for_its_caseworker(
     assert "Signalen van partners" in dossier.text
     assert "achterstand huur van € 1.200,00 (2 maanden), gemeld door woonbron" in dossier.text
     assert "Dreigende huisuitzetting" in dossier.text
+
+
+async def test_a_referral_due_for_its_check_is_a_task_for_its_caseworker(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    start = replace(make_start(today()), caseworker="hulpverlener-1")
+    referral = Doorverwijzing("d-1", DoorverwijzingSoort.BBZ, "Bbz Drechtsteden", today(), today())
+    with Session(make_engine(f"sqlite:///{tmp_path / 'dossier.db'}")) as session:
+        register(session, start, state_of(start, doorverwijzingen=[referral]))
+    await log_in(client, "hulpverlener")
+    vandaag = await client.get("/werkplek/vandaag")
+    assert "Nagaan: aangekomen bij Bbz Drechtsteden?" in vandaag.text
