@@ -194,6 +194,10 @@ async def test_informatie_en_advies_without_a_traject(
 
     listed = (await api.get("/api/v1/adviescontacten", headers=auth())).json()
     assert listed["count"] == 2
+    backwards = {"van": today().isoformat(), "tot": (today() - timedelta(days=1)).isoformat()}
+    assert_problem(await api.get("/api/v1/adviescontacten", params=backwards, headers=auth()), 422)
+    assert_problem(await api.get("/api/v1/adviescontacten"), 401)
+    assert_problem(await api.get(f"/api/v1/adviescontacten/{uuid.uuid4()}", headers=auth()), 404)
     figures = (await api.get("/api/v1/toezicht/monitor", headers=auth(Role.TOEZICHTHOUDER))).json()
     assert figures["advies"] == {
         "totaal": 2,
