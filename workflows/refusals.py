@@ -1,6 +1,11 @@
 """How a workflow refuses an Update: the two failure types the API maps to problem+json (409 and 422)."""
 
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
 from temporalio.exceptions import ApplicationError
+
+Item = TypeVar("Item")
 
 INVALID = "De stap bevat ongeldige gegevens."
 
@@ -26,3 +31,11 @@ def check_fields(problems: list[tuple[str, str]], message: str = INVALID) -> Non
     """Refuse the step when there is any problem with its fields."""
     if problems:
         raise invalid(problems, message)
+
+
+def known(items: Iterable[Item], ident: Callable[[Item], str], wanted: str, field: str, what: str) -> Item:
+    """The item a step names by id, or the 422 that says the traject has no `what` with this id."""
+    found = next((item for item in items if ident(item) == wanted), None)
+    if found is None:
+        raise invalid([(field, "onbekend")], f"Dit traject heeft geen {what} met dit id.")
+    return found

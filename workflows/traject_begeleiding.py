@@ -10,7 +10,7 @@ with workflow.unsafe.imports_passed_through():
     from domain.traject import TrajectState
 
 from workflows.clock import today
-from workflows.refusals import check_fields, invalid
+from workflows.refusals import check_fields, known
 from workflows.traject_dossier import TrajectDossier
 
 
@@ -52,7 +52,5 @@ class Begeleidingen:
         check_fields(einde_problems(begeleiding, einde, today(self._policy.timezone)))
 
     def _find(self, begeleiding_id: str) -> Begeleiding:
-        for begeleiding in self._state.begeleidingen:
-            if begeleiding.begeleiding_id == begeleiding_id:
-                return begeleiding
-        raise invalid([("begeleiding_id", "onbekend")], "Dit traject heeft geen begeleiding met dit id.")
+        begeleidingen = self._state.begeleidingen
+        return known(begeleidingen, lambda b: b.begeleiding_id, begeleiding_id, "begeleiding_id", "begeleiding")

@@ -21,7 +21,7 @@ with workflow.unsafe.imports_passed_through():
     from letters.render import LetterKind
 
 from workflows.clock import today
-from workflows.refusals import check_fields, invalid, not_allowed
+from workflows.refusals import check_fields, known, not_allowed
 from workflows.traject_dossier import TrajectDossier
 
 
@@ -101,7 +101,4 @@ class Bezwaren:
         check_fields(besluit_problems(stand, besluit, today(self._policy.timezone)))
 
     def _find(self, bezwaar_id: str) -> Bezwaar:
-        for stand in self._state.bezwaren:
-            if stand.bezwaar_id == bezwaar_id:
-                return stand
-        raise invalid([("bezwaar_id", "onbekend")], "Dit traject heeft geen bezwaar met dit id.")
+        return known(self._state.bezwaren, lambda b: b.bezwaar_id, bezwaar_id, "bezwaar_id", "bezwaar")

@@ -12,7 +12,7 @@ with workflow.unsafe.imports_passed_through():
     from domain.traject import TrajectState
 
 from workflows.clock import today
-from workflows.refusals import check_fields, invalid
+from workflows.refusals import check_fields, known
 from workflows.traject_dossier import TrajectDossier
 
 
@@ -54,7 +54,7 @@ class Doorverwijzingen:
         check_fields(aankomst_problems(self._find(aankomst.doorverwijzing_id)))
 
     def _find(self, doorverwijzing_id: str) -> Doorverwijzing:
-        for stand in self._state.doorverwijzingen:
-            if stand.doorverwijzing_id == doorverwijzing_id:
-                return stand
-        raise invalid([("doorverwijzing_id", "onbekend")], "Dit traject heeft geen doorverwijzing met dit id.")
+        verwijzingen = self._state.doorverwijzingen
+        return known(
+            verwijzingen, lambda d: d.doorverwijzing_id, doorverwijzing_id, "doorverwijzing_id", "doorverwijzing"
+        )

@@ -29,7 +29,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.activity_options import ACTIVITY
 
 from workflows.clock import ENGINE, today
-from workflows.refusals import check_fields, invalid, not_allowed
+from workflows.refusals import check_fields, invalid, known, not_allowed
 from workflows.traject_dossier import TrajectDossier
 from workflows.vordering import VorderingWorkflow
 
@@ -176,10 +176,8 @@ class Inventarisatie:
             raise invalid([("maatregel", "staat al als voortgezet geregistreerd")])
 
     def _measure(self, maatregel_id: str) -> Maatregelstand:
-        for stand in self._state.maatregelen:
-            if stand.maatregel.maatregel_id == maatregel_id:
-                return stand
-        raise invalid([("maatregel", "onbekend")], "Dit traject heeft geen incassomaatregel met dit id.")
+        measures = self._state.maatregelen
+        return known(measures, lambda m: m.maatregel.maatregel_id, maatregel_id, "maatregel", "incassomaatregel")
 
     async def verzoek_geescaleerd(self, verzoek_id: str) -> None:
         """A creditor did not answer in time: the caseworker must act."""
