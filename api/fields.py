@@ -43,6 +43,8 @@ def _stripped(value: Any) -> Any:
 Bsn = Annotated[str, Field(pattern=r"^[0-9]{9}$", description="9 cijfers, 11-proef"), AfterValidator(_valid_bsn)]
 # One line (a name, an address, a short note): no control characters, surrounding blanks dropped.
 Line = Annotated[str, BeforeValidator(_stripped), Field(min_length=1, max_length=300), _safe(multiline=False)]
+# As Line, where empty is allowed: a field only some choices need.
+OptionalLine = Annotated[str, BeforeValidator(_stripped), Field(max_length=300), _safe(multiline=False)]
 # A text of several lines (a hulpvraag, a motivation): line breaks and tabs allowed, nothing else.
 Text = Annotated[str, BeforeValidator(_stripped), Field(min_length=1, max_length=4000), _safe(multiline=True)]
 # A note that may be left empty.

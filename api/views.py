@@ -40,6 +40,7 @@ from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import (
     deadlines_of,
     dossier_clocks,
+    einde_of,
     letters_of,
     open_requests_of,
     open_trajecten,
@@ -131,6 +132,9 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         afloscapaciteit=traject.afloscapaciteit,
         uitval=traject.uitval,
         afgerond_op=traject.afgerond_op,
+        einde=einde_of(traject, session.get(Regeling, traject.id)),
+        afsluiting=traject.afsluiting,
+        einde_bezwaar_uiterlijk=traject.einde_bezwaar_uiterlijk,
         regeling=f"{traject_url(traject.id)}/regeling" if session.get(Regeling, traject.id) else None,
         nazorg=traject.nazorg,
         nazorg_gestopt=traject.nazorg_gestopt,

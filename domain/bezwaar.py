@@ -12,6 +12,13 @@ from domain.policy import Policy
 from domain.wgs_deadlines import next_working_day_from
 
 
+class BezwaarTegen(StrEnum):
+    """The beschikking an objection is against: the decision on admission, or the decision to end help."""
+
+    TOELATING = "toelating"
+    BEEINDIGING = "beeindiging"
+
+
 class BezwaarBeslissing(StrEnum):
     """How an objection ended."""
 
@@ -27,6 +34,7 @@ class BezwaarIn:
     ingediend_op: date
     gronden: str
     door: str = ""
+    tegen: BezwaarTegen = BezwaarTegen.TOELATING
 
 
 @dataclass(frozen=True)
@@ -42,13 +50,14 @@ class BezwaarBesluit:
 
 @dataclass
 class Bezwaar:
-    """An objection as the traject keeps it, against the beschikking on admission."""
+    """An objection as the traject keeps it, against the beschikking on admission or the one ending help."""
 
     bezwaar_id: str
     ingediend_op: date
     beslissen_uiterlijk: date
     beslissing: BezwaarBeslissing | None = None
     besluit_op: date | None = None
+    tegen: BezwaarTegen = BezwaarTegen.TOELATING
 
     @property
     def open(self) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
+from domain.beeindiging import Einde
 from domain.bezwaar import Bezwaar
 from domain.kalender import add_months
 from domain.traject import Besluit, Clock, Deadline
@@ -65,6 +66,12 @@ class Trajectfeiten:
     vorige_afgerond_op: date | None = None
     heraanmelding: bool = False
     bezwaren: tuple[Bezwaar, ...] = ()
+    einde: Einde | None = None
+
+    @property
+    def einde_op(self) -> date | None:
+        """The day the traject ended: a settlement on its afronding, every other ending on its closing."""
+        return self.afgerond_op if self.afgerond_op is not None else self.gesloten_op
 
     @property
     def gesprek_op(self) -> date | None:
@@ -168,6 +175,7 @@ class Monitorcijfers:
     bezwaren_ingediend: int = 0
     bezwaren_beslist: dict[str, int] = field(default_factory=dict)
     bezwaren_op_tijd: Aandeel = field(default_factory=Aandeel)
+    einden: dict[Einde, int] = field(default_factory=dict)
 
     @property
     def aanmeldingen(self) -> int:
@@ -253,6 +261,12 @@ def uitval_telling(feiten: Iterable[Trajectfeiten], periode: Periode) -> dict[tu
     return dict(sorted(counts.items()))
 
 
+def einde_telling(feiten: Iterable[Trajectfeiten], periode: Periode) -> dict[Einde, int]:
+    """Trajecten that ended in the period, per ending, in the order of the endings."""
+    counts = Counter(f.einde for f in feiten if f.einde is not None and periode.bevat(f.einde_op))
+    return {einde: counts[einde] for einde in Einde if counts[einde]}
+
+
 def binnen_norm(f: Trajectfeiten) -> bool:
     """Whether a settlement started within the NVVK norm of its plan van aanpak."""
     return (
@@ -302,4 +316,5 @@ def monitor(feiten: list[Trajectfeiten], periode: Periode, today: date) -> Monit
         bezwaren_ingediend=sum(periode.bevat(b.ingediend_op) for b in bezwaren),
         bezwaren_beslist=dict(sorted(Counter(str(b.beslissing) for b in beslist).items())),
         bezwaren_op_tijd=op_tijd,
+        einden=einde_telling(feiten, periode),
     )

@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
+from domain.beeindiging import Afsluiting
 from domain.begeleiding import Begeleiding
 from domain.bezwaar import Bezwaar
 from domain.bounds import AFSPRAAK, MELDING
@@ -180,6 +181,9 @@ class TrajectState:
     bezwaren: list[Bezwaar] = field(default_factory=list)
     doorverwijzingen: list[Doorverwijzing] = field(default_factory=list)
     ondernemer: bool = False
+    afsluiting: Afsluiting | None = None
+    einde_besluit_op: date | None = None
+    einde_bezwaar_uiterlijk: date | None = None
 
     @property
     def open_requests(self) -> list[Verzoekstand]:

@@ -66,6 +66,7 @@ class LetterKind(StrEnum):
     UITNODIGING_HERINNERING = "uitnodiging_herinnering"
     OVERDRACHT = "overdracht"
     BEZWAAR_BESLUIT = "bezwaar_besluit"
+    BEEINDIGING = "beeindiging"
 
 
 SUBJECTS: dict[LetterKind, str] = {
@@ -101,6 +102,7 @@ SUBJECTS: dict[LetterKind, str] = {
     LetterKind.UITNODIGING_HERINNERING: "Wij willen u nog steeds graag helpen",
     LetterKind.OVERDRACHT: "U heeft een nieuwe contactpersoon",
     LetterKind.BEZWAAR_BESLUIT: "Ons besluit over uw bezwaar",
+    LetterKind.BEEINDIGING: "Wij ronden uw schuldhulp af",
 }
 
 # Letters to a creditor; every other letter goes to the client.

@@ -125,6 +125,9 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         "bezwaren": [as_json(b) for b in state.bezwaren],
         "doorverwijzingen": [as_json(d) for d in state.doorverwijzingen],
         "ondernemer": state.ondernemer,
+        "afsluiting": as_json(state.afsluiting) if state.afsluiting else None,
+        "einde_besluit_op": state.einde_besluit_op,
+        "einde_bezwaar_uiterlijk": state.einde_bezwaar_uiterlijk,
         "updated_at": datetime.now(UTC),
     }
 

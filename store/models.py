@@ -75,6 +75,11 @@ class Traject(SQLModel, table=True):
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
     ondernemer: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    afsluiting: dict[str, Any] | None = Field(
+        default=None, sa_column=Column(JSON), description="an ending the caseworker recorded (domain Afsluiting)"
+    )
+    einde_besluit_op: date | None = None
+    einde_bezwaar_uiterlijk: date | None = None
     created_at: datetime
     updated_at: datetime
 

@@ -27,6 +27,7 @@ from store.models import (
     TrajectEvent,
     Verzoek,
 )
+from store.queries import einde_of
 
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 _BEZWAREN = TypeAdapter(tuple[Bezwaar, ...])
@@ -43,7 +44,7 @@ def monitor_facts(session: Session, periode: Periode, timezone: str, team: str |
         .subquery()
     )
     query = (
-        select(Traject, plan.c.op, Regeling.voorgesteld_op, Regeling.ingangsdatum, vorig.afgerond_op)
+        select(Traject, plan.c.op, Regeling, vorig.afgerond_op)
         .outerjoin(plan, plan.c.traject_id == Traject.id)
         .outerjoin(Regeling, col(Regeling.traject_id) == Traject.id)
         .outerjoin(vorig, col(vorig.id) == Traject.vorig_traject_id)
@@ -56,9 +57,7 @@ def monitor_facts(session: Session, periode: Periode, timezone: str, team: str |
     if team is not None:
         query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team))
     facts = []
-    for traject, plan_at, voorgesteld_op, ingangsdatum, vorige_afgerond_op in session.exec(
-        query.order_by(col(Traject.id))
-    ).all():
+    for traject, plan_at, regeling, vorige_afgerond_op in session.exec(query.order_by(col(Traject.id))).all():
         beschikking = traject.beschikking or {}
         gesloten = traject.phase == Phase.AFGESLOTEN
         facts.append(
@@ -72,8 +71,8 @@ def monitor_facts(session: Session, periode: Periode, timezone: str, team: str |
                 besluit=Besluit(beschikking["besluit"]) if beschikking else None,
                 besluit_op=date.fromisoformat(beschikking["besluit_op"]) if beschikking else None,
                 plan_op=day_of(plan_at, timezone) if plan_at is not None else None,
-                voorstel_op=voorgesteld_op,
-                regeling_op=ingangsdatum,
+                voorstel_op=regeling.voorgesteld_op if regeling else None,
+                regeling_op=regeling.ingangsdatum if regeling else None,
                 afgerond_op=traject.afgerond_op,
                 gesloten_op=day_of(traject.phase_since, timezone) if gesloten else None,
                 uitval_reden=(traject.uitval or {}).get("reden"),
@@ -81,6 +80,7 @@ def monitor_facts(session: Session, periode: Periode, timezone: str, team: str |
                 vorige_afgerond_op=vorige_afgerond_op,
                 heraanmelding=traject.vorig_traject_id is not None,
                 bezwaren=_BEZWAREN.validate_python(traject.bezwaren),
+                einde=einde_of(traject, regeling),
             )
         )
     return facts

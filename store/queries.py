@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from pydantic import TypeAdapter
 from sqlmodel import Session, col, func, select
 
+from domain.beeindiging import Afloop, Einde, einde
 from domain.phases import Phase
 from domain.signalering import CaseStatus
 from domain.termijnen import Dossierklokken
@@ -28,6 +29,23 @@ from store.models import (
     TrajectEvent,
     Verzoek,
 )
+
+
+def einde_of(traject: Traject, regeling: Regeling | None) -> Einde | None:
+    """How the traject ended, from what its row and its settlement's row recorded; None while it runs."""
+    if traject.phase != Phase.AFGESLOTEN and traject.afgerond_op is None:
+        return None
+    uitspraak = regeling.uitspraak if regeling else None
+    afloop = Afloop(
+        afsluitreden=(traject.afsluiting or {}).get("reden"),
+        uitval=traject.uitval is not None,
+        afgewezen=(traject.beschikking or {}).get("besluit") == "afwijzing",
+        afgerond=traject.afgerond_op is not None,
+        regeling_soort=regeling.soort if regeling else None,
+        wsnp=regeling is not None and regeling.wsnp_einde_verwacht is not None,
+        dwangakkoord=bool(uitspraak and uitspraak.get("toegewezen")),
+    )
+    return einde(afloop)
 
 
 @dataclass(frozen=True)

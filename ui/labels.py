@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from domain.beeindiging import EINDE_LABELS
+
 LABELS: dict[str, dict[str, str]] = {
     "bron": {
         "zelf": "De cliënt zelf",
@@ -97,6 +99,14 @@ LABELS: dict[str, dict[str, str]] = {
         "anders": "Andere hulp",
     },
     "bezwaar": {"gegrond": "Gegrond", "ongegrond": "Ongegrond", "ingetrokken": "Ingetrokken"},
+    "afsluiting": {
+        "stabiel": "Stabiel: geldzaken op orde, schulden zelf te betalen",
+        "doorverwezen": "Doorverwezen naar andere hulp",
+        "alleen_advies": "Alleen advies was nodig",
+        "verhuisd": "Verhuisd naar een andere gemeente",
+        "overleden": "Overleden",
+    },
+    "einde": {einde.value: text for einde, text in EINDE_LABELS.items()},
     "begeleiding": {
         "budgetbeheer": "Budgetbeheer",
         "budgetbegeleiding": "Budgetbegeleiding",

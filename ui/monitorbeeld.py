@@ -24,6 +24,7 @@ def grafieken(cijfers: Monitor) -> dict[str, list[Staaf]]:
             )
             for d in cijfers.doorlooptijden
         ],
+        "einden": [(label("einde", einde), n, str(n)) for einde, n in cijfers.einden.items()],
         "uitval": [
             (f"{label('uitval', u.reden)}, {fase_label(u.fase).lower()}", u.aantal, str(u.aantal))
             for u in cijfers.uitval

@@ -13,6 +13,7 @@ from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
+    from domain.beeindiging import Afsluiting
     from domain.begeleiding import BegeleidingEinde, BegeleidingStart
     from domain.bezwaar import BezwaarBesluit, BezwaarIn
     from domain.doorverwijzing import Aankomst, DoorverwijzingIn
@@ -123,11 +124,32 @@ class TrajectWorkflow:
             await self._hear_objections(state.bezwaar_uiterlijk, start.policy.timezone)
             admitted = state.phase is not Phase.AFGESLOTEN
         if admitted:
+            await self._follow_to_the_end(start.policy.timezone)
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        return TrajectResult(state.phase, state.closed_after)
+
+    async def _follow_to_the_end(self, timezone: str) -> None:
+        """Follow the settlement to afronding and nazorg, or the traject to its ending. An ending that is a
+        beschikking keeps the traject open until its objection term ran out, every objection is decided
+        and every referral followed up; a gegrond objection takes the traject back to where it ended."""
+        state = self._dossier.state
+        while True:
             await workflow.wait_condition(lambda: state.phase in (Phase.SCHULDREGELING, Phase.AFGESLOTEN))
             if await self._regeling.settle():
                 await self._nazorg.after_afronding()
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        return TrajectResult(state.phase, state.closed_after)
+                return
+            term_end = state.einde_bezwaar_uiterlijk
+            if term_end is None:
+                return
+            await wait_until(end_of_day(term_end, timezone), lambda: state.phase is not Phase.AFGESLOTEN)
+            await workflow.wait_condition(
+                lambda: (
+                    state.phase is not Phase.AFGESLOTEN or not (self._bezwaren.open or self._doorverwijzingen.te_volgen)
+                )
+            )
+            if state.phase is Phase.AFGESLOTEN:
+                return
+            self._regeling.reopen()
 
     async def _hear_objections(self, term_end: date, timezone: str) -> None:
         """A refused client may still object: the traject stays open to hear it until the term ends, and
@@ -266,6 +288,15 @@ class TrajectWorkflow:
     def _validate_uitval(self, uitval: Uitval) -> None:
         self._regeling.check_uitval(uitval)
 
+    @workflow.update
+    async def afsluiten(self, afsluiting: Afsluiting) -> TrajectState:
+        """End the traject as what it is: stabilised, referred elsewhere, advice only, moved or deceased."""
+        return await self._regeling.afsluiten(afsluiting)
+
+    @afsluiten.validator
+    def _validate_afsluiten(self, afsluiting: Afsluiting) -> None:
+        self._regeling.check_afsluiten(afsluiting)
+
     # Nazorg and missed appointments (traject_nazorg.py).
 
     @workflow.update
@@ -299,7 +330,8 @@ class TrajectWorkflow:
 
     @workflow.update
     async def bezwaar_indienen(self, bezwaar: BezwaarIn) -> TrajectState:
-        """An objection against the beschikking, within its term; also after an afwijzing closed the traject."""
+        """An objection against the beschikking on admission or the one ending help, within its term; also
+        after the traject closed."""
         return await self._bezwaren.indienen(bezwaar)
 
     @bezwaar_indienen.validator

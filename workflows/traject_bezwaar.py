@@ -1,7 +1,10 @@
-"""The traject's handlers for a bezwaar against its beschikking: lodged within the objection term, decided
-within the decision term, and a gegrond objection against an afwijzing admits the client after all."""
+"""The traject's handlers for a bezwaar against its beschikking on admission or the one ending help: lodged
+within the objection term, decided within the decision term. A gegrond objection against an afwijzing admits
+the client after all; one against an ending takes the traject back to where it ended."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from temporalio import workflow
 
@@ -11,6 +14,7 @@ with workflow.unsafe.imports_passed_through():
         BezwaarBeslissing,
         BezwaarBesluit,
         BezwaarIn,
+        BezwaarTegen,
         beslistermijn,
         besluit_problems,
         bezwaar_problems,
@@ -24,9 +28,13 @@ from workflows.clock import today
 from workflows.refusals import check_fields, known, not_allowed
 from workflows.traject_dossier import TrajectDossier
 
+# Where a traject an objection took back goes on: where it ended, but a stopped settlement is over, so its
+# creditors' answers are proposed again.
+_TERUG_NAAR = {Phase.SCHULDREGELING: Phase.INVENTARISATIE}
+
 
 class Bezwaren:
-    """Keeps the objections against the traject's beschikking and what was decided on them."""
+    """Keeps the objections against the traject's beschikkingen and what was decided on them."""
 
     def __init__(self, dossier: TrajectDossier) -> None:
         self._dossier = dossier
@@ -42,26 +50,36 @@ class Bezwaren:
         """An objection came in; the timeline says when, and by when it must be decided."""
         async with self._dossier.lock:
             self.check_indienen(bezwaar)
-            term_end = self._state.bezwaar_uiterlijk
-            assert term_end is not None  # checked above: there is a beschikking
-            stand = Bezwaar(str(workflow.uuid4()), bezwaar.ingediend_op, beslistermijn(term_end, self._policy))
+            _, term_end = self._term(bezwaar.tegen)
+            beslissen_uiterlijk = beslistermijn(term_end, self._policy)
+            stand = Bezwaar(str(workflow.uuid4()), bezwaar.ingediend_op, beslissen_uiterlijk, tegen=bezwaar.tegen)
             self._state.bezwaren.append(stand)
-            data = {"ingediend_op": bezwaar.ingediend_op.isoformat(), "gronden": bezwaar.gronden}
+            data = {
+                "ingediend_op": bezwaar.ingediend_op.isoformat(),
+                "gronden": bezwaar.gronden,
+                "tegen": bezwaar.tegen.value,
+            }
             await self._dossier.record("bezwaar_ingediend", bezwaar.door or self._state.caseworker, data)
             return self._state
 
     def check_indienen(self, bezwaar: BezwaarIn) -> None:
-        beschikking = self._state.beschikking
-        if beschikking is None or self._state.bezwaar_uiterlijk is None:
-            raise not_allowed("Er is nog geen beschikking om bezwaar tegen te maken.", self._state.phase.value)
-        problems = bezwaar_problems(
-            beschikking.besluit_op,
-            self._state.bezwaar_uiterlijk,
-            self._state.bezwaren,
-            bezwaar,
-            today(self._policy.timezone),
+        besluit_op, term_end = self._term(bezwaar.tegen)
+        check_fields(
+            bezwaar_problems(besluit_op, term_end, self._state.bezwaren, bezwaar, today(self._policy.timezone))
         )
-        check_fields(problems)
+
+    def _term(self, tegen: BezwaarTegen) -> tuple[date, date]:
+        """The day of the beschikking objected against and the last day of its objection term."""
+        state = self._state
+        if tegen is BezwaarTegen.BEEINDIGING:
+            if state.einde_besluit_op is None or state.einde_bezwaar_uiterlijk is None:
+                raise not_allowed(
+                    "Er is geen besluit over het einde van de hulp om bezwaar tegen te maken.", state.phase.value
+                )
+            return state.einde_besluit_op, state.einde_bezwaar_uiterlijk
+        if state.beschikking is None or state.bezwaar_uiterlijk is None:
+            raise not_allowed("Er is nog geen beschikking om bezwaar tegen te maken.", state.phase.value)
+        return state.beschikking.besluit_op, state.bezwaar_uiterlijk
 
     async def beslissen(self, besluit: BezwaarBesluit) -> TrajectState:
         """The decision on an objection. A gegrond one against an afwijzing admits the client: the traject
@@ -70,31 +88,48 @@ class Bezwaren:
             self.check_beslissen(besluit)
             stand = self._find(besluit.bezwaar_id)
             door = besluit.door or self._state.caseworker
-            beschikking = self._state.beschikking
-            refused = beschikking is not None and beschikking.besluit is Besluit.AFWIJZING
-            admitted = besluit.beslissing is BezwaarBeslissing.GEGROND and refused
-            # Decided and admitted in one go, before anything is awaited: the run, waiting for the decision,
-            # must see an admitted client admitted, not a decided objection on a closed traject.
+            gegrond = besluit.beslissing is BezwaarBeslissing.GEGROND
+            # Decided and reopened in one go, before anything is awaited: the run, waiting for the decision,
+            # must see a reopened traject open, not a decided objection on a closed traject.
             stand.beslissing, stand.besluit_op = besluit.beslissing, besluit.besluit_op
-            if admitted:
-                self._state.beschikking = Beschikking(
-                    Besluit.TOELATING, besluit.besluit_op, f"Na bezwaar: {besluit.motivering}", door
-                )
-                self._state.phase, self._state.phase_since = Phase.PLAN_VAN_AANPAK, workflow.now()
-                self._state.closed_after = None
+            reopened = gegrond and self._reopen(stand.tegen, besluit, door)
             data = {"beslissing": besluit.beslissing.value, "motivering": besluit.motivering}
             await self._dossier.record("bezwaar_beslist", door, data)
-            if admitted:
+            if reopened:
                 await self._dossier.record("heropend_na_bezwaar", door)
             if besluit.beslissing is not BezwaarBeslissing.INGETROKKEN:
                 extra = {
                     "beslissing": besluit.beslissing.value,
                     "besluit_op": besluit.besluit_op.isoformat(),
                     "motivering": besluit.motivering,
+                    "tegen": stand.tegen.value,
                 }
                 letter_key = key(self._state.traject_id, "bezwaar", stand.bezwaar_id)
                 await self._dossier.send_letter(LetterKind.BEZWAAR_BESLUIT, letter_key, extra=extra)
             return self._state
+
+    def _reopen(self, tegen: BezwaarTegen, besluit: BezwaarBesluit, door: str) -> bool:
+        """Take the traject back after a gegrond objection: an afwijzing becomes a toelating and the traject
+        opens at the plan van aanpak; an ending is undone and the traject opens where it ended."""
+        state = self._state
+        if tegen is BezwaarTegen.BEEINDIGING:
+            # Nazorg follows a settled traject on its own clock; an ending there has nothing to go back to.
+            if state.phase is not Phase.AFGESLOTEN or state.closed_after in (None, Phase.NAZORG):
+                return False
+            state.phase = _TERUG_NAAR.get(state.closed_after, state.closed_after)
+            state.uitval = state.afsluiting = None
+            state.einde_besluit_op = state.einde_bezwaar_uiterlijk = None
+        else:
+            beschikking = state.beschikking
+            if beschikking is None or beschikking.besluit is not Besluit.AFWIJZING:
+                return False
+            state.beschikking = Beschikking(
+                Besluit.TOELATING, besluit.besluit_op, f"Na bezwaar: {besluit.motivering}", door
+            )
+            state.phase = Phase.PLAN_VAN_AANPAK
+        state.phase_since = workflow.now()
+        state.closed_after = None
+        return True
 
     def check_beslissen(self, besluit: BezwaarBesluit) -> None:
         stand = self._find(besluit.bezwaar_id)

@@ -49,8 +49,13 @@ class Doorverwijzingen:
             await self._dossier.record("doorverwijzing_nagegaan", aankomst.door or self._state.caseworker, data)
             return self._state
 
+    @property
+    def te_volgen(self) -> bool:
+        """Whether a referral waits for the check that the client arrived."""
+        return any(d.aangekomen is None for d in self._state.doorverwijzingen)
+
     def check_nagaan(self, aankomst: Aankomst) -> None:
-        self._dossier.check_open()
+        # Also after the traject closed: a referral as its ending is followed up while the traject runs.
         check_fields(aankomst_problems(self._find(aankomst.doorverwijzing_id)))
 
     def _find(self, doorverwijzing_id: str) -> Doorverwijzing:

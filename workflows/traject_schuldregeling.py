@@ -1,4 +1,7 @@
-"""The traject's handlers for the settlement: repayment capacity, the proposal, and uitval at any phase."""
+"""The traject's handlers for the settlement and every ending: repayment capacity, the proposal, uitval at any
+phase, and the endings a caseworker records (stabilised, referred, advice only, moved, deceased)."""
+
+from datetime import date, timedelta
 
 from temporalio import workflow
 from temporalio.exceptions import FailureError
@@ -7,6 +10,9 @@ from temporalio.workflow import ChildWorkflowHandle
 with workflow.unsafe.imports_passed_through():
     from domain import ids
     from domain.afloscapaciteit import afloscapaciteit, huishouden_problems
+    from domain.beeindiging import Afsluiting, Afsluitreden, afsluiting_problems
+    from domain.doorverwijzing import Doorverwijzing
+    from domain.keys import key
     from domain.phases import Phase, Step
     from domain.schuldregeling import (
         Afloscapaciteitstap,
@@ -21,20 +27,27 @@ with workflow.unsafe.imports_passed_through():
     from domain.uitval import UITVAL_LABELS, Uitval, UitvalReden
     from domain.vordering import VerzoekStatus
     from domain.vtlb_normen import normen_op
+    from domain.wgs_deadlines import objection_deadline
     from letters.render import LetterKind
 
 from workflows.clock import ENGINE, today
-from workflows.refusals import check_fields, invalid
+from workflows.refusals import check_fields, invalid, not_allowed
 from workflows.schuldregeling import SIGNAL_CASEWORKER, SIGNAL_STOP, SchuldregelingWorkflow
 from workflows.traject_dossier import TrajectDossier
 from workflows.traject_inventarisatie import Inventarisatie
 from workflows.vordering import SIGNAL_TRAJECT_GESTOPT
 
+# Trajecten that ended before the ending was a beschikking the traject waited on for objections closed at once.
+EINDE_PATCH = "einde-beschikking"
+
+# An ending that needs no settlement stops a running one with the nearest uitval reason, for its creditors.
+_STOP_REDEN = {Afsluitreden.VERHUISD: UitvalReden.VERHUISD, Afsluitreden.OVERLEDEN: UitvalReden.OVERIG}
+
 
 class Regelingsfase:
     """Records the repayment capacity (asking again for statements that grew old), makes the proposal and
-    hands the settlement to its own `SchuldregelingWorkflow`, closes the traject when that ends, and stops
-    the traject at any phase with a reason from the fixed list."""
+    hands the settlement to its own `SchuldregelingWorkflow`, closes the traject when that ends, stops the
+    traject at any phase with a reason from the fixed list, and records the other endings as what they are."""
 
     def __init__(self, dossier: TrajectDossier, inventarisatie: Inventarisatie) -> None:
         self._dossier = dossier
@@ -140,16 +153,74 @@ class Regelingsfase:
         if uitval.reden is UitvalReden.OVERIG and not uitval.toelichting.strip():
             raise invalid([("toelichting", "zeg bij 'overig' wat de reden is")])
 
-    async def _drop_out(self, uitval: Uitval, actor: str) -> None:
+    async def afsluiten(self, afsluiting: Afsluiting) -> TrajectState:
+        """End the traject as what it is: stabilised without a settlement, referred elsewhere (the werkvoorraad
+        asks later whether the client arrived), advice only, moved, or deceased. Each but the last is a
+        beschikking with its letter, open to objection; a running settlement stops for a move or a death."""
+        async with self._lock:
+            self.check_afsluiten(afsluiting)
+            door = afsluiting.door or self._state.caseworker
+            if self._settlement_running():
+                assert self._regeling is not None
+                stop = Uitval(_STOP_REDEN[afsluiting.reden], afsluiting.toelichting, door)
+                await self._regeling.signal(SIGNAL_STOP, stop)
+            if afsluiting.reden is Afsluitreden.DOORVERWEZEN and afsluiting.verwijzing is not None:
+                day = today(self._policy.timezone)
+                nagaan_op = day + timedelta(weeks=self._policy.doorverwijzing_nagaan_weken)
+                verwijzing = Doorverwijzing(
+                    str(workflow.uuid4()), afsluiting.verwijzing, afsluiting.naar, day, nagaan_op
+                )
+                self._state.doorverwijzingen.append(verwijzing)
+            self._state.afsluiting = afsluiting
+            await self._close(afsluiting.besluit_op if afsluiting.beschikking else None)
+            data = {"reden": afsluiting.reden.value, "naar": afsluiting.naar, "toelichting": afsluiting.toelichting}
+            await self._dossier.record("afgesloten", door, data)
+            if afsluiting.beschikking:
+                letter_key = key(self._state.traject_id, LetterKind.BEEINDIGING.value, self._state.version)
+                await self._dossier.send_letter(LetterKind.BEEINDIGING, letter_key, extra=data)
+            return self._state
+
+    def check_afsluiten(self, afsluiting: Afsluiting) -> None:
+        self._dossier.check_open()
+        if self._state.phase is Phase.NAZORG:
+            raise not_allowed(
+                "Dit traject is al geregeld; stop de nazorg in plaats van het traject af te sluiten.",
+                self._state.phase.value,
+                [Step.NAZORG_STOPPEN.value],
+            )
+        today_ = today(self._policy.timezone)
+        check_fields(afsluiting_problems(afsluiting, today_, self._state.meldingsdatum, self._settlement_running()))
+
+    def reopen(self) -> None:
+        """A gegrond objection against the ending took the traject back: a stopped settlement is over, so the
+        next proposal starts a new one."""
+        self._regeling = None
+        self._settled = False
+
+    def _settlement_running(self) -> bool:
+        return self._regeling is not None and not self._settled
+
+    async def _close(self, besluit_op: date | None) -> None:
+        """Withdraw the open creditor requests and close; an ending that is a beschikking opens its objection
+        term, which the run waits out."""
         for verzoek in self._state.open_requests:
             await workflow.get_external_workflow_handle(ids.vordering(verzoek.verzoek_id)).signal(
                 SIGNAL_TRAJECT_GESTOPT
             )
             verzoek.status = VerzoekStatus.INGETROKKEN
-        self._state.uitval = uitval
         self._state.closed_after = self._state.phase
         self._state.phase = Phase.AFGESLOTEN
         self._state.phase_since = workflow.now()
+        if besluit_op is not None and workflow.patched(EINDE_PATCH):
+            self._state.einde_besluit_op = besluit_op
+            self._state.einde_bezwaar_uiterlijk = objection_deadline(besluit_op, self._policy)
+
+    async def _drop_out(self, uitval: Uitval, actor: str) -> None:
+        self._state.uitval = uitval
+        await self._close(today(self._policy.timezone))
         await self._dossier.record("uitval", actor)
         extra = {"reden": UITVAL_LABELS[uitval.reden], "toelichting": uitval.toelichting}
-        await self._dossier.send_letter(LetterKind.UITVAL, extra=extra)
+        letter_key = key(self._state.traject_id, LetterKind.UITVAL.value, self._state.version)
+        await self._dossier.send_letter(
+            LetterKind.UITVAL, letter_key if self._state.einde_besluit_op else None, extra=extra
+        )

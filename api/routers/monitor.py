@@ -100,6 +100,7 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
         ),
         afgerond=counted.afgerond,
         uitval=[Uitvalregel(reden=r, fase=f, aantal=n) for (r, f), n in counted.uitval.items()],
+        einden=counted.einden,
         heraanmeldingen=counted.heraanmeldingen,
         heraanmeldingen_binnen_12_maanden=counted.heraanmeldingen_binnen_jaar,
         bezwaren=Bezwaarcijfers(
@@ -158,6 +159,7 @@ def rows(counted: Monitor) -> Iterator[tuple[str, str, str, int | float | None]]
     yield ("regelingen", f"binnen_{counted.regelingen.norm_dagen}_dagen", "aandeel", counted.regelingen.aandeel)
     yield ("afgerond", "totaal", "aantal", counted.afgerond)
     yield from (("uitval", f"{regel.reden}/{regel.fase}", "aantal", regel.aantal) for regel in counted.uitval)
+    yield from (("einden", einde.value, "aantal", n) for einde, n in counted.einden.items())
     yield ("heraanmeldingen", "totaal", "aantal", counted.heraanmeldingen)
     yield ("heraanmeldingen", "binnen_12_maanden", "aantal", counted.heraanmeldingen_binnen_12_maanden)
     yield ("bezwaren", "ingediend", "aantal", counted.bezwaren.ingediend)

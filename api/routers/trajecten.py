@@ -21,6 +21,7 @@ from api.problems import Problem, invalid
 from api.routers.advies import free_contact, link_contact
 from api.schemas.traject import (
     AanmeldingIn,
+    AfsluitingIn,
     BeschikkingIn,
     EersteGesprekIn,
     Pagina,
@@ -34,6 +35,7 @@ from api.steps import fresh_detail, step
 from api.views import BASE, detail, summary, traject_url
 from domain import ids
 from domain.aanmelding import crisis_kinds
+from domain.beeindiging import Afsluiting
 from domain.phases import Phase
 from domain.traject import (
     Aanmelding,
@@ -192,6 +194,21 @@ async def drop_out(principal: Caseworker, body: UitvalIn, traject: CurrentTrajec
     """End the traject early with a reason from the fixed list; the client gets a letter."""
     uitval = Uitval(body.reden, body.toelichting.strip(), door=principal.sub)
     return await step(engine, traject.id, TrajectWorkflow.uitval, uitval)
+
+
+@router.post(
+    "/trajecten/{traject_id}/afsluiting",
+    status_code=201,
+    response_model=TrajectDetail,
+    dependencies=[audited("traject-stap")],
+)
+async def close(principal: Caseworker, body: AfsluitingIn, traject: CurrentTraject, engine: EngineDep) -> TrajectDetail:
+    """End the traject as what it is: stabilised without a settlement, referred elsewhere (Vandaag asks later
+    whether the client arrived), advice only, moved to another gemeente, or deceased. Each but the last is a
+    beschikking with its letter, open to objection for six weeks; a settlement that runs stops only for a
+    move or a death (else: uitval)."""
+    afsluiting = Afsluiting(**body.model_dump(), door=principal.sub)
+    return await step(engine, traject.id, TrajectWorkflow.afsluiten, afsluiting)
 
 
 def _registered_and_closed(session: Session, traject_id: str) -> bool:

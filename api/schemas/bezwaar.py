@@ -1,4 +1,4 @@
-"""Objections against a traject's beschikking."""
+"""Objections against a traject's beschikkingen: on admission, and ending help."""
 
 from __future__ import annotations
 
@@ -7,12 +7,16 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from api.fields import Gebeurd, Strict, Text
-from domain.bezwaar import BezwaarBeslissing
+from domain.bezwaar import BezwaarBeslissing, BezwaarTegen
 
 
 class BezwaarIn(Strict):
     ingediend_op: Gebeurd = Field(description="De dag waarop het bezwaar binnenkwam.")
     gronden: Text = Field(description="Waarom de cliënt het niet eens is, kort.")
+    tegen: BezwaarTegen = Field(
+        BezwaarTegen.TOELATING,
+        description="Tegen welke beschikking: die over de toelating, of die over het einde van de hulp.",
+    )
 
 
 class BezwaarBesluitIn(Strict):
@@ -27,3 +31,4 @@ class BezwaarUit(BaseModel):
     beslissen_uiterlijk: date = Field(description="Awb art. 7:10: zes weken na het einde van de bezwaartermijn.")
     beslissing: BezwaarBeslissing | None
     besluit_op: date | None
+    tegen: BezwaarTegen = BezwaarTegen.TOELATING

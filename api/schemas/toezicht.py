@@ -7,6 +7,7 @@ from typing import Self
 
 from pydantic import BaseModel, Field
 
+from domain.beeindiging import Einde
 from domain.monitor import Vroegsignalering
 
 
@@ -218,6 +219,10 @@ class Monitor(BaseModel):
     regelingen: Regelingcijfers
     afgerond: int
     uitval: list[Uitvalregel]
+    einden: dict[Einde, int] = Field(
+        description="Trajecten die in de periode eindigden, per einde: een regeling op de dag van afronding, "
+        "elk ander einde op de dag van afsluiten. Alleen einden die voorkwamen."
+    )
     heraanmeldingen: int
     heraanmeldingen_binnen_12_maanden: int
     bezwaren: Bezwaarcijfers

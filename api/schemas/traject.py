@@ -19,6 +19,7 @@ from api.fields import (
     Line,
     Meldingsdatum,
     Note,
+    OptionalLine,
     Postcode,
     Strict,
     Telefoon,
@@ -30,6 +31,8 @@ from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
+from domain.beeindiging import Afsluitreden, Einde
+from domain.doorverwijzing import DoorverwijzingSoort
 from domain.inventarisatie import MaatregelSoort
 from domain.klantprofiel import Ernst, Klantprofiel, Zelfredzaamheid
 from domain.nazorg import Nazorgcontact
@@ -258,6 +261,11 @@ class TrajectDetail(TrajectSamenvatting):
     afloscapaciteit: Afloscapaciteit | None
     uitval: Uitval | None
     afgerond_op: date | None
+    einde: Einde | None = Field(description="Hoe het traject eindigde, of leeg zolang het loopt.")
+    afsluiting: AfsluitingUit | None = Field(description="Een einde dat de hulpverlener vastlegde.")
+    einde_bezwaar_uiterlijk: date | None = Field(
+        description="De laatste dag om bezwaar te maken tegen het besluit om de hulp te stoppen."
+    )
     regeling: str | None
     nazorg: list[Nazorgcontact]
     nazorg_gestopt: bool
@@ -272,6 +280,26 @@ class TrajectDetail(TrajectSamenvatting):
         description="Signalen van partners over deze cliënt sinds het traject loopt, het nieuwste eerst."
     )
     brieven: list[BriefVerwijzing]
+
+
+class AfsluitingIn(Strict):
+    reden: Afsluitreden = Field(
+        description="stabiel (geldzaken op orde, schulden zelf te betalen), doorverwezen, alleen_advies, verhuisd "
+        "of overleden. Een regeling die loopt stopt alleen bij verhuisd of overleden."
+    )
+    besluit_op: Gebeurd = Field(description="De dag van het besluit; de bezwaartermijn loopt vanaf hier.")
+    naar: OptionalLine = Field("", description="Bij doorverwezen: naar wie. Bij verhuisd: de nieuwe gemeente.")
+    verwijzing: DoorverwijzingSoort | None = Field(None, description="Bij doorverwezen: naar wat voor hulp.")
+    toelichting: Note = ""
+
+
+class AfsluitingUit(BaseModel):
+    reden: Afsluitreden
+    besluit_op: date
+    toelichting: str
+    naar: str
+    verwijzing: DoorverwijzingSoort | None
+    door: str
 
 
 class UitvalIn(Strict):

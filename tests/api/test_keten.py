@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import timedelta
+from typing import Any
 
 import httpx
 from sqlmodel import select
@@ -23,7 +24,7 @@ from tests.api.conftest import (
     toelating,
 )
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
-from tests.api.test_schuldregeling import HUISHOUDEN, proposals, proposed
+from tests.api.test_schuldregeling import HUISHOUDEN, proposals, proposed, regeling
 from tests.api.test_signalen import signaal
 
 
@@ -336,3 +337,93 @@ async def test_ondernemers_with_business_debts_and_a_referral(api: httpx.AsyncCl
     assert_problem(await api.post(f"{url}/doorverwijzingen", json=referral, headers=auth(Role.TOEZICHTHOUDER)), 403)
     wrong = referral | {"soort": "kapper"}
     assert_problem(await api.post(f"{url}/doorverwijzingen", json=wrong, headers=auth()), 422)
+
+
+def ending(reden: str, **fields: str) -> dict[str, str]:
+    return {"reden": reden, "besluit_op": today().isoformat(), **fields}
+
+
+async def closed(api: httpx.AsyncClient, auth: Headers, url: str, body: dict[str, str]) -> dict[str, Any]:
+    response = await api.post(f"{url}/afsluiting", json=body, headers=auth())
+    assert response.status_code == 201, response.text
+    traject = dict(response.json())
+    assert traject["fase"] == "afgesloten"
+    assert traject["einde"] == body["reden"]
+    assert "afgesloten" in {e["soort"] for e in traject["tijdlijn"]}
+    return traject
+
+
+async def test_every_ending_recorded_as_what_it_is(api: httpx.AsyncClient, auth: Headers) -> None:
+    stable = await closed(api, auth, await stable_traject(api, auth), ending("stabiel", toelichting="Huur loopt."))
+    assert [b["soort"] for b in stable["brieven"]].count("beeindiging") == 1
+    assert stable["einde_bezwaar_uiterlijk"] == (today() + timedelta(weeks=6)).isoformat()
+    assert stable["afsluiting"]["door"] == "hv-anna"
+
+    advice_url = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()["url"]
+    advice = await closed(api, auth, advice_url, ending("alleen_advies"))
+    assert "beeindiging" in [b["soort"] for b in advice["brieven"]]
+
+    referred_url = await stable_traject(api, auth, "100000009")
+    no_kind = ending("doorverwezen", naar="GGZ Breburg")
+    assert_problem(await api.post(f"{referred_url}/afsluiting", json=no_kind, headers=auth()), 422)
+    referred = await closed(api, auth, referred_url, no_kind | {"verwijzing": "ggz"})
+    [verwijzing] = referred["doorverwijzingen"]
+    assert (verwijzing["naar"], verwijzing["aangekomen"]) == ("GGZ Breburg", None)
+    # The referral is followed up after the traject closed: the traject waits for it.
+    check = f"{referred_url}/doorverwijzingen/{verwijzing['doorverwijzing_id']}/aankomst"
+    arrived = await api.post(check, json={"aangekomen": True}, headers=auth())
+    assert arrived.status_code == 201, arrived.text
+    assert arrived.json()["doorverwijzingen"][0]["aangekomen"] is True
+
+    moving_url, _ = await proposed(api, auth, "Bank")
+    stay = ending("stabiel")
+    refused_stable = assert_problem(await api.post(f"{moving_url}/afsluiting", json=stay, headers=auth()), 422)
+    assert refused_stable["invalidParams"][0]["name"] == "reden"
+    assert_problem(await api.post(f"{moving_url}/afsluiting", json=ending("verhuisd"), headers=auth()), 422)
+    await closed(api, auth, moving_url, ending("verhuisd", naar="Zwijndrecht"))
+    settlement = await eventually(lambda: regeling(api, auth, moving_url), lambda r: r["status"] == "beeindigd")
+    assert settlement["uitval"] == "verhuisd"
+
+    died = await closed(api, auth, await stable_traject(api, auth, "100000010"), ending("overleden"))
+    assert "beeindiging" not in [b["soort"] for b in died["brieven"]]
+    assert died["einde_bezwaar_uiterlijk"] is None
+
+    figures = (await api.get("/api/v1/toezicht/monitor", headers=auth(Role.TOEZICHTHOUDER))).json()
+    assert figures["einden"] == {"stabiel": 1, "doorverwezen": 1, "alleen_advies": 1, "verhuisd": 1, "overleden": 1}
+    assert figures["uitval"] == []
+
+
+async def test_an_ending_refuses_bad_input_roles_and_a_closed_traject(api: httpx.AsyncClient, auth: Headers) -> None:
+    url = (await api.post("/api/v1/aanmeldingen", json=aanmelding(), headers=auth())).json()["url"]
+    ahead = ending("stabiel") | {"besluit_op": (today() + timedelta(days=1)).isoformat()}
+    assert_problem(await api.post(f"{url}/afsluiting", json=ahead, headers=auth()), 422)
+    assert_problem(await api.post(f"{url}/afsluiting", json=ending("gewonnen"), headers=auth()), 422)
+    assert_problem(await api.post(f"{url}/afsluiting", json=ending("stabiel"), headers=auth(Role.TOEZICHTHOUDER)), 403)
+    assert_problem(await api.post(f"{url}/afsluiting", json=ending("stabiel")), 401)
+    assert (await detail(api, auth, url))["fase"] == "aanmelding"
+    await closed(api, auth, url, ending("alleen_advies"))
+    assert_problem(await api.post(f"{url}/afsluiting", json=ending("stabiel"), headers=auth()), 409)
+
+
+async def test_an_objection_against_an_ending(api: httpx.AsyncClient, auth: Headers) -> None:
+    url = await stable_traject(api, auth)
+    objection = {"ingediend_op": today().isoformat(), "gronden": "Ik heb nog hulp nodig.", "tegen": "beeindiging"}
+    assert_problem(await api.post(f"{url}/bezwaren", json=objection, headers=auth()), 409)
+    stopped = await api.post(f"{url}/uitval", json={"reden": "geen_contact"}, headers=auth())
+    assert stopped.json()["einde"] == "uitval"
+    assert stopped.json()["einde_bezwaar_uiterlijk"] is not None
+
+    lodged = await api.post(f"{url}/bezwaren", json=objection, headers=auth())
+    assert lodged.status_code == 201, lodged.text
+    [bezwaar] = lodged.json()["bezwaren"]
+    assert bezwaar["tegen"] == "beeindiging"
+    gegrond = {"beslissing": "gegrond", "besluit_op": today().isoformat(), "motivering": "Wij hadden u niet gebeld."}
+    reopened = await api.post(f"{url}/bezwaren/{bezwaar['bezwaar_id']}/besluit", json=gegrond, headers=auth())
+
+    assert reopened.status_code == 201, reopened.text
+    traject = reopened.json()
+    assert (traject["fase"], traject["einde"], traject["uitval"]) == ("stabilisatie", None, None)
+    assert "heropend_na_bezwaar" in {e["soort"] for e in traject["tijdlijn"]}
+    assert [b["soort"] for b in traject["brieven"]].count("bezwaar_besluit") == 1
+    again = await closed(api, auth, url, ending("stabiel"))
+    assert [b["soort"] for b in again["brieven"]].count("beeindiging") == 1

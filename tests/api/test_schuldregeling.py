@@ -150,6 +150,7 @@ async def test_refusal_dwangakkoord_refused_then_wsnp_to_the_schone_lei(api: htt
 
     settled = await eventually(lambda: detail(api, auth, url), lambda t: t["fase"] == "nazorg")
     assert settled["afgerond_op"] == today().isoformat()
+    assert settled["einde"] == "wsnp"
     assert settled["toegestane_stappen"] == ["nazorg_verslag", "nazorg_stoppen"]
     kinds = [b["soort"] for b in settled["brieven"]]
     for kind in ("dwangakkoord_concept", "wsnp_verklaring", "wsnp_verzoekschrift", "wsnp_client", "schone_lei"):

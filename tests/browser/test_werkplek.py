@@ -424,3 +424,50 @@ def test_begeleiding_a_gegrond_objection_and_a_referral_on_the_trajectpagina(pag
     check.get_by_role("button", name="Vastleggen").click()
     expect(referrals).to_contain_text("Aangekomen.")
     assert_accessible(page)
+
+
+def test_a_traject_closed_as_referred_an_objection_to_it_and_the_follow_up(page: Page, stack: Stack) -> None:
+    traject = stack.post("/api/v1/aanmeldingen", aanmelding(bsn(909))).json()
+    for path, body in (
+        ("gesprekken", gesprek(today())),
+        ("beschikkingen", toelating(today())),
+        ("plannen-van-aanpak", PLAN),
+    ):
+        assert stack.post(f"{traject['url']}/{path}", body).status_code == 201
+    log_in(page)
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+
+    page.locator("summary", has_text="Traject afsluiten").click()
+    close = page.locator("details[open] form[action$='/afsluiting']")
+    close.get_by_label("Hoe eindigt het traject").select_option("doorverwezen")
+    close.get_by_label("Datum van het besluit").fill(today().isoformat())
+    close.get_by_label("Naar wie of welke gemeente").fill("GGZ Drechtsteden")
+    close.get_by_role("button", name="Traject afsluiten").click()
+    # Without the kind of help the engine refuses, and says so at the field.
+    expect(close.locator("#afsluiting-verwijzing-fout")).to_contain_text("zeg naar wat voor hulp")
+    close.get_by_label("Soort hulp").select_option("ggz")
+    close.get_by_role("button", name="Traject afsluiten").click()
+    expect(page.get_by_test_id("einde")).to_contain_text("Doorverwezen, GGZ Drechtsteden. Bezwaar kan tot en met")
+    expect(page.get_by_text("Dit traject is afgesloten: doorverwezen.")).to_be_visible()
+    assert_accessible(page)
+
+    page.locator("summary", has_text="Bezwaar tegen het besluit om de hulp te stoppen vastleggen").click()
+    lodge = page.locator("details[open] form[action$='/bezwaren']")
+    lodge.get_by_label("Ontvangen op").fill(today().isoformat())
+    lodge.get_by_label("Waarom is de cliënt het niet eens").fill("Ik wil bij jullie blijven.")
+    lodge.get_by_role("button", name="Bezwaar vastleggen").click()
+    expect(page.get_by_role("region", name="Bezwaar")).to_contain_text("Tegen het einde van de hulp")
+    decide = page.locator("form[action$='/besluit']")
+    decide.get_by_label("Beslissing").select_option("ongegrond")
+    decide.get_by_label("Datum van het besluit").fill(today().isoformat())
+    decide.get_by_label("Motivering").fill("De GGZ past beter bij wat u nodig heeft.")
+    decide.get_by_role("button", name="Besluit vastleggen").click()
+    expect(page.get_by_role("region", name="Bezwaar")).to_contain_text("ongegrond")
+
+    page.locator("summary", has_text="Nagaan: is de cliënt aangekomen bij GGZ Drechtsteden?").click()
+    check = page.locator("details[open] form[action$='/aankomst']")
+    check.get_by_label("Aangekomen").select_option("ja")
+    check.get_by_role("button", name="Vastleggen").click()
+    expect(page.get_by_role("region", name="Doorverwijzingen")).to_contain_text("Aangekomen.")
+    screenshot(page, "traject-afgesloten")
+    assert_accessible(page)

@@ -20,6 +20,9 @@ from temporalio.testing import WorkflowEnvironment
 
 from api.routers.signalen import deliver
 from domain.afloscapaciteit import Huishouden, Leefsituatie
+from domain.beeindiging import Afsluiting, Afsluitreden
+from domain.bezwaar import BezwaarBeslissing, BezwaarBesluit, BezwaarIn, BezwaarTegen
+from domain.doorverwijzing import Aankomst, DoorverwijzingSoort
 from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, MaatregelSoort, SchuldeisersToevoegen
 from domain.kalender import vervaldag
 from domain.klantprofiel import Ernst, Zelfredzaamheid
@@ -34,6 +37,7 @@ from domain.schuldregeling import (
 )
 from domain.signalering import Contactkanaal, Hulp, SignaalIn, SignaalSoort, Uitkomst
 from domain.traject import Actiepunt, Beschikking, Besluit, EersteGesprek, PlanVanAanpak, Wie
+from domain.uitval import Uitval, UitvalReden
 from domain.vordering import Ingediend, Vordering, VorderingBron
 from domain.wgs_deadlines import local_date, morning_of
 from runtime.settings import Settings
@@ -160,6 +164,46 @@ async def poll(regeling: WorkflowHandle, condition: Callable[[RegelingState], bo
     raise TimeoutError("the settlement did not get there")
 
 
+async def record_einde(name: str) -> Path:
+    """Run a traject to an uitval, a gegrond objection against it, an ending as a referral with its follow-up,
+    and the objection term to the workflow's end; save its history as JSON."""
+    async with recording() as (env, settings, sessions):
+        today = local_date(await env.get_current_time(), TZ)
+        start = make_start(today)
+        persoon = start.aanmelding.persoon
+        assert persoon is not None
+        with sessions() as session:
+            store_persoon(session, start.traject_id, persoon)
+        start = replace(start, aanmelding=replace(start.aanmelding, persoon=None, persoon_id=start.traject_id))
+        handle = await env.client.start_workflow(
+            TrajectWorkflow.run, start, id=f"traject-{start.traject_id}", task_queue=settings.task_queue
+        )
+        await handle.execute_update(TrajectWorkflow.wait_registered)
+        gesprek = EersteGesprek(today, Ernst.MATIG, Zelfredzaamheid.NIET, [], [Actiepunt(Wie.CLIENT, "Post openen")])
+        await handle.execute_update(TrajectWorkflow.eerste_gesprek, gesprek)
+        await handle.execute_update(TrajectWorkflow.beschikking, Beschikking(Besluit.TOELATING, today, "Toegelaten."))
+        await handle.execute_update(TrajectWorkflow.uitval, Uitval(UitvalReden.GEEN_CONTACT))
+        objection = BezwaarIn(today, "Ik was in het ziekenhuis.", tegen=BezwaarTegen.BEEINDIGING)
+        state = await handle.execute_update(TrajectWorkflow.bezwaar_indienen, objection)
+        besluit = BezwaarBesluit(state.bezwaren[0].bezwaar_id, BezwaarBeslissing.GEGROND, today, "Begrijpelijk.")
+        await handle.execute_update(TrajectWorkflow.bezwaar_beslissen, besluit)
+        afsluiting = Afsluiting(
+            Afsluitreden.DOORVERWEZEN,
+            today,
+            naar="Maatschappelijk werk",
+            verwijzing=DoorverwijzingSoort.MAATSCHAPPELIJK_WERK,
+        )
+        state = await handle.execute_update(TrajectWorkflow.afsluiten, afsluiting)
+        await handle.execute_update(
+            TrajectWorkflow.doorverwijzing_nagaan, Aankomst(state.doorverwijzingen[0].doorverwijzing_id, True)
+        )
+        await handle.result()
+        history = await handle.fetch_history()
+    path = HISTORIES / f"{name}.json"
+    path.write_text(history.to_json(), encoding="utf-8")
+    return path
+
+
 async def record_signalering(name: str) -> Path:
     """Run a vroegsignalering case from one signal through both invitations, a declined offer and the
     retention term to the deletion; save its history as JSON."""
@@ -194,4 +238,5 @@ async def record_signalering(name: str) -> Path:
 
 if __name__ == "__main__":
     recorder = record_signalering if sys.argv[1].startswith("signalering") else record
+    recorder = record_einde if "einde" in sys.argv[1] else recorder
     sys.stdout.write(f"{asyncio.run(recorder(sys.argv[1]))}\n")

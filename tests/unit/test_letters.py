@@ -123,6 +123,7 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
     LetterKind.UITNODIGING: {"soorten": ["huur"]},
     LetterKind.UITNODIGING_HERINNERING: {"soorten": ["energie", "huur"]},
     LetterKind.OVERDRACHT: {},
+    LetterKind.BEEINDIGING: {"reden": "stabiel", "naar": "", "toelichting": ""},
     LetterKind.BEZWAAR_BESLUIT: {
         "beslissing": "ongegrond",
         "besluit_op": "2026-12-03",
@@ -187,6 +188,29 @@ def test_a_gegrond_objection_says_help_comes_after_all_and_reads_at_b1() -> None
     assert "U krijgt gelijk" in text
     assert "beroep" not in text
     assert textstat.flesch_reading_ease(text) >= 60, text
+
+
+@pytest.mark.parametrize(
+    ("reden", "naar", "says"),
+    [
+        ("stabiel", "", "Uw geldzaken zijn weer op orde."),
+        (
+            "doorverwezen",
+            "het Ondernemersloket Drechtsteden",
+            "Maak een afspraak bij het Ondernemersloket Drechtsteden.",
+        ),
+        ("alleen_advies", "", "U heeft van ons advies gekregen."),
+        ("verhuisd", "Zwijndrecht", "Meld u bij de gemeente Zwijndrecht."),
+    ],
+)
+def test_each_ending_says_what_it_is_and_what_to_do_at_b1(reden: str, naar: str, says: str) -> None:
+    letter = render_letter(LetterKind.BEEINDIGING, {**BASE, "reden": reden, "naar": naar, "toelichting": ""})
+    text = body_text(letter.html)
+    assert says in text
+    assert "Wat doet u nu?" in text
+    assert "bezwaar" in letter.html
+    assert textstat.flesch_reading_ease(text) >= 60, text
+    assert textstat.lexicon_count(text) / textstat.sentence_count(text) <= 15, text
 
 
 def test_body_text_leaves_out_the_bijlage() -> None:
