@@ -8,7 +8,7 @@ from typing import TypeVar
 from sqlmodel import Session, select
 
 from api.schemas.begeleiding import BegeleidingUit
-from api.schemas.bezwaar import BezwaarUit
+from api.schemas.bezwaar import Bezwaartermijn, BezwaarUit
 from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
 from api.schemas.toezicht import StilstandRegel, TermijnRegel
@@ -25,6 +25,7 @@ from api.schemas.traject import (
     TrajectDetail,
     TrajectSamenvatting,
 )
+from domain.bezwaar import BezwaarTegen, kan_bezwaar
 from domain.kalender import volgende_vervaldag
 from domain.phases import WAITING_ON, Phase, allowed_steps, procesplaat
 from domain.policy import Policy
@@ -35,9 +36,10 @@ from domain.termijnen import Termijnstatus, status_of, tellingen, werkverdeling
 from domain.traject import reference
 from domain.vordering import escalation_date, reminder_dates
 from domain.wgs_deadlines import working_days_left
-from runtime.clock import day_of
+from runtime.clock import day_of, today
 from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import (
+    bezwaren_of,
     deadlines_of,
     dossier_clocks,
     einde_of,
@@ -102,6 +104,25 @@ def verzoek_view(session: Session, verzoek: Verzoek) -> VerzoekUit:
     )
 
 
+def bezwaartermijnen(traject: Traject) -> list[Bezwaartermijn]:
+    """The beschikkingen of the traject an objection can be lodged against today."""
+    bezwaren = bezwaren_of(traject)
+    beschikking = traject.beschikking or {}
+    termijnen = [
+        (BezwaarTegen.TOELATING, beschikking.get("besluit_op"), beschikking.get("bezwaar_uiterlijk")),
+        (BezwaarTegen.BEEINDIGING, traject.einde_besluit_op, traject.einde_bezwaar_uiterlijk),
+    ]
+    return [
+        Bezwaartermijn(tegen=tegen, uiterlijk=date.fromisoformat(str(uiterlijk)))
+        for tegen, besluit_op, uiterlijk in termijnen
+        if besluit_op is not None
+        and uiterlijk is not None
+        and kan_bezwaar(
+            bezwaren, tegen, date.fromisoformat(str(besluit_op)), date.fromisoformat(str(uiterlijk)), today()
+        )
+    ]
+
+
 def detail(session: Session, traject: Traject) -> TrajectDetail:
     """Everything a caseworker needs on one page: procesplaat, deadlines, actielijst, timeline, letters."""
     phase = Phase(traject.phase)
@@ -141,6 +162,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         gemiste_afspraken=[date.fromisoformat(d) for d in traject.gemiste_afspraken],
         begeleidingen=[BegeleidingUit.model_validate(b) for b in traject.begeleidingen],
         bezwaren=[BezwaarUit.model_validate(b) for b in traject.bezwaren],
+        bezwaar_mogelijk=bezwaartermijnen(traject),
         doorverwijzingen=[DoorverwijzingUit.model_validate(d) for d in traject.doorverwijzingen],
         vorig_traject=traject_url(traject.vorig_traject_id) if traject.vorig_traject_id else None,
         heraanmelding=traject_url(traject.heraanmelding_id) if traject.heraanmelding_id else None,

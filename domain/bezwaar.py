@@ -73,8 +73,8 @@ def beslistermijn(bezwaar_uiterlijk: date, policy: Policy) -> date:
 def bezwaar_problems(
     besluit_op: date, bezwaar_uiterlijk: date, bezwaren: list[Bezwaar], bezwaar: BezwaarIn, today: date
 ) -> list[tuple[str, str]]:
-    """Why an objection cannot be recorded: its day before the beschikking, after the term or ahead, or one
-    running already."""
+    """Why an objection cannot be recorded: its day before the beschikking, after the term or ahead, one
+    running already, or one against the same beschikking decided ongegrond (what remains is beroep)."""
     problems = []
     if bezwaar.ingediend_op > today:
         problems.append(("ingediend_op", "ligt in de toekomst"))
@@ -84,7 +84,23 @@ def bezwaar_problems(
         problems.append(("ingediend_op", "ligt na de bezwaartermijn"))
     if any(b.open for b in bezwaren):
         problems.append(("bezwaar", "er loopt al een bezwaar; beslis daar eerst op"))
+    if afgedaan(bezwaren, bezwaar.tegen, besluit_op):
+        problems.append(("bezwaar", "op een bezwaar tegen dit besluit is al beslist; de cliënt kan nu in beroep"))
     return problems
+
+
+def afgedaan(bezwaren: list[Bezwaar], tegen: BezwaarTegen, besluit_op: date) -> bool:
+    """Whether an objection against the beschikking of `besluit_op` was decided ongegrond: then only beroep
+    remains. A gegrond one took the traject back, so a later beschikking of that kind is open to a new one."""
+    return any(
+        b.tegen is tegen and b.beslissing is BezwaarBeslissing.ONGEGROND and b.ingediend_op >= besluit_op
+        for b in bezwaren
+    )
+
+
+def kan_bezwaar(bezwaren: list[Bezwaar], tegen: BezwaarTegen, besluit_op: date, uiterlijk: date, today: date) -> bool:
+    """Whether an objection against this beschikking can be lodged today."""
+    return uiterlijk >= today and not any(b.open for b in bezwaren) and not afgedaan(bezwaren, tegen, besluit_op)
 
 
 def besluit_problems(bezwaar: Bezwaar, besluit: BezwaarBesluit, today: date) -> list[tuple[str, str]]:

@@ -9,7 +9,6 @@ from pydantic import TypeAdapter
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
-from domain.bezwaar import Bezwaar
 from domain.monitor import Adviescijfers, Periode, Trajectfeiten, Vroegsignalering
 from domain.phases import Phase, Step
 from domain.traject import Besluit, Deadline
@@ -27,10 +26,9 @@ from store.models import (
     TrajectEvent,
     Verzoek,
 )
-from store.queries import einde_of
+from store.queries import bezwaren_of, einde_of
 
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
-_BEZWAREN = TypeAdapter(tuple[Bezwaar, ...])
 
 
 def monitor_facts(session: Session, periode: Periode, timezone: str, team: str | None = None) -> list[Trajectfeiten]:
@@ -79,7 +77,7 @@ def monitor_facts(session: Session, periode: Periode, timezone: str, team: str |
                 uitval_fase=traject.closed_after if traject.uitval else None,
                 vorige_afgerond_op=vorige_afgerond_op,
                 heraanmelding=traject.vorig_traject_id is not None,
-                bezwaren=_BEZWAREN.validate_python(traject.bezwaren),
+                bezwaren=tuple(bezwaren_of(traject)),
                 einde=einde_of(traject, regeling),
             )
         )

@@ -9,6 +9,7 @@ from pydantic import TypeAdapter
 from sqlmodel import Session, col, func, select
 
 from domain.beeindiging import Afloop, Einde, einde
+from domain.bezwaar import Bezwaar
 from domain.phases import Phase
 from domain.signalering import CaseStatus
 from domain.termijnen import Dossierklokken
@@ -29,6 +30,13 @@ from store.models import (
     TrajectEvent,
     Verzoek,
 )
+
+_BEZWAREN = TypeAdapter(list[Bezwaar])
+
+
+def bezwaren_of(traject: Traject) -> list[Bezwaar]:
+    """The objections the traject recorded, as the domain keeps them."""
+    return _BEZWAREN.validate_python(traject.bezwaren)
 
 
 def einde_of(traject: Traject, regeling: Regeling | None) -> Einde | None:

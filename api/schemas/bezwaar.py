@@ -32,3 +32,10 @@ class BezwaarUit(BaseModel):
     beslissing: BezwaarBeslissing | None
     besluit_op: date | None
     tegen: BezwaarTegen = BezwaarTegen.TOELATING
+
+
+class Bezwaartermijn(BaseModel):
+    """A beschikking an objection can be lodged against today, and the last day of its term."""
+
+    tegen: BezwaarTegen
+    uiterlijk: date

@@ -26,7 +26,7 @@ from api.fields import (
     Text,
 )
 from api.schemas.begeleiding import BegeleidingUit
-from api.schemas.bezwaar import BezwaarUit
+from api.schemas.bezwaar import Bezwaartermijn, BezwaarUit
 from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit
 from domain.aanmelding import Bron
@@ -271,7 +271,11 @@ class TrajectDetail(TrajectSamenvatting):
     nazorg_gestopt: bool
     gemiste_afspraken: list[date]
     begeleidingen: list[BegeleidingUit] = Field(description="Budgetbeheer, budgetbegeleiding, beschermingsbewind.")
-    bezwaren: list[BezwaarUit] = Field(description="Bezwaren tegen de beschikking, met de beslissing.")
+    bezwaren: list[BezwaarUit] = Field(description="Bezwaren tegen de beschikkingen, met de beslissing.")
+    bezwaar_mogelijk: list[Bezwaartermijn] = Field(
+        description="Beschikkingen waartegen vandaag bezwaar kan: de termijn loopt, er loopt geen bezwaar en er is "
+        "niet al ongegrond beslist."
+    )
     doorverwijzingen: list[DoorverwijzingUit] = Field(description="Doorverwijzingen, en of de cliënt aankwam.")
     vorig_traject: str | None
     heraanmelding: str | None

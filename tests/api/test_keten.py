@@ -427,3 +427,11 @@ async def test_an_objection_against_an_ending(api: httpx.AsyncClient, auth: Head
     assert [b["soort"] for b in traject["brieven"]].count("bezwaar_besluit") == 1
     again = await closed(api, auth, url, ending("stabiel"))
     assert [b["soort"] for b in again["brieven"]].count("beeindiging") == 1
+    assert [t["tegen"] for t in again["bezwaar_mogelijk"]] == ["toelating", "beeindiging"]
+    [_, second] = (await api.post(f"{url}/bezwaren", json=objection, headers=auth())).json()["bezwaren"]
+    ongegrond = gegrond | {"beslissing": "ongegrond", "motivering": "Uw geldzaken zijn op orde."}
+    decided = await api.post(f"{url}/bezwaren/{second['bezwaar_id']}/besluit", json=ongegrond, headers=auth())
+    assert decided.json()["fase"] == "afgesloten"
+    assert [t["tegen"] for t in decided.json()["bezwaar_mogelijk"]] == ["toelating"]
+    only_beroep = assert_problem(await api.post(f"{url}/bezwaren", json=objection, headers=auth()), 422)
+    assert "beroep" in only_beroep["invalidParams"][0]["reason"]

@@ -463,6 +463,8 @@ def test_a_traject_closed_as_referred_an_objection_to_it_and_the_follow_up(page:
     decide.get_by_label("Motivering").fill("De GGZ past beter bij wat u nodig heeft.")
     decide.get_by_role("button", name="Besluit vastleggen").click()
     expect(page.get_by_role("region", name="Bezwaar")).to_contain_text("ongegrond")
+    # Decided ongegrond: what remains is beroep, so the werkplek no longer offers an objection to the ending.
+    expect(page.get_by_text("Bezwaar tegen het besluit om de hulp te stoppen vastleggen")).to_have_count(0)
 
     page.locator("summary", has_text="Nagaan: is de cliënt aangekomen bij GGZ Drechtsteden?").click()
     check = page.locator("details[open] form[action$='/aankomst']")

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from domain.beeindiging import Einde
 from domain.bezwaar import Bezwaar, BezwaarBeslissing
 from domain.monitor import (
     Aandeel,
@@ -257,3 +258,28 @@ def test_objections_count_when_lodged_and_when_decided_in_time_or_late() -> None
     assert figures.bezwaren_ingediend == 2  # z2 came in September
     assert figures.bezwaren_beslist == {"gegrond": 1, "ongegrond": 1}
     assert figures.bezwaren_op_tijd == Aandeel(gehaald=1, niet_gehaald=1)
+
+
+def test_each_ending_counts_on_its_own_day_a_settlement_on_its_afronding() -> None:
+    base = Trajectfeiten("t", "zelf", False, date(2026, 1, 5), open=False)
+    feiten = [
+        replace(base, traject_id="settled", afgerond_op=date(2026, 12, 1), einde=Einde.DWANGAKKOORD),
+        # Nazorg closed it in 2027, but it ended when the settlement was completed.
+        replace(
+            base,
+            traject_id="nazorg",
+            afgerond_op=date(2026, 11, 2),
+            gesloten_op=date(2027, 3, 1),
+            einde=Einde.MINNELIJKE_REGELING,
+        ),
+        replace(base, traject_id="moved", gesloten_op=date(2026, 10, 1), einde=Einde.VERHUISD),
+        replace(base, traject_id="stable", gesloten_op=date(2026, 12, 31), einde=Einde.STABIEL),
+        replace(base, traject_id="before", gesloten_op=date(2026, 9, 30), einde=Einde.STABIEL),
+        replace(base, traject_id="running", open=True),
+    ]
+    assert monitor(feiten, Q4, TODAY).einden == {
+        Einde.MINNELIJKE_REGELING: 1,
+        Einde.DWANGAKKOORD: 1,
+        Einde.STABIEL: 1,
+        Einde.VERHUISD: 1,
+    }
