@@ -16,7 +16,7 @@ from letters.render import DRAFTS, TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
 from store.models import Brief, Medewerker, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
-from store.queries import deadline_of
+from store.queries import client_naam, deadline_of
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,11 @@ class LetterActivities:
             persoon = session.get(Persoon, traject.persoon_id)
             if persoon is None:
                 raise LookupError("person of traject missing")
-            client = {"naam": persoon.naam, "adres": [persoon.straat, f"{persoon.postcode} {persoon.woonplaats}"]}
+            # A couple shares one address and one traject: each letter is addressed to both of them.
+            client = {
+                "naam": client_naam(session, traject),
+                "adres": [persoon.straat, f"{persoon.postcode} {persoon.woonplaats}"],
+            }
             context: dict[str, Any] = {
                 "gemeente": self._afzender,
                 "contactpersoon": contact_person(session, traject),

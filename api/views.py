@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from sqlmodel import Session, select
 
+from api.problems import invalid
 from api.schemas.begeleiding import BegeleidingUit
 from api.schemas.bezwaar import Bezwaartermijn, BezwaarUit
 from api.schemas.doorverwijzing import DoorverwijzingUit
@@ -34,10 +35,10 @@ from domain.regeling_status import waiting_on as regeling_waiting_on
 from domain.stilstand import Wachten, drempel, te_lang
 from domain.termijnen import Termijnstatus, status_of, tellingen, werkverdeling
 from domain.traject import reference
-from domain.vordering import escalation_date, reminder_dates
+from domain.vordering import Debiteur, escalation_date, reminder_dates
 from domain.wgs_deadlines import working_days_left
 from runtime.clock import day_of, today
-from store.models import Regeling, Signalering, Traject, Verzoek, VorderingRij
+from store.models import Persoon, Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import (
     bezwaren_of,
     deadlines_of,
@@ -104,6 +105,13 @@ def verzoek_view(session: Session, verzoek: Verzoek) -> VerzoekUit:
     )
 
 
+def check_debiteur(session: Session, traject_id: str, debiteur: Debiteur) -> None:
+    """Refuse a claim against a partner on a traject that helps one person."""
+    traject = session.get(Traject, traject_id)
+    if debiteur is not Debiteur.CLIENT and traject is not None and traject.partner_id is None:
+        raise invalid([("debiteur", "dit traject helpt één persoon; kies client")])
+
+
 def bezwaartermijnen(traject: Traject) -> list[Bezwaartermijn]:
     """The beschikkingen of the traject an objection can be lodged against today."""
     bezwaren = bezwaren_of(traject)
@@ -127,10 +135,12 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
     """Everything a caseworker needs on one page: procesplaat, deadlines, actielijst, timeline, letters."""
     phase = Phase(traject.phase)
     persoon = persoon_of(session, traject)
+    partner = session.get(Persoon, traject.partner_id) if traject.partner_id else None
     events = timeline(session, traject.id)
     return TrajectDetail(
         **summary(traject).model_dump(),
         persoon=PersoonUit.model_validate(persoon, from_attributes=True),
+        partner=PersoonUit.model_validate(partner, from_attributes=True) if partner else None,
         bron=traject.bron,
         afspraak={"op": traject.afspraak_op, "locatie": traject.afspraak_locatie} if traject.afspraak_op else None,
         procesplaat=[

@@ -61,6 +61,8 @@ class Aanmelding:
     afspraak: Afspraak | None = None
     persoon_id: str | None = None
     ondernemer: bool = False
+    # A couple: the partner and co-debtor in the dossier, by reference only, as the person.
+    partner_id: str | None = None
 
 
 @dataclass(frozen=True)

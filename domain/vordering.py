@@ -42,6 +42,14 @@ class Specificatieregel:
     bedrag_cent: int
 
 
+class Debiteur(StrEnum):
+    """Whose debt a claim is, when a traject covers a couple: the client's, the partner's, or both (joint)."""
+
+    CLIENT = "client"
+    PARTNER = "partner"
+    SAMEN = "samen"
+
+
 @dataclass(frozen=True)
 class Vordering:
     """A creditor's statement of its claim; all amounts in euro cents."""
@@ -56,6 +64,7 @@ class Vordering:
     regels: list[Specificatieregel] = field(default_factory=list)
     # A (former) business debt: the settlement may need a specialised route (Bbz, Ondernemersloket).
     zakelijk: bool = False
+    debiteur: Debiteur = Debiteur.CLIENT
 
 
 def claim_problems(vordering: Vordering, today: date) -> list[tuple[str, str]]:

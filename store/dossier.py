@@ -14,6 +14,7 @@ from domain.traject import Persoon as PersoonData
 from domain.traject import TrajectStart, TrajectState
 from store.models import Brief, OutboxEntry, Persoon, Traject, TrajectEvent
 from store.projection import project
+from store.queries import of_person
 
 
 def as_json(value: Any) -> Any:
@@ -36,9 +37,7 @@ def register(session: Session, start: TrajectStart, state: TrajectState) -> list
         session.add(persoon_row)
     else:
         raise ValueError("an aanmelding names its person")
-    earlier = session.exec(
-        select(Traject).join(Persoon).where(Persoon.bsn == persoon_row.bsn).order_by(col(Traject.meldingsdatum))
-    ).all()
+    earlier = session.exec(select(Traject).where(of_person(persoon_row.bsn)).order_by(col(Traject.meldingsdatum))).all()
     eerdere = [
         {
             "traject_id": t.id,
@@ -54,6 +53,7 @@ def register(session: Session, start: TrajectStart, state: TrajectState) -> list
         Traject(
             id=start.traject_id,
             persoon_id=persoon_row.id,
+            partner_id=aanmelding.partner_id,
             bron=aanmelding.bron.value,
             kinderen=aanmelding.kinderen,
             afspraak_op=aanmelding.afspraak.op if aanmelding.afspraak else None,

@@ -28,6 +28,9 @@ class Traject(SQLModel, table=True):
 
     id: str = Field(primary_key=True)
     persoon_id: str = Field(foreign_key="persoon.id", index=True)
+    partner_id: str | None = Field(
+        default=None, foreign_key="persoon.id", index=True, description="the partner and co-debtor, for a couple"
+    )
     version: int = 0
     phase: str = Field(index=True)
     phase_since: datetime
@@ -212,6 +215,7 @@ class VorderingRij(SQLModel, table=True):
     totaal_cent: int
     preferent: bool
     zakelijk: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    debiteur: str = Field(default="client", sa_column_kwargs={"server_default": "client"})
     kenmerk: str
     peildatum: date
     regels: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from pydantic import TypeAdapter
-from sqlmodel import Session, col, func, select
+from sqlalchemy import ColumnElement
+from sqlmodel import Session, col, func, or_, select
 
 from domain.beeindiging import Afloop, Einde, einde
 from domain.bezwaar import Bezwaar
@@ -94,9 +95,24 @@ def list_trajecten(session: Session, filters: TrajectFilter, offset: int, limit:
     return total, list(page)
 
 
+def of_person(bsn: str) -> ColumnElement[bool]:
+    """The condition that a traject is about the person with this BSN: as the client, or as the partner and
+    co-debtor of a couple's traject."""
+    ids = select(Persoon.id).where(Persoon.bsn == bsn)
+    return or_(col(Traject.persoon_id).in_(ids), col(Traject.partner_id).in_(ids))
+
+
+def client_naam(session: Session, traject: Traject) -> str:
+    """Whom the traject helps, as a creditor or a letter names them: the client, or the couple."""
+    persoon = session.get(Persoon, traject.persoon_id)
+    partner = session.get(Persoon, traject.partner_id) if traject.partner_id else None
+    naam = persoon.naam if persoon else ""
+    return f"{naam} en {partner.naam}" if partner else naam
+
+
 def trajecten_of_bsn(session: Session, bsn: str) -> list[Traject]:
-    """Every traject of a person, newest first."""
-    query = select(Traject).join(Persoon).where(Persoon.bsn == bsn).order_by(col(Traject.created_at).desc())
+    """Every traject of a person, as client or as partner, newest first."""
+    query = select(Traject).where(of_person(bsn)).order_by(col(Traject.created_at).desc())
     return list(session.exec(query).all())
 
 

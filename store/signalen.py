@@ -20,7 +20,8 @@ from domain.signalering import (
     household_key,
     route_of,
 )
-from store.models import Persoon, Signaal, Signalering, Traject
+from store.models import Signaal, Signalering, Traject
+from store.queries import of_person
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,7 @@ def running_traject_of(session: Session, bsn: str) -> str | None:
     """The traject that runs for this person (nazorg included), if any: the newest."""
     query = (
         select(Traject.id)
-        .join(Persoon)
-        .where(Persoon.bsn == bsn, Traject.phase != Phase.AFGESLOTEN.value)
+        .where(of_person(bsn), Traject.phase != Phase.AFGESLOTEN.value)
         .order_by(col(Traject.meldingsdatum).desc())
     )
     return session.exec(query).first()

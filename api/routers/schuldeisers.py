@@ -18,13 +18,13 @@ from api.problems import Problem
 from api.schemas.regeling import ReactieIn, VoorstelVoorSchuldeiser
 from api.schemas.schuldeisers import VerzoekVoorSchuldeiser, VorderingIn, WeigeringIn
 from api.steps import answer_request, regeling_update
-from api.views import verzoek_view
+from api.views import check_debiteur, verzoek_view
 from domain.regeling_status import RegelingStatus
 from domain.schuldregeling import Reactie, VoorstelReactie
 from domain.traject import reference
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, Vordering, VorderingBron
-from store.models import Deelname, Persoon, Regeling, Traject, Verzoek
-from store.queries import verzoeken_of_schuldeiser
+from store.models import Deelname, Regeling, Traject, Verzoek
+from store.queries import client_naam, verzoeken_of_schuldeiser
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.vordering import VorderingWorkflow
 
@@ -44,10 +44,9 @@ def _own(session: SessionDep, principal: Principal, verzoek_id: str) -> Verzoek:
 
 def _for_creditor(session: SessionDep, verzoek: Verzoek) -> VerzoekVoorSchuldeiser:
     traject = session.get(Traject, verzoek.traject_id)
-    persoon = session.get(Persoon, traject.persoon_id) if traject else None
     view = verzoek_view(session, verzoek).model_dump() | {"url": _url(verzoek.id)}
     return VerzoekVoorSchuldeiser(
-        **view, client_naam=persoon.naam if persoon else "", kenmerk=reference(verzoek.traject_id)
+        **view, client_naam=client_naam(session, traject) if traject else "", kenmerk=reference(verzoek.traject_id)
     )
 
 
@@ -74,6 +73,7 @@ async def hand_in_claim(
 ) -> VerzoekVoorSchuldeiser:
     """Hand in the claim: amounts in cents; principal, interest and costs must add up to the total."""
     verzoek = await run_in_threadpool(_own, engine.session, principal, verzoek_id)
+    await run_in_threadpool(check_debiteur, engine.session, verzoek.traject_id, body.debiteur)
     claim = Vordering(
         **body.model_dump(exclude={"regels"}),
         regels=[Specificatieregel(r.omschrijving, r.bedrag_cent) for r in body.regels],
@@ -174,13 +174,12 @@ def _own_proposal(session: Session, schuldeiser_id: str, voorstel_id: str) -> De
 
 def _proposal_view(session: Session, row: Deelname, looptijd: int) -> VoorstelVoorSchuldeiser:
     traject = session.get(Traject, row.traject_id)
-    persoon = session.get(Persoon, traject.persoon_id) if traject else None
     regeling = session.get(Regeling, row.traject_id)
     return VoorstelVoorSchuldeiser(
         id=row.id,
         url=f"/api/v1/schuldeisers/voorstellen/{row.id}",
         kenmerk=reference(row.traject_id),
-        client_naam=persoon.naam if persoon else "",
+        client_naam=client_naam(session, traject) if traject else "",
         soort=regeling.soort if regeling else "",
         status=regeling.status if regeling else "",
         vordering_cent=row.vordering_cent,

@@ -84,10 +84,14 @@ async def register(
     meldingsdatum = body.meldingsdatum or today(policy.timezone)
     if body.crisis is not None and body.crisis not in crisis_kinds(policy.extra_crisis_kinds):
         raise invalid([("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")])
+    if body.partner is not None and body.partner.bsn == body.persoon.bsn:
+        raise invalid([("partner.bsn", "is het BSN van de cliënt zelf")])
     if body.adviescontact_id is not None:
         await run_in_threadpool(free_contact, session, body.adviescontact_id, traject_id)
     earlier = await run_in_threadpool(trajecten_of_bsn, session, body.persoon.bsn)
     retried = any(t.id == traject_id for t in earlier)
+    if body.partner is not None:
+        earlier += await run_in_threadpool(trajecten_of_bsn, session, body.partner.bsn)
     if running := [t for t in earlier if t.phase != Phase.AFGESLOTEN and t.id != traject_id]:
         raise Problem(
             409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0].id)
@@ -95,6 +99,12 @@ async def register(
 
     persoon_id = opaque(principal.sub, "persoon", engine.key)
     await run_in_threadpool(store_persoon, session, persoon_id, Persoon(**body.persoon.model_dump()))
+    partner_id = None
+    if body.partner is not None:
+        # One household at one address: the partner lives where the client lives.
+        address = body.persoon.model_dump(include={"straat", "postcode", "woonplaats"})
+        partner_id = opaque(principal.sub, "partner", engine.key)
+        await run_in_threadpool(store_persoon, session, partner_id, Persoon(**body.partner.model_dump(), **address))
     start = TrajectStart(
         traject_id=traject_id,
         caseworker=body.hulpverlener or principal.sub,
@@ -107,6 +117,7 @@ async def register(
             crisis=body.crisis,
             afspraak=Afspraak(body.afspraak.op, body.afspraak.locatie) if body.afspraak else None,
             ondernemer=body.ondernemer,
+            partner_id=partner_id,
         ),
         policy=policy,
     )

@@ -16,7 +16,7 @@ from api.problems import Problem, invalid
 from api.schemas.schuldeisers import SchuldeisersIn, VorderingHulpverlenerIn, WeigeringIn
 from api.schemas.traject import TrajectDetail
 from api.steps import answer_request, fresh_detail, step
-from api.views import traject_url
+from api.views import check_debiteur, traject_url
 from domain.inventarisatie import Klantcijfers, SchuldeisersToevoegen
 from domain.vordering import Afgewezen, Ingediend, Specificatieregel, VerzoekStatus, Vordering, VorderingBron
 from store.models import Schuldeiser, Verzoek
@@ -61,6 +61,7 @@ async def enter_claim(
     reached, which marks it unreachable, or for one that will not cooperate, which keeps its refusal on
     record and lets the proposal go ahead with the client's figures."""
     verzoek = await run_in_threadpool(_request_of, engine.session, traject.id, verzoek_id)
+    await run_in_threadpool(check_debiteur, engine.session, traject.id, body.debiteur)
     claim = Vordering(
         **body.model_dump(exclude={"regels", "bron"}),
         regels=[Specificatieregel(r.omschrijving, r.bedrag_cent) for r in body.regels],

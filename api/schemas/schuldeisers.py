@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from api.audit import PERSONAL_DATA
 from api.fields import MAX_ITEMS, Cents, Email, Ident, Line, Note, Peildatum, Strict
-from domain.vordering import Kanaal, SchuldeiserSoort
+from domain.vordering import Debiteur, Kanaal, SchuldeiserSoort
 
 
 class SchuldeiserIn(Strict):
@@ -60,6 +60,10 @@ class VorderingIn(Strict):
     totaal_cent: Cents
     preferent: bool = False
     zakelijk: bool = Field(default=False, description="Een (oude) zakelijke schuld van een ondernemer.")
+    debiteur: Debiteur = Field(
+        default=Debiteur.CLIENT,
+        description="Van wie de schuld is als het traject een stel helpt: de cliënt, de partner, of samen.",
+    )
     kenmerk: Line
     peildatum: Peildatum
     regels: list[RegelIn] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -51,6 +51,16 @@ class PersoonIn(Strict):
     email: Email | None = None
 
 
+class PartnerIn(Strict):
+    """The partner of a couple the traject helps together: a co-debtor with a BSN of their own, living at the
+    client's address (one household, one capacity)."""
+
+    bsn: Bsn
+    naam: Line
+    telefoon: Telefoon | None = None
+    email: Email | None = None
+
+
 class AfspraakIn(Strict):
     op: Afspraakmoment
     locatie: Line
@@ -69,6 +79,10 @@ class AanmeldingIn(Strict):
     afspraak: AfspraakIn | None = None
     hulpverlener: Ident | None = Field(default=None, description="Wie het traject voert; standaard de aanmelder.")
     ondernemer: bool = Field(default=False, description="De cliënt is of was ondernemer.")
+    partner: PartnerIn | None = Field(
+        default=None,
+        description="Een stel met samen schulden: de partner als medeschuldenaar. Brieven gaan aan beiden.",
+    )
     adviescontact_id: Ident | None = Field(
         default=None, description="Het kort contact (informatie en advies) waaruit deze aanmelding voortkomt."
     )
@@ -242,6 +256,7 @@ class TrajectDetail(TrajectSamenvatting):
     model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
 
     persoon: PersoonUit
+    partner: PersoonUit | None = Field(description="De partner en medeschuldenaar, als het traject een stel helpt.")
     bron: str
     afspraak: AfspraakUit | None
     procesplaat: list[ProcesplaatStap]

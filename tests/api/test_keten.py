@@ -435,3 +435,60 @@ async def test_an_objection_against_an_ending(api: httpx.AsyncClient, auth: Head
     assert [t["tegen"] for t in decided.json()["bezwaar_mogelijk"]] == ["toelating"]
     only_beroep = assert_problem(await api.post(f"{url}/bezwaren", json=objection, headers=auth()), 422)
     assert "beroep" in only_beroep["invalidParams"][0]["reason"]
+
+
+MARCO = {"bsn": "100000009", "naam": "Marco de Vries"}
+
+
+async def test_partner_and_co_debtor(api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory) -> None:
+    same = aanmelding(partner={"bsn": "111222333", "naam": "Marco de Vries"})
+    assert_problem(await api.post("/api/v1/aanmeldingen", json=same, headers=auth()), 422)
+    registered = await api.post("/api/v1/aanmeldingen", json=aanmelding(partner=MARCO), headers=auth())
+    assert registered.status_code == 201, registered.text
+    url = registered.json()["url"]
+    assert registered.json()["partner"] == {
+        "naam": "Marco de Vries",
+        "straat": "Kerkstraat 1",
+        "postcode": "3311 AA",
+        "woonplaats": "Dordrecht",
+        "telefoon": None,
+        "email": None,
+    }
+    # Either of them is known by their own BSN: a second aanmelding for Marco finds the couple's traject.
+    again = assert_problem(await api.post("/api/v1/aanmeldingen", json=aanmelding("100000009"), headers=auth()), 409)
+    assert again["traject"] == url
+    found = await api.post("/api/v1/trajecten/zoeken", json={"bsn": "100000009"}, headers=auth())
+    assert [t["url"] for t in found.json()] == [url]
+
+    for path, step in (
+        ("gesprekken", gesprek(today())),
+        ("beschikkingen", toelating(today())),
+        ("plannen-van-aanpak", PLAN),
+    ):
+        assert (await api.post(f"{url}/{path}", json=step, headers=auth())).status_code == 201
+    bank = await creditor(api, auth, "Bank")
+    [verzoek] = (await ask(api, auth, url, bank))["verzoeken"]
+    creditor_view = await api.get(
+        f"/api/v1/schuldeisers/verzoeken/{verzoek['id']}", headers=auth(Role.SCHULDEISER, bank)
+    )
+    assert creditor_view.json()["client_naam"] == "Tanya de Vries en Marco de Vries"
+    joint = CLAIM | {"peildatum": today().isoformat(), "debiteur": "samen"}
+    answered = await api.post(
+        f"/api/v1/schuldeisers/verzoeken/{verzoek['id']}/vorderingen", json=joint, headers=auth(Role.SCHULDEISER, bank)
+    )
+    assert answered.status_code == 201, answered.text
+    settled = await eventually(lambda: detail(api, auth, url), lambda t: t["verzoeken"][0]["vordering"] is not None)
+    assert settled["verzoeken"][0]["vordering"]["debiteur"] == "samen"
+
+    with sessions() as session:
+        letters = session.exec(select(Brief).where(Brief.traject_id == registered.json()["id"])).all()
+    assert letters
+    assert all("Tanya de Vries en Marco de Vries" in brief.html for brief in letters)
+
+    single = await stable_traject(api, auth, "123456782")
+    [alone] = (await ask(api, auth, single, bank))["verzoeken"]
+    partners_debt = CLAIM | {"peildatum": today().isoformat(), "bron": "papier", "debiteur": "partner"}
+    refused = assert_problem(
+        await api.post(f"{single}/verzoeken/{alone['id']}/vorderingen", json=partners_debt, headers=auth()), 422
+    )
+    assert refused["invalidParams"][0]["name"] == "debiteur"

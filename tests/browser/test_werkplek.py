@@ -46,7 +46,7 @@ def assert_accessible(page: Page) -> None:
 
 def register(page: Page, number: int, duplicate: bool = False) -> None:
     follow(page, "Nieuwe aanmelding")
-    page.get_by_label("BSN").fill(bsn(number))
+    page.get_by_label("BSN", exact=True).fill(bsn(number))
     page.get_by_label("Naam", exact=True).fill("Tanya de Vries")
     page.get_by_label("Straat en huisnummer").fill("Kerkstraat 1")
     page.get_by_label("Postcode").fill("3311 AA")
@@ -66,7 +66,7 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
     assert_accessible(page)
 
     follow(page, "Nieuwe aanmelding")
-    bsn_field = page.get_by_label("BSN")
+    bsn_field = page.get_by_label("BSN", exact=True)
     bsn_field.fill("123456789")
     expect(page.locator("[data-veld='persoon.bsn'] .utrecht-form-field-error-message")).to_contain_text("11-proef")
     expect(bsn_field).to_have_attribute("aria-invalid", "true")
@@ -366,7 +366,7 @@ def test_a_short_contact_is_recorded_and_later_becomes_an_aanmelding(page: Page)
 
     recent.get_by_role("link", name=re.compile("^Aanmelden")).first.click()
     expect(page.get_by_text("komt voort uit het korte contact")).to_be_visible()
-    page.get_by_label("BSN").fill(bsn(907))
+    page.get_by_label("BSN", exact=True).fill(bsn(907))
     page.get_by_label("Naam", exact=True).fill("Sem de Boer")
     page.get_by_label("Straat en huisnummer").fill("Voorstraat 8")
     page.get_by_label("Postcode").fill("3311 BB")
@@ -472,4 +472,23 @@ def test_a_traject_closed_as_referred_an_objection_to_it_and_the_follow_up(page:
     check.get_by_role("button", name="Vastleggen").click()
     expect(page.get_by_role("region", name="Doorverwijzingen")).to_contain_text("Aangekomen.")
     screenshot(page, "traject-afgesloten")
+    assert_accessible(page)
+
+
+def test_a_couple_is_registered_together_and_named_together(page: Page) -> None:
+    log_in(page)
+    follow(page, "Nieuwe aanmelding")
+    page.get_by_label("BSN", exact=True).fill(bsn(910))
+    page.get_by_label("Naam", exact=True).fill("Tanya de Vries")
+    page.get_by_label("Straat en huisnummer").fill("Kerkstraat 1")
+    page.get_by_label("Postcode").fill("3311 AA")
+    page.get_by_label("Woonplaats").fill("Dordrecht")
+    page.get_by_label("BSN van de partner").fill(bsn(910))
+    page.get_by_label("Naam van de partner").fill("Marco de Vries")
+    page.get_by_label("Wie meldt aan").select_option("zelf")
+    page.get_by_role("button", name="Aanmelding vastleggen").click()
+    expect(page.locator("#aanmelding-partner-bsn-fout")).to_contain_text("is het BSN van de cliënt zelf")
+    page.get_by_label("BSN van de partner").fill(bsn(911))
+    page.get_by_role("button", name="Aanmelding vastleggen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Tanya de Vries en Marco de Vries")
     assert_accessible(page)
