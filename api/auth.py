@@ -26,6 +26,10 @@ class Role(StrEnum):
     BEHEERDER = "beheerder"
     SCHULDEISER = "schuldeiser"
     SIGNAALPARTNER = "signaalpartner"
+    # The people around a client (domain/betrokkene.py): they see only the trajecten linked to them.
+    KETENPARTNER = "ketenpartner"
+    BEWINDVOERDER = "bewindvoerder"
+    MAATJE = "maatje"
 
 
 class Recht(StrEnum):
@@ -151,3 +155,5 @@ Beheerder = Annotated[Principal, require(Role.BEHEERDER)]
 Office = Annotated[Principal, require(Role.HULPVERLENER, Role.TOEZICHTHOUDER, Role.BEHEERDER)]
 Creditor = Annotated[Principal, require(Role.SCHULDEISER)]
 Partner = Annotated[Principal, require(Role.SIGNAALPARTNER)]
+Betrokkene = Annotated[Principal, require(Role.KETENPARTNER, Role.BEWINDVOERDER, Role.MAATJE)]
+Schrijver = Annotated[Principal, require(Role.KETENPARTNER, Role.BEWINDVOERDER)]

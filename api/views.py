@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from api.problems import invalid
 from api.schemas.begeleiding import BegeleidingUit
+from api.schemas.betrokkenen import BetrokkeneUit, NotitieUit
 from api.schemas.bezwaar import Bezwaartermijn, BezwaarUit
 from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
@@ -173,6 +174,8 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         begeleidingen=[BegeleidingUit.model_validate(b) for b in traject.begeleidingen],
         bezwaren=[BezwaarUit.model_validate(b) for b in traject.bezwaren],
         bezwaar_mogelijk=bezwaartermijnen(traject),
+        betrokkenen=[BetrokkeneUit.model_validate(b) for b in traject.betrokkenen],
+        notities=[NotitieUit.model_validate(n) for n in traject.notities],
         doorverwijzingen=[DoorverwijzingUit.model_validate(d) for d in traject.doorverwijzingen],
         vorig_traject=traject_url(traject.vorig_traject_id) if traject.vorig_traject_id else None,
         heraanmelding=traject_url(traject.heraanmelding_id) if traject.heraanmelding_id else None,

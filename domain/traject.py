@@ -10,6 +10,7 @@ from domain.aanmelding import Bron
 from domain.afloscapaciteit import Afloscapaciteit
 from domain.beeindiging import Afsluiting
 from domain.begeleiding import Begeleiding
+from domain.betrokkene import Betrokkene, Notitie
 from domain.bezwaar import Bezwaar
 from domain.bounds import AFSPRAAK, MELDING
 from domain.doorverwijzing import Doorverwijzing
@@ -186,6 +187,8 @@ class TrajectState:
     afsluiting: Afsluiting | None = None
     einde_besluit_op: date | None = None
     einde_bezwaar_uiterlijk: date | None = None
+    betrokkenen: list[Betrokkene] = field(default_factory=list)
+    notities: list[Notitie] = field(default_factory=list)
 
     @property
     def open_requests(self) -> list[Verzoekstand]:

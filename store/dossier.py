@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from domain.traject import Persoon as PersoonData
 from domain.traject import TrajectStart, TrajectState
-from store.models import Brief, OutboxEntry, Persoon, Traject, TrajectEvent
+from store.models import Betrokkenheid, Brief, OutboxEntry, Persoon, Traject, TrajectEvent
 from store.projection import project
 from store.queries import of_person
 
@@ -84,8 +84,28 @@ def apply_state(session: Session, state: TrajectState) -> None:
     if session.get(Traject, state.traject_id) is None:
         raise LookupError("traject not registered")
     values = _projection(state)
-    project(session, Traject, state.traject_id, values.pop("version"), values)
+    if project(session, Traject, state.traject_id, values.pop("version"), values):
+        _link_partners(session, state)
     session.commit()
+
+
+def _link_partners(session: Session, state: TrajectState) -> None:
+    """The traject's links to partners, as its state now holds them."""
+    for row in session.exec(select(Betrokkenheid).where(Betrokkenheid.traject_id == state.traject_id)):
+        session.delete(row)
+    session.flush()
+    latest = {b.medewerker_id: b for b in state.betrokkenen}
+    for b in latest.values():
+        session.add(
+            Betrokkenheid(
+                traject_id=state.traject_id,
+                medewerker_id=b.medewerker_id,
+                vanaf=b.vanaf,
+                rol=b.rol.value,
+                tot=b.tot,
+                schulden_delen=b.schulden_delen,
+            )
+        )
 
 
 def _projection(state: TrajectState) -> dict[str, Any]:
@@ -128,6 +148,8 @@ def _projection(state: TrajectState) -> dict[str, Any]:
         "afsluiting": as_json(state.afsluiting) if state.afsluiting else None,
         "einde_besluit_op": state.einde_besluit_op,
         "einde_bezwaar_uiterlijk": state.einde_bezwaar_uiterlijk,
+        "betrokkenen": [as_json(b) for b in state.betrokkenen],
+        "notities": [as_json(n) for n in state.notities],
         "updated_at": datetime.now(UTC),
     }
 

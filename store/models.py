@@ -83,8 +83,26 @@ class Traject(SQLModel, table=True):
     )
     einde_besluit_op: date | None = None
     einde_bezwaar_uiterlijk: date | None = None
+    betrokkenen: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
+    notities: list[dict[str, Any]] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     created_at: datetime
     updated_at: datetime
+
+
+class Betrokkenheid(SQLModel, table=True):
+    """Who outside the team is linked to which traject, in which part (their latest link): a partner's list
+    reads this, so each partner finds only their own trajecten. Projected from the traject's state."""
+
+    traject_id: str = Field(primary_key=True, foreign_key="traject.id")
+    medewerker_id: str = Field(primary_key=True, index=True)
+    vanaf: date
+    rol: str
+    tot: date | None = None
+    schulden_delen: bool = False
 
 
 class TrajectEvent(SQLModel, table=True):

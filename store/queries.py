@@ -10,6 +10,7 @@ from sqlalchemy import ColumnElement
 from sqlmodel import Session, col, func, or_, select
 
 from domain.beeindiging import Afloop, Einde, einde
+from domain.betrokkene import Betrokkene
 from domain.bezwaar import Bezwaar
 from domain.phases import Phase
 from domain.signalering import CaseStatus
@@ -33,6 +34,12 @@ from store.models import (
 )
 
 _BEZWAREN = TypeAdapter(list[Bezwaar])
+_BETROKKENEN = TypeAdapter(list[Betrokkene])
+
+
+def betrokkenen_of(traject: Traject) -> list[Betrokkene]:
+    """Who the traject linked, in which part and when, as the domain keeps them."""
+    return _BETROKKENEN.validate_python(traject.betrokkenen)
 
 
 def bezwaren_of(traject: Traject) -> list[Bezwaar]:
@@ -273,6 +280,22 @@ def open_trajecten(session: Session, hulpverlener: str | None = None) -> list[Tr
     if hulpverlener is not None:
         query = query.where(Traject.caseworker == hulpverlener)
     return list(session.exec(query.order_by(col(Traject.id))).all())
+
+
+def closed_with_referral(session: Session, hulpverlener: str) -> list[Traject]:
+    """A caseworker's trajecten that ended as a referral whose follow-up is still to be done: the traject's
+    workflow waits for it after it closed."""
+    query = select(Traject).where(
+        Traject.phase == Phase.AFGESLOTEN.value,
+        Traject.caseworker == hulpverlener,
+        col(Traject.afsluiting).is_not(None),
+        col(Traject.einde_bezwaar_uiterlijk).is_not(None),
+    )
+    return [
+        t
+        for t in session.exec(query.order_by(col(Traject.id))).all()
+        if any(d.get("aangekomen") is None for d in t.doorverwijzingen)
+    ]
 
 
 def open_requests_of(session: Session, traject_ids: list[str]) -> list[Verzoek]:

@@ -4,7 +4,7 @@ and what asks for her today. Read through the API's own read functions and store
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -20,6 +20,7 @@ from domain.wgs_deadlines import add_working_days
 from runtime.clock import day_of, today
 from store.queries import (
     TrajectFilter,
+    closed_with_referral,
     escalated_requests,
     home_visits_asked,
     list_trajecten,
@@ -102,7 +103,7 @@ def warn_days(request: Request) -> int:
 def vandaag_taken(session: Session, principal: Principal) -> list[dict[str, Any]]:
     """What asks for the caseworker now, the oldest first."""
     day = today()
-    own = open_trajecten(session, principal.sub)
+    own = open_trajecten(session, principal.sub) + closed_with_referral(session, principal.sub)
     kenmerken = {t.id: reference(t.id) for t in own}
     items: list[dict[str, Any]] = []
     for traject in own:
@@ -118,6 +119,16 @@ def vandaag_taken(session: Session, principal: Principal) -> list[dict[str, Any]
             {"soort": f"Nagaan: aangekomen bij {d['naar']}?", "traject": traject.id, "kenmerk": kenmerk, "op": due}
             for d in traject.doorverwijzingen
             if d.get("aangekomen") is None and (due := date.fromisoformat(d["nagaan_op"])) <= day
+        ]
+        items += [
+            {
+                "soort": f"Taak van {n['door']}: {n['tekst']}",
+                "traject": traject.id,
+                "kenmerk": kenmerk,
+                "op": day_of(datetime.fromisoformat(n["op"])),
+            }
+            for n in traject.notities
+            if n.get("taak") and not n.get("afgehandeld")
         ]
         items += [
             {"soort": "Nazorgcontact", "traject": traject.id, "kenmerk": kenmerk, "op": planned}

@@ -2,7 +2,8 @@
 for; each stage does its work in its own file: admission and the Wgs clocks (`traject_toelating.py`), creditors
 and collection measures (`traject_inventarisatie.py`), capacity, proposal and uitval (`traject_schuldregeling.py`),
 nazorg and missed appointments (`traject_nazorg.py`), begeleiding (`traject_begeleiding.py`), objections
-(`traject_bezwaar.py`), referrals (`traject_doorverwijzing.py`), and what they share (`traject_dossier.py`)."""
+(`traject_bezwaar.py`), referrals (`traject_doorverwijzing.py`), the partners around the client and their notes
+(`traject_betrokkenen.py`), and what they share (`traject_dossier.py`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
     from domain.beeindiging import Afsluiting
     from domain.begeleiding import BegeleidingEinde, BegeleidingStart
+    from domain.betrokkene import Koppeling, NotitieIn, Ontkoppeling, TaakAf
     from domain.bezwaar import BezwaarBesluit, BezwaarIn
     from domain.doorverwijzing import Aankomst, DoorverwijzingIn
     from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, Klantcijfers, SchuldeisersToevoegen
@@ -42,6 +44,7 @@ with workflow.unsafe.imports_passed_through():
 from workflows.clock import today, until, wait_until
 from workflows.refusals import check_fields
 from workflows.traject_begeleiding import Begeleidingen
+from workflows.traject_betrokkenen import Betrokkenen
 from workflows.traject_bezwaar import Bezwaren
 from workflows.traject_doorverwijzing import Doorverwijzingen
 from workflows.traject_dossier import TrajectDossier
@@ -105,6 +108,7 @@ class TrajectWorkflow:
         self._begeleidingen = Begeleidingen(self._dossier)
         self._bezwaren = Bezwaren(self._dossier)
         self._doorverwijzingen = Doorverwijzingen(self._dossier)
+        self._betrokkenen = Betrokkenen(self._dossier)
 
     @workflow.run
     async def run(self, start: TrajectStart) -> TrajectResult:
@@ -382,6 +386,42 @@ class TrajectWorkflow:
     @begeleiding_beeindigen.validator
     def _validate_begeleiding_beeindigen(self, einde: BegeleidingEinde) -> None:
         self._begeleidingen.check_end(einde)
+
+    @workflow.update
+    async def betrokkene_koppelen(self, koppeling: Koppeling) -> TrajectState:
+        """Link a ketenpartner, bewindvoerder or maatje from the register to the traject."""
+        return await self._betrokkenen.koppelen(koppeling)
+
+    @betrokkene_koppelen.validator
+    def _validate_betrokkene_koppelen(self, koppeling: Koppeling) -> None:
+        self._betrokkenen.check_koppelen(koppeling)
+
+    @workflow.update
+    async def betrokkene_ontkoppelen(self, ontkoppeling: Ontkoppeling) -> TrajectState:
+        """End a link: from the day after, that person no longer sees the traject."""
+        return await self._betrokkenen.ontkoppelen(ontkoppeling)
+
+    @betrokkene_ontkoppelen.validator
+    def _validate_betrokkene_ontkoppelen(self, ontkoppeling: Ontkoppeling) -> None:
+        self._betrokkenen.check_ontkoppelen(ontkoppeling)
+
+    @workflow.update
+    async def notitie(self, notitie: NotitieIn) -> TrajectState:
+        """A linked partner's note or task for the caseworker."""
+        return await self._betrokkenen.notitie(notitie)
+
+    @notitie.validator
+    def _validate_notitie(self, notitie: NotitieIn) -> None:
+        self._betrokkenen.check_notitie(notitie)
+
+    @workflow.update
+    async def taak_af(self, af: TaakAf) -> TrajectState:
+        """The caseworker did what a partner's task asked."""
+        return await self._betrokkenen.taak_af(af)
+
+    @taak_af.validator
+    def _validate_taak_af(self, af: TaakAf) -> None:
+        self._betrokkenen.check_taak_af(af)
 
     @workflow.update
     async def overdragen(self, overdracht: Overdracht) -> TrajectState:

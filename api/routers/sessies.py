@@ -10,7 +10,7 @@ from api.auth import SESSION_COOKIE, Principal, Role, csrf_token, issue_token, p
 from api.deps import SettingsDep
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.schemas.sessies import STAFF_ROLES, SessieIn, SessieUit
+from api.schemas.sessies import WERKPLEK_ROLES, SessieIn, SessieUit
 from runtime.settings import Settings
 
 router = APIRouter(tags=["sessies"], route_class=GuardedRoute)
@@ -22,13 +22,14 @@ Anyone = require(*Role)
     "/sessies", status_code=201, response_model=SessieUit, responses={403: {"description": "Niet in deze omgeving"}}
 )
 def log_in(body: SessieIn, response: Response, settings: SettingsDep) -> SessieUit:
-    """Log in as a staff role under a chosen name, for development only: production puts the municipality's
-    own login (OIDC) in front, which issues the same token."""
+    """Log in as a werkplek role (staff, or a ketenpartner, bewindvoerder or maatje) under a chosen name, for
+    development only: production puts the municipality's own login (OIDC) in front, which issues the same
+    token."""
     if settings.environment != "development":
         detail = "Inloggen zonder echte identiteit kan alleen in een ontwikkelomgeving."
         raise Problem(403, "alleen-ontwikkeling", detail)
-    if body.rol not in STAFF_ROLES:
-        raise invalid([("rol", f"kies uit: {', '.join(role.value for role in STAFF_ROLES)}")])
+    if body.rol not in WERKPLEK_ROLES:
+        raise invalid([("rol", f"kies uit: {', '.join(role.value for role in WERKPLEK_ROLES)}")])
     token = issue_token(settings, body.rol, body.naam)
     response.set_cookie(
         SESSION_COOKIE,

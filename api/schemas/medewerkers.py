@@ -8,14 +8,17 @@ from pydantic import BaseModel, Field, field_validator
 
 from api.auth import Role
 from api.fields import Email, Line, Strict, Telefoon
-from api.schemas.sessies import STAFF_ROLES
+from api.schemas.sessies import KETEN_ROLES, STAFF_ROLES
 
 Team = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$", description="De naam van het team.")]
 
 
 class MedewerkerIn(Strict):
     naam: Line = Field(description="Zoals de klant de naam in een brief leest, bijvoorbeeld Anna de Vries.")
-    team: Team
+    team: Team = Field(
+        description="Het team; bij een ketenpartner, bewindvoerder of maatje de organisatie (bijvoorbeeld Sociaal "
+        "Wijkteam Noord)."
+    )
     telefoon: Telefoon = Field(description="Het nummer waarop klanten deze medewerker bereiken.")
     email: Email | None = None
     rol: Role
@@ -24,8 +27,8 @@ class MedewerkerIn(Strict):
     @field_validator("rol")
     @classmethod
     def _staff(cls, rol: Role) -> Role:
-        if rol not in STAFF_ROLES:
-            raise ValueError(f"kies uit: {', '.join(r.value for r in STAFF_ROLES)}")
+        if rol not in STAFF_ROLES + KETEN_ROLES:
+            raise ValueError(f"kies uit: {', '.join(r.value for r in STAFF_ROLES + KETEN_ROLES)}")
         return rol
 
 

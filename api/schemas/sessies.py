@@ -11,6 +11,9 @@ from api.fields import Ident, Strict
 
 # The roles that work in the werkplek; creditors and signal partners use the API with their own tokens.
 STAFF_ROLES = (Role.HULPVERLENER, Role.TOEZICHTHOUDER, Role.BEHEERDER)
+# The people around a client log in to the werkplek too, and see only what is linked to them.
+KETEN_ROLES = (Role.KETENPARTNER, Role.BEWINDVOERDER, Role.MAATJE)
+WERKPLEK_ROLES = STAFF_ROLES + KETEN_ROLES
 
 
 class SessieIn(Strict):

@@ -26,6 +26,7 @@ from api.fields import (
     Text,
 )
 from api.schemas.begeleiding import BegeleidingUit
+from api.schemas.betrokkenen import BetrokkeneUit, NotitieUit
 from api.schemas.bezwaar import Bezwaartermijn, BezwaarUit
 from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit
@@ -292,6 +293,8 @@ class TrajectDetail(TrajectSamenvatting):
         "niet al ongegrond beslist."
     )
     doorverwijzingen: list[DoorverwijzingUit] = Field(description="Doorverwijzingen, en of de cliënt aankwam.")
+    betrokkenen: list[BetrokkeneUit] = Field(description="Ketenpartners, bewindvoerders en maatjes, met hun koppeling.")
+    notities: list[NotitieUit] = Field(description="Notities en taken van ketenpartners en bewindvoerders.")
     vorig_traject: str | None
     heraanmelding: str | None
     signalering: str | None

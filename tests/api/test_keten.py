@@ -492,3 +492,96 @@ async def test_partner_and_co_debtor(api: httpx.AsyncClient, auth: Headers, sess
         await api.post(f"{single}/verzoeken/{alone['id']}/vorderingen", json=partners_debt, headers=auth()), 422
     )
     assert refused["invalidParams"][0]["name"] == "debiteur"
+
+
+async def in_register(api: httpx.AsyncClient, auth: Headers, login: str, rol: str, organisatie: str) -> None:
+    body = {"naam": login.title(), "team": organisatie, "telefoon": "078 770 1234", "rol": rol}
+    response = await api.put(f"/api/v1/medewerkers/{login}", json=body, headers=auth(Role.BEHEERDER, "beheer"))
+    assert response.status_code == 201, response.text
+
+
+async def test_tandem_partners_a_bewindvoerder_and_a_maatje_see_only_their_own_part(
+    api: httpx.AsyncClient, auth: Headers
+) -> None:
+    for login, rol, organisatie in (
+        ("swt-noor", "ketenpartner", "Sociaal Wijkteam Noord"),
+        ("swt-sem", "ketenpartner", "Sociaal Wijkteam Zuid"),
+        ("bw-bas", "bewindvoerder", "Bewind Drechtsteden"),
+        ("mj-mia", "maatje", "SchuldHulpMaatje"),
+    ):
+        await in_register(api, auth, login, rol, organisatie)
+    url = await stable_traject(api, auth)
+    traject_id = url.rsplit("/", 1)[-1]
+    bank = await creditor(api, auth, "Bank")
+    [verzoek] = (await ask(api, auth, url, bank))["verzoeken"]
+    claim = CLAIM | {"peildatum": today().isoformat(), "bron": "papier"}
+    assert (
+        await api.post(f"{url}/verzoeken/{verzoek['id']}/vorderingen", json=claim, headers=auth())
+    ).status_code == 201
+
+    links = f"{url}/betrokkenen"
+    assert_problem(await api.post(links, json={"medewerker_id": "swt-noor"}, headers=auth(Role.TOEZICHTHOUDER)), 403)
+    assert_problem(await api.post(links, json={"medewerker_id": "onbekend"}, headers=auth()), 422)
+    no_consent = assert_problem(await api.post(links, json={"medewerker_id": "mj-mia"}, headers=auth()), 422)
+    assert no_consent["invalidParams"][0]["name"] == "toestemming_op"
+    for body in (
+        {"medewerker_id": "swt-noor"},
+        {"medewerker_id": "bw-bas"},
+        {"medewerker_id": "mj-mia", "toestemming_op": today().isoformat()},
+    ):
+        linked = await api.post(links, json=body, headers=auth())
+        assert linked.status_code == 201, linked.text
+    assert [(b["medewerker_id"], b["rol"]) for b in linked.json()["betrokkenen"]] == [
+        ("swt-noor", "ketenpartner"),
+        ("bw-bas", "bewindvoerder"),
+        ("mj-mia", "maatje"),
+    ]
+    assert_problem(await api.post(links, json={"medewerker_id": "swt-noor"}, headers=auth()), 422)
+
+    async def seen(role: Role, sub: str) -> httpx.Response:
+        return await api.get(f"/api/v1/betrokken/trajecten/{traject_id}", headers=auth(role, sub))
+
+    tandem = (await seen(Role.KETENPARTNER, "swt-noor")).json()
+    assert (tandem["rol"], tandem["fase"], tandem["schulden"], tandem["client"]) == (
+        "ketenpartner",
+        "inventarisatie",
+        None,
+        "Tanya de Vries",
+    )
+    assert tandem["actielijst"]
+    assert tandem["procesplaat"]
+    bewind = (await seen(Role.BEWINDVOERDER, "bw-bas")).json()
+    assert [(s["schuldeiser"], s["totaal_cent"]) for s in bewind["schulden"]] == [("Bank", CLAIM["totaal_cent"])]
+    maatje = (await seen(Role.MAATJE, "mj-mia")).json()
+    assert (maatje["fase"], maatje["procesplaat"], maatje["schulden"], maatje["notities"]) == (None, None, None, None)
+    assert maatje["actielijst"] == tandem["actielijst"]
+    # Not linked, or linked in another part: the traject does not exist for them.
+    assert_problem(await seen(Role.KETENPARTNER, "swt-sem"), 404)
+    assert_problem(await seen(Role.BEWINDVOERDER, "swt-noor"), 404)
+    assert (await api.get("/api/v1/betrokken/trajecten", headers=auth(Role.KETENPARTNER, "swt-sem"))).json() == []
+    mine = (await api.get("/api/v1/betrokken/trajecten", headers=auth(Role.MAATJE, "mj-mia"))).json()
+    assert [(t["id"], t["fase"]) for t in mine] == [(traject_id, None)]
+    for role, sub in ((Role.KETENPARTNER, "swt-noor"), (Role.BEWINDVOERDER, "bw-bas"), (Role.MAATJE, "mj-mia")):
+        assert_problem(await api.get(url, headers=auth(role, sub)), 403)
+        assert_problem(await api.get("/api/v1/trajecten", headers=auth(role, sub)), 403)
+    assert_problem(await api.get("/api/v1/betrokken/trajecten", headers=auth()), 403)
+
+    notes = f"/api/v1/betrokken/trajecten/{traject_id}/notities"
+    task = {"tekst": "Huisbezoek gedaan: de post ligt ongeopend. Graag bellen.", "taak": True}
+    assert_problem(await api.post(notes, json=task, headers=auth(Role.MAATJE, "mj-mia")), 403)
+    assert_problem(await api.post(notes, json=task, headers=auth(Role.KETENPARTNER, "swt-sem")), 404)
+    assert_problem(await api.post(notes, json={"tekst": ""}, headers=auth(Role.KETENPARTNER, "swt-noor")), 422)
+    noted = await api.post(notes, json=task, headers=auth(Role.KETENPARTNER, "swt-noor"))
+    assert noted.status_code == 201, noted.text
+    [note] = noted.json()["notities"]
+    assert (note["taak"], note["afgehandeld"], note["door"]) == (True, False, "swt-noor")
+    assert (await seen(Role.BEWINDVOERDER, "bw-bas")).json()["notities"] == []
+    done = await api.post(f"{url}/taken/{note['notitie_id']}/afgehandeld", headers=auth())
+    assert done.status_code == 201, done.text
+    assert done.json()["notities"][0]["afgehandeld"] is True
+    assert_problem(await api.post(f"{url}/taken/{note['notitie_id']}/afgehandeld", headers=auth()), 422)
+
+    ended = await api.post(f"{links}/swt-noor/einde", json={}, headers=auth())
+    assert ended.status_code == 201, ended.text
+    assert ended.json()["betrokkenen"][0]["tot"] == today().isoformat()
+    assert_problem(await api.post(f"{links}/swt-noor/einde", json={}, headers=auth()), 422)

@@ -1,0 +1,49 @@
+"""The people around a client: their links to a traject, and their notes and tasks."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, Field
+
+from api.fields import Gebeurd, Ident, Strict, Text
+from domain.betrokkene import Betrokkenheid
+
+
+class KoppelingIn(Strict):
+    medewerker_id: Ident = Field(
+        description="Iemand uit het register met de rol ketenpartner, bewindvoerder of maatje; die rol bepaalt "
+        "wat hij of zij ziet."
+    )
+    vanaf: Gebeurd | None = Field(None, description="Standaard vandaag.")
+    schulden_delen: bool = Field(
+        False, description="Alleen voor een ketenpartner: mag die de schulden zien. Een bewindvoerder ziet ze altijd."
+    )
+    toestemming_op: Gebeurd | None = Field(None, description="Verplicht voor een maatje: wanneer de cliënt instemde.")
+
+
+class OntkoppelingIn(Strict):
+    tot: Gebeurd | None = Field(None, description="De laatste dag dat de koppeling geldt; standaard vandaag.")
+
+
+class NotitieIn(Strict):
+    tekst: Text
+    taak: bool = Field(False, description="Een taak: de hulpverlener ziet hem bij Vandaag tot hij is afgehandeld.")
+
+
+class BetrokkeneUit(BaseModel):
+    medewerker_id: str
+    rol: Betrokkenheid
+    vanaf: date
+    tot: date | None
+    schulden_delen: bool
+    toestemming_op: date | None
+
+
+class NotitieUit(BaseModel):
+    notitie_id: str
+    op: datetime
+    door: str
+    tekst: str
+    taak: bool
+    afgehandeld: bool
