@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from domain.beeindiging import EINDE_LABELS
+from domain.phases import PHASE_LABELS
 
 LABELS: dict[str, dict[str, str]] = {
     "bron": {
@@ -152,7 +153,14 @@ LABELS: dict[str, dict[str, str]] = {
         "start_traject": "Traject starten uit signalering",
         "delete_case_data": "Gegevens van een signalering wissen",
     },
-    "rol": {"hulpverlener": "Hulpverlener", "toezichthouder": "Toezichthouder", "beheerder": "Beheerder"},
+    "rol": {
+        "hulpverlener": "Hulpverlener",
+        "toezichthouder": "Toezichthouder",
+        "beheerder": "Beheerder",
+        "ketenpartner": "Ketenpartner",
+        "bewindvoerder": "Bewindvoerder",
+        "maatje": "Maatje",
+    },
     "verzoek": {
         "open": "Wacht op antwoord",
         "beantwoord": "Beantwoord",
@@ -187,3 +195,8 @@ def label(kind: str, code: str | None) -> str:
     if code is None:
         return ""
     return LABELS.get(kind, {}).get(code, code.replace("_", " ").capitalize())
+
+
+def fase_label(code: str) -> str:
+    """The phase a traject is or was in, as the procesplaat names it."""
+    return {phase.value: name for phase, name in PHASE_LABELS.items()}.get(code, code)

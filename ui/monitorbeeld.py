@@ -4,8 +4,7 @@ The tables on the page hold the same figures; a chart only makes their sizes vis
 from __future__ import annotations
 
 from api.schemas.toezicht import Monitor
-from domain.phases import PHASE_LABELS
-from ui.labels import label
+from ui.labels import fase_label, label
 from ui.render import getal, procent
 
 Staaf = tuple[str, float | None, str]
@@ -30,8 +29,3 @@ def grafieken(cijfers: Monitor) -> dict[str, list[Staaf]]:
             for u in cijfers.uitval
         ],
     }
-
-
-def fase_label(code: str) -> str:
-    """The phase a traject was in, as the procesplaat names it."""
-    return {phase.value: name for phase, name in PHASE_LABELS.items()}.get(code, code)

@@ -24,12 +24,13 @@ from api.auth import Principal, Role
 from api.deps import SessionDep
 from api.fields import PathId
 from api.problems import Problem
+from api.routers.betrokkenen import linked, mine, seen
 from api.routers.monitor import figures, period
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
 from api.routers.toezicht import ATTENTION
 from api.schemas.medewerkers import Team
-from api.schemas.sessies import STAFF_ROLES
+from api.schemas.sessies import KETEN_ROLES, WERKPLEK_ROLES
 from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, workloads
 from domain.aanmelding import crisis_kinds
 from domain.advies import TERUG_DAGEN
@@ -47,7 +48,7 @@ from store.queries import (
     trajecten_by_reference,
 )
 from ui.labels import label
-from ui.monitorbeeld import fase_label, grafieken
+from ui.monitorbeeld import grafieken
 from ui.render import page
 from ui.trajectbeeld import caseworkers, traject_context
 from ui.werkvoorraad import FiltersDep, rows, vandaag_taken, warn_days
@@ -55,7 +56,14 @@ from ui.werkvoorraad import FiltersDep, rows, vandaag_taken, warn_days
 router = APIRouter(include_in_schema=False)
 
 LOGIN = "/inloggen"
-START = {Role.HULPVERLENER: "/werkplek", Role.TOEZICHTHOUDER: "/toezicht", Role.BEHEERDER: "/beheer"}
+START = {
+    Role.HULPVERLENER: "/werkplek",
+    Role.TOEZICHTHOUDER: "/toezicht",
+    Role.BEHEERDER: "/beheer",
+    Role.KETENPARTNER: "/betrokken",
+    Role.BEWINDVOERDER: "/betrokken",
+    Role.MAATJE: "/betrokken",
+}
 
 
 class LoginRequired(Exception):  # noqa: N818 (a condition, answered with a redirect)
@@ -85,6 +93,7 @@ Staff = Annotated[Principal, viewer(Role.HULPVERLENER, Role.TOEZICHTHOUDER)]
 Supervisor = Annotated[Principal, viewer(Role.TOEZICHTHOUDER)]
 Beheerder = Annotated[Principal, viewer(Role.BEHEERDER)]
 Repairer = Annotated[Principal, viewer(Role.TOEZICHTHOUDER, Role.BEHEERDER)]
+Betrokkene = Annotated[Principal, viewer(*KETEN_ROLES)]
 
 
 def install(app: FastAPI) -> None:
@@ -126,11 +135,7 @@ def login_page(request: Request, terug: str = "") -> HTMLResponse:
         None,
         development=settings.environment == "development",
         terug=safe_back,
-        rollen=[
-            (Role.HULPVERLENER, "Hulpverlener"),
-            (Role.TOEZICHTHOUDER, "Toezichthouder"),
-            (Role.BEHEERDER, "Beheerder"),
-        ],
+        rollen=[(role, label("rol", role.value)) for role in WERKPLEK_ROLES],
     )
 
 
@@ -244,6 +249,24 @@ def _audited(request: Request, session: Session, principal: Principal, response:
         traject_id = request.path_params["traject_id"]
         audit(session, principal.sub, principal.role.value, "traject-lezen", traject_id, request.url.path)
     return response
+
+
+@router.get("/betrokken")
+def betrokken(request: Request, principal: Betrokkene, session: SessionDep) -> HTMLResponse:
+    """A ketenpartner's, bewindvoerder's or maatje's start page: the clients linked to them."""
+    audit(session, principal.sub, principal.role.value, "betrokken-lijst", None, request.url.path)
+    return page(request, "betrokken.html", principal, trajecten=mine(session, principal))
+
+
+@router.get("/betrokken/trajecten/{traject_id}")
+def betrokken_traject(request: Request, principal: Betrokkene, session: SessionDep, traject_id: PathId) -> Response:
+    """One linked client, as far as the caller's part may see; a traject not linked to them is not found."""
+    try:
+        traject, own = linked(session, principal, traject_id)
+    except Problem:
+        return page(request, "geen_toegang.html", principal, status_code=404, start="/betrokken")
+    audit(session, principal.sub, principal.role.value, "betrokken-lezen", traject_id, request.url.path)
+    return page(request, "betrokken_traject.html", principal, b=seen(session, traject, own))
 
 
 @router.get("/werkplek/trajecten/{traject_id}")
@@ -388,7 +411,6 @@ def toezicht_monitor(
         team,
         cijfers=cijfers,
         grafieken=grafieken(cijfers) if cijfers else {},
-        fase_label=fase_label,
         fouten=fouten,
         van=cijfers.van.isoformat() if cijfers else van,
         tot=cijfers.tot.isoformat() if cijfers else tot,
@@ -428,5 +450,5 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
         medewerkers=staff(session),
         schuldeisers=registry(session),
         beleid=policy,
-        rollen=[(r.value, label("rol", r.value)) for r in STAFF_ROLES],
+        rollen=[(r.value, label("rol", r.value)) for r in WERKPLEK_ROLES],
     )

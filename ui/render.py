@@ -17,7 +17,7 @@ from api.auth import Principal, csrf_token
 from domain.policy import Policy
 from domain.wgs_deadlines import working_days_left
 from letters.render import clock_time, euro, short_date
-from ui.labels import LABELS, label
+from ui.labels import LABELS, fase_label, label
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -69,6 +69,11 @@ def collega_keuzes(members: Iterable[Any]) -> list[tuple[str, str]]:
     return [(m.id, f"{m.naam}, team {m.team}") for m in members]
 
 
+def keten_keuzes(members: Iterable[Any]) -> list[tuple[str, str]]:
+    """Ketenpartners, bewindvoerders and maatjes as choices: their login, shown with name, organisation and role."""
+    return [(m.id, f"{m.naam}, {m.team} ({label('rol', m.rol).lower()})") for m in members]
+
+
 def namen_keuzes(names: Iterable[str]) -> list[tuple[str, str]]:
     """Names that are their own code, such as teams, as choices."""
     return [(name, name) for name in names]
@@ -114,10 +119,12 @@ templates.env.globals.update(
     aftelling=countdown,
     label=label,
     labels=LABELS,
+    fase_label=fase_label,
     keuzes=keuzes,
     schuldeiser_keuzes=schuldeiser_keuzes,
     mensen_keuzes=mensen_keuzes,
     collega_keuzes=collega_keuzes,
+    keten_keuzes=keten_keuzes,
     namen_keuzes=namen_keuzes,
 )
 

@@ -13,6 +13,7 @@ from api.routers.regelingen import regeling_view
 from api.schemas.regeling import RegelingUit
 from api.schemas.traject import TrajectDetail
 from api.views import detail, waits_on
+from domain.betrokkene import Betrokkenheid
 from domain.kalender import vervaldag
 from domain.phases import PHASE_LABELS, Phase
 from domain.policy import Policy
@@ -113,5 +114,6 @@ def traject_context(session: Session, traject: Traject, policy: Policy) -> dict[
         "schuldeisers": {c.id: c for c in creditors},
         "medewerkers": register,
         "ontvangers": [m for m in caseworkers(session) if m.id != traject.caseworker],
+        "ketenmensen": [m for m in register.values() if m.actief and m.rol in {r.value for r in Betrokkenheid}],
         "teams": sorted({m.team for m in register.values()}),
     }

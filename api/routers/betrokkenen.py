@@ -88,7 +88,7 @@ async def task_done(
     return await step(engine, traject.id, TrajectWorkflow.taak_af, domain.TaakAf(notitie_id, principal.sub))
 
 
-def _linked(session: Session, principal: Principal, traject_id: str) -> tuple[Traject, domain.Betrokkene]:
+def linked(session: Session, principal: Principal, traject_id: str) -> tuple[Traject, domain.Betrokkene]:
     """The traject and the caller's link to it today; 404 when there is none, so a traject not linked to the
     caller cannot be told from one that does not exist."""
     traject = session.get(Traject, traject_id)
@@ -100,7 +100,8 @@ def _linked(session: Session, principal: Principal, traject_id: str) -> tuple[Tr
     return traject, own
 
 
-def _seen(session: Session, traject: Traject, own: domain.Betrokkene) -> BetrokkenTraject:
+def seen(session: Session, traject: Traject, own: domain.Betrokkene) -> BetrokkenTraject:
+    """The traject as far as the caller's part lets them see it."""
     shown = detail(session, traject)
     caseworker = session.get(Medewerker, traject.caseworker)
     maatje = own.rol is Betrokkenheid.MAATJE
@@ -136,7 +137,8 @@ def _seen(session: Session, traject: Traject, own: domain.Betrokkene) -> Betrokk
     )
 
 
-def _mine(session: Session, principal: Principal) -> list[BetrokkenTrajectRegel]:
+def mine(session: Session, principal: Principal) -> list[BetrokkenTrajectRegel]:
+    """The trajecten linked to the caller today."""
     day = today()
     rows = session.exec(
         select(Traject, Link)
@@ -161,14 +163,14 @@ def _mine(session: Session, principal: Principal) -> list[BetrokkenTrajectRegel]
 @router.get(MIJN, response_model=list[BetrokkenTrajectRegel], dependencies=[audited("betrokken-lijst")])
 def my_trajecten(principal: Betrokkene, session: SessionDep) -> list[BetrokkenTrajectRegel]:
     """The trajecten linked to the caller today, the newest aanmelding first."""
-    return _mine(session, principal)
+    return mine(session, principal)
 
 
 @router.get(f"{MIJN}/{{traject_id}}", response_model=BetrokkenTraject, dependencies=[audited("betrokken-lezen")])
 def my_traject(principal: Betrokkene, traject_id: PathId, session: SessionDep) -> BetrokkenTraject:
     """One linked traject, as far as the caller's part may see it."""
-    traject, own = _linked(session, principal, traject_id)
-    return _seen(session, traject, own)
+    traject, own = linked(session, principal, traject_id)
+    return seen(session, traject, own)
 
 
 @router.post(
@@ -179,8 +181,8 @@ def my_traject(principal: Betrokkene, traject_id: PathId, session: SessionDep) -
 )
 async def add_note(principal: Schrijver, traject_id: PathId, body: NotitieIn, engine: EngineDep) -> BetrokkenTraject:
     """A note for the caseworker, or a task (`taak`) that stays in the caseworker's werkvoorraad until done."""
-    traject, _ = await run_in_threadpool(_linked, engine.session, principal, traject_id)
+    traject, _ = await run_in_threadpool(linked, engine.session, principal, traject_id)
     notitie = domain.NotitieIn(body.tekst, body.taak, door=principal.sub)
     await step(engine, traject.id, TrajectWorkflow.notitie, notitie)
-    fresh, own = await run_in_threadpool(_linked, engine.session, principal, traject_id)
-    return await run_in_threadpool(_seen, engine.session, fresh, own)
+    fresh, own = await run_in_threadpool(linked, engine.session, principal, traject_id)
+    return await run_in_threadpool(seen, engine.session, fresh, own)

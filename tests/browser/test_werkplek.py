@@ -20,8 +20,8 @@ from tests.e2e.stack import Stack, bsn
 pytestmark = [pytest.mark.slow]
 
 
-def log_in(page: Page, name: str = "hv-anna", role: str = "Hulpverlener") -> None:
-    page.goto("/werkplek")
+def log_in(page: Page, name: str = "hv-anna", role: str = "Hulpverlener", start: str = "/werkplek") -> None:
+    page.goto(start)
     expect(page).to_have_url(re.compile(r"/inloggen\?terug="))
     page.get_by_label("Rol").select_option(label=role)
     page.get_by_label("Naam").fill(name)
@@ -492,3 +492,50 @@ def test_a_couple_is_registered_together_and_named_together(page: Page) -> None:
     page.get_by_role("button", name="Aanmelding vastleggen").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Tanya de Vries en Marco de Vries")
     assert_accessible(page)
+
+
+def test_a_tandem_partner_is_linked_adds_a_task_and_the_caseworker_does_it(page: Page, stack: Stack) -> None:
+    from tests.browser.test_console import put_staff
+
+    put_staff(
+        stack,
+        "swt-noor",
+        {"naam": "Noor Jansen", "team": "Sociaal Wijkteam Noord", "telefoon": "078 770 5001", "rol": "ketenpartner"},
+    )
+    traject = stack.post("/api/v1/aanmeldingen", aanmelding(bsn(912))).json()
+    assert stack.post(f"{traject['url']}/gesprekken", gesprek(today())).status_code == 201
+    log_in(page)
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+    page.locator("summary", has_text="Ketenpartner, bewindvoerder of maatje koppelen").click()
+    link = page.locator("details[open] form[action$='/betrokkenen']")
+    link.get_by_label("Wie").select_option("swt-noor")
+    link.get_by_role("button", name="Koppelen").click()
+    expect(page.get_by_role("region", name="Betrokkenen")).to_contain_text(
+        "Noor Jansen, Sociaal Wijkteam Noord (ketenpartner)"
+    )
+    assert_accessible(page)
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(re.compile("inloggen"))
+
+    log_in(page, "swt-noor", "Ketenpartner", start="/betrokken")
+    follow(page, "Tanya de Vries")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Tanya de Vries")
+    expect(page.get_by_role("region", name="Schulden")).to_have_count(0)
+    page.get_by_role("textbox", name="Notitie").fill("Huisbezoek: de post ligt ongeopend. Wilt u bellen?")
+    page.get_by_label("Dit is een taak").check()
+    page.get_by_role("button", name="Notitie toevoegen").click()
+    expect(page.get_by_role("region", name="Uw notities voor de hulpverlener")).to_contain_text(
+        "de post ligt ongeopend"
+    )
+    screenshot(page, "betrokken-ketenpartner")
+    assert_accessible(page)
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Geen toegang")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(re.compile("inloggen"))
+
+    log_in(page)
+    expect(page.get_by_text("Taak van swt-noor: Huisbezoek")).to_be_visible()
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+    page.get_by_role("button", name="Taak afgehandeld").click()
+    expect(page.get_by_role("region", name="Betrokkenen")).to_contain_text("Taak, afgehandeld")
