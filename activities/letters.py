@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 from temporalio import activity
 
 from activities.delivery import Mailroom
+from domain.betrokkene import Betrokkenheid
 from domain.traject import Clock, reference
-from letters.render import DRAFTS, TO_CREDITOR, LetterKind, render_letter
+from letters.render import ABOUT_MONEY, DRAFTS, TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
 from store.models import Brief, Medewerker, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
-from store.queries import client_naam, deadline_of
+from store.queries import betrokkenen_of, client_naam, deadline_of
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,16 @@ class LetterActivities:
             }
             ontvanger, channel, extra = self._recipient(session, request, traject, client)
             context |= extra | {"ontvanger": ontvanger}
-            letter = render_letter(request.kind, context)
-            brief = Brief(
-                id=str(uuid.uuid4()),
-                key=request.key,
-                traject_id=traject.id,
-                ontvanger=str(ontvanger["id"]),
-                kind=request.kind.value,
-                onderwerp=letter.onderwerp,
-                html=letter.html,
-                created_at=datetime.now(UTC),
-            )
-            return store_letter(session, brief, channel=channel)
+            brief_id = store_letter(session, _brief(request, traject, ontvanger, context), channel=channel)
+            if request.kind in ABOUT_MONEY and (bewindvoerder := _bewindvoerder(session, traject)) is not None:
+                # The client's money is in the bewindvoerder's hands: they get a copy of each letter about it.
+                copy = {"id": bewindvoerder.id, "naam": bewindvoerder.naam, "aanhef": bewindvoerder.naam}
+                copy |= {"adres": [bewindvoerder.team]}
+                context |= {"ontvanger": copy, "kopie_voor": client["naam"]}
+                kopie = _brief(replace(request, key=f"{request.key}:bewindvoerder"), traject, copy, context)
+                kopie.kopie_van = brief_id
+                store_letter(session, kopie, channel="post")
+            return brief_id
 
     @staticmethod
     def _recipient(
@@ -110,20 +109,43 @@ class LetterActivities:
 
     @activity.defn
     def deliver_letter(self, brief_id: str) -> None:
-        """Send a queued letter through its channel unless the outbox says it was sent."""
+        """Send a queued letter, and its copies, through their channel unless the outbox says it was sent."""
         with self._sessions() as session:
-            entry = session.get(OutboxEntry, brief_id)
-            brief = session.get(Brief, brief_id)
-            if entry is None or brief is None:
-                raise LookupError("letter not in outbox")
-            if entry.status == OutboxStatus.SENT.value:
-                return
-            entry.attempts += 1
-            self._mailroom.post(brief)
-            entry.status = OutboxStatus.SENT.value
-            entry.sent_at = datetime.now(UTC)
-            session.add(entry)
-            session.commit()
+            copies = session.exec(select(Brief.id).where(Brief.kopie_van == brief_id).order_by(col(Brief.id))).all()
+            for letter_id in [brief_id, *copies]:
+                entry = session.get(OutboxEntry, letter_id)
+                brief = session.get(Brief, letter_id)
+                if entry is None or brief is None:
+                    raise LookupError("letter not in outbox")
+                if entry.status == OutboxStatus.SENT.value:
+                    continue
+                entry.attempts += 1
+                self._mailroom.post(brief)
+                entry.status = OutboxStatus.SENT.value
+                entry.sent_at = datetime.now(UTC)
+                session.add(entry)
+                session.commit()
+
+
+def _brief(request: LetterRequest, traject: Traject, ontvanger: dict[str, Any], context: dict[str, Any]) -> Brief:
+    letter = render_letter(request.kind, context)
+    return Brief(
+        id=str(uuid.uuid4()),
+        key=request.key,
+        traject_id=traject.id,
+        ontvanger=str(ontvanger["id"]),
+        kind=request.kind.value,
+        onderwerp=letter.onderwerp,
+        html=letter.html,
+        created_at=datetime.now(UTC),
+    )
+
+
+def _bewindvoerder(session: Session, traject: Traject) -> Medewerker | None:
+    """The client's bewindvoerder linked to the traject now, when the register knows them."""
+    linked = [b for b in betrokkenen_of(traject) if b.rol is Betrokkenheid.BEWINDVOERDER and b.tot is None]
+    member = session.get(Medewerker, linked[-1].medewerker_id) if linked else None
+    return member if member is not None and member.actief else None
 
 
 def contact_person(session: Session, traject: Traject) -> Medewerker | None:

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from api.problems import invalid
 from api.schemas.begeleiding import BegeleidingUit
-from api.schemas.betrokkenen import BetrokkeneUit, NotitieUit
+from api.schemas.betrokkenen import AanleveringUit, BetrokkeneUit, NotitieUit
 from api.schemas.bezwaar import Bezwaartermijn, BezwaarUit
 from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit, VorderingIn
@@ -39,7 +39,7 @@ from domain.traject import reference
 from domain.vordering import Debiteur, escalation_date, reminder_dates
 from domain.wgs_deadlines import working_days_left
 from runtime.clock import day_of, today
-from store.models import Persoon, Regeling, Signalering, Traject, Verzoek, VorderingRij
+from store.models import Aanlevering, Persoon, Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import (
     bezwaren_of,
     deadlines_of,
@@ -137,6 +137,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
     phase = Phase(traject.phase)
     persoon = persoon_of(session, traject)
     partner = session.get(Persoon, traject.partner_id) if traject.partner_id else None
+    aanlevering = session.get(Aanlevering, traject.id)
     events = timeline(session, traject.id)
     return TrajectDetail(
         **summary(traject).model_dump(),
@@ -176,6 +177,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         bezwaar_mogelijk=bezwaartermijnen(traject),
         betrokkenen=[BetrokkeneUit.model_validate(b) for b in traject.betrokkenen],
         notities=[NotitieUit.model_validate(n) for n in traject.notities],
+        aangeleverd=AanleveringUit.model_validate(aanlevering, from_attributes=True) if aanlevering else None,
         doorverwijzingen=[DoorverwijzingUit.model_validate(d) for d in traject.doorverwijzingen],
         vorig_traject=traject_url(traject.vorig_traject_id) if traject.vorig_traject_id else None,
         heraanmelding=traject_url(traject.heraanmelding_id) if traject.heraanmelding_id else None,

@@ -49,6 +49,7 @@ class BetalingBron(StrEnum):
 
     HULPVERLENER = "hulpverlener"
     KREDIETBANK = "kredietbank"
+    BEWINDVOERDER = "bewindvoerder"
 
 
 @dataclass(frozen=True)

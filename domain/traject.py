@@ -64,6 +64,8 @@ class Aanmelding:
     ondernemer: bool = False
     # A couple: the partner and co-debtor in the dossier, by reference only, as the person.
     partner_id: str | None = None
+    # Registered by the client's bewindvoerder, who is linked to the traject from the start.
+    bewindvoerder: str | None = None
 
 
 @dataclass(frozen=True)

@@ -116,6 +116,19 @@ TO_CREDITOR = frozenset(
         LetterKind.EINDAFREKENING,
     }
 )
+# Letters about the client's money: a bewindvoerder who manages it gets a copy of each.
+ABOUT_MONEY = frozenset(
+    {
+        LetterKind.VOORSTEL_CLIENT,
+        LetterKind.REGELING_START,
+        LetterKind.DWANGAKKOORD_CLIENT,
+        LetterKind.WSNP_CLIENT,
+        LetterKind.UITSPRAAK_CLIENT,
+        LetterKind.BETALING_GEMIST,
+        LetterKind.HERBEREKENING,
+        LetterKind.SCHONE_LEI,
+    }
+)
 # Drafts the caseworker completes and sends to the court; the engine keeps them and sends nothing.
 DRAFTS = frozenset(
     {

@@ -127,11 +127,26 @@ class Brief(SQLModel, table=True):
     id: str = Field(primary_key=True)
     key: str
     traject_id: str = Field(foreign_key="traject.id", index=True)
-    ontvanger: str = Field(default="client", description="'client' or the id of a schuldeiser")
+    ontvanger: str = Field(default="client", description="'client', the id of a schuldeiser, or of a bewindvoerder")
+    kopie_van: str | None = Field(
+        default=None, index=True, description="the letter this is a copy of (for the client's bewindvoerder)"
+    )
     kind: str
     onderwerp: str
     html: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime
+
+
+class Aanlevering(SQLModel, table=True):
+    """What a bewindvoerder handed in with the aanmelding of a client under bewind (seed 004): income, fixed
+    costs and the debts known, for the caseworker to check at the first conversation."""
+
+    traject_id: str = Field(primary_key=True)
+    door: str
+    op: datetime
+    inkomsten: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    vaste_lasten: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    schulden: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class OutboxStatus(StrEnum):

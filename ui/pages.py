@@ -94,6 +94,7 @@ Supervisor = Annotated[Principal, viewer(Role.TOEZICHTHOUDER)]
 Beheerder = Annotated[Principal, viewer(Role.BEHEERDER)]
 Repairer = Annotated[Principal, viewer(Role.TOEZICHTHOUDER, Role.BEHEERDER)]
 Betrokkene = Annotated[Principal, viewer(*KETEN_ROLES)]
+BewindvoerderPage = Annotated[Principal, viewer(Role.BEWINDVOERDER)]
 
 
 def install(app: FastAPI) -> None:
@@ -256,6 +257,12 @@ def betrokken(request: Request, principal: Betrokkene, session: SessionDep) -> H
     """A ketenpartner's, bewindvoerder's or maatje's start page: the clients linked to them."""
     audit(session, principal.sub, principal.role.value, "betrokken-lijst", None, request.url.path)
     return page(request, "betrokken.html", principal, trajecten=mine(session, principal))
+
+
+@router.get("/betrokken/aanmelden")
+def betrokken_aanmelden(request: Request, principal: BewindvoerderPage) -> HTMLResponse:
+    """A bewindvoerder registers a client under bewind, with the income, fixed costs and debts gathered."""
+    return page(request, "betrokken_aanmelden.html", principal)
 
 
 @router.get("/betrokken/trajecten/{traject_id}")

@@ -16,7 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.dossier import DossierActivities, Registration
     from domain.beeindiging import Afsluiting
     from domain.begeleiding import BegeleidingEinde, BegeleidingStart
-    from domain.betrokkene import Koppeling, NotitieIn, Ontkoppeling, TaakAf
+    from domain.betrokkene import Betrokkene, Betrokkenheid, Koppeling, NotitieIn, Ontkoppeling, TaakAf
     from domain.bezwaar import BezwaarBesluit, BezwaarIn
     from domain.doorverwijzing import Aankomst, DoorverwijzingIn
     from domain.inventarisatie import Incassomaatregel, IncassoVoortzetting, Klantcijfers, SchuldeisersToevoegen
@@ -98,6 +98,11 @@ class TrajectWorkflow:
             deadlines=[Deadline(Clock.EERSTE_GESPREK, due)],
             vorig_traject=start.vorig_traject,
             ondernemer=aanmelding.ondernemer,
+            betrokkenen=(
+                [Betrokkene(aanmelding.bewindvoerder, Betrokkenheid.BEWINDVOERDER, aanmelding.meldingsdatum)]
+                if aanmelding.bewindvoerder
+                else []
+            ),
         )
         self._registered = False
         self._dossier = TrajectDossier(start, state)

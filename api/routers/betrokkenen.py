@@ -5,29 +5,38 @@ and tasks for the caseworker."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Response
 from fastapi.concurrency import run_in_threadpool
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from api.audit import audited
-from api.auth import Betrokkene, Caseworker, Principal, Schrijver
-from api.deps import CurrentTraject, SessionDep
+from api.auth import Betrokkene, Bewindvoerder, Caseworker, Principal, Role, Schrijver
+from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import EngineDep
 from api.fields import Ident, PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
+from api.routers.trajecten import aanmelden
 from api.schemas.betrokken import BetrokkenTraject, BetrokkenTrajectRegel, ContactUit, SchuldVoorBetrokkene
-from api.schemas.betrokkenen import KoppelingIn, NotitieIn, OntkoppelingIn
-from api.schemas.traject import TrajectDetail
-from api.steps import step
+from api.schemas.betrokkenen import DossierIn, KoppelingIn, NotitieIn, OntkoppelingIn
+from api.schemas.regeling import BetalingIn
+from api.schemas.traject import AanmeldingBewindvoerderIn, AanmeldingIn, TrajectDetail
+from api.steps import regeling_update, step
 from api.views import detail
 from domain import betrokkene as domain
+from domain.aanmelding import Bron
 from domain.betrokkene import Betrokkenheid
+from domain.overdracht import verdeel
+from domain.schuldregeling import Betaling, BetalingBron
 from domain.traject import reference
 from runtime.clock import today
+from store.models import Aanlevering, Medewerker, Regeling, Schuldeiser, Traject, Verzoek, VorderingRij
 from store.models import Betrokkenheid as Link
-from store.models import Medewerker, Regeling, Schuldeiser, Traject, Verzoek, VorderingRij
-from store.queries import betrokkenen_of, client_naam
+from store.queries import betrokkenen_of, client_naam, open_counts, staff
+from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
 
 router = APIRouter(tags=["betrokkenen"], route_class=GuardedRoute)
@@ -186,3 +195,97 @@ async def add_note(principal: Schrijver, traject_id: PathId, body: NotitieIn, en
     await step(engine, traject.id, TrajectWorkflow.notitie, notitie)
     fresh, own = await run_in_threadpool(linked, engine.session, principal, traject_id)
     return await run_in_threadpool(seen, engine.session, fresh, own)
+
+
+def _in_register_as_bewindvoerder(session: Session, principal: Principal) -> None:
+    member = session.get(Medewerker, principal.sub)
+    if member is None or not member.actief or member.rol != Role.BEWINDVOERDER.value:
+        raise Problem(403, "geen-toegang", "U staat niet als actieve bewindvoerder in het register van de gemeente.")
+
+
+def _least_busy_caseworker(session: Session) -> str:
+    caseworkers = [m.id for m in staff(session, actief=True) if m.rol == Role.HULPVERLENER.value]
+    if not caseworkers:
+        raise Problem(
+            409, "geen-hulpverlener", "Er staat geen actieve hulpverlener in het register om dit op te pakken."
+        )
+    return verdeel(["nieuw"], open_counts(session, caseworkers))["nieuw"]
+
+
+def _keep_aanlevering(session: Session, traject_id: str, door: str, dossier: DossierIn) -> None:
+    """Keep what the bewindvoerder handed in, once: a retried aanmelding finds it there."""
+    if session.get(Aanlevering, traject_id) is not None:
+        return
+    session.add(Aanlevering(traject_id=traject_id, door=door, op=datetime.now(UTC), **dossier.model_dump(mode="json")))
+    try:
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+
+
+@router.post(
+    "/betrokken/aanmeldingen",
+    status_code=201,
+    response_model=BetrokkenTraject,
+    responses={200: {"model": BetrokkenTraject, "description": "Dezelfde Idempotency-Key: het eerste traject."}},
+    dependencies=[audited("traject-stap")],
+)
+async def register_under_bewind(
+    principal: Bewindvoerder,
+    body: AanmeldingBewindvoerderIn,
+    response: Response,
+    session: SessionDep,
+    engine: EngineDep,
+    settings: SettingsDep,
+) -> BetrokkenTraject:
+    """A bewindvoerder registers a client under bewind (seed 004, the bewindvoerdersdesk), with the income,
+    fixed costs and debts already gathered. The least busy caseworker takes it; the bewindvoerder is linked
+    to the traject from the start and gets a copy of every letter about the client's money."""
+    await run_in_threadpool(_in_register_as_bewindvoerder, session, principal)
+    caseworker = await run_in_threadpool(_least_busy_caseworker, session)
+    aanmelding = AanmeldingIn(
+        persoon=body.persoon,
+        partner=body.partner,
+        bron=Bron.BEWINDVOERDER,
+        kinderen=body.kinderen,
+        crisis=body.crisis,
+        ondernemer=body.ondernemer,
+    )
+    traject_id, retried = await aanmelden(
+        principal.sub, aanmelding, caseworker, session, engine, settings, bewindvoerder=principal.sub
+    )
+    await run_in_threadpool(_keep_aanlevering, session, traject_id, principal.sub, body.dossier)
+    response.status_code = 200 if retried else 201
+    response.headers["Location"] = f"/api/v1{MIJN}/{traject_id}"
+
+    def read() -> BetrokkenTraject:
+        session.expire_all()
+        traject, own = linked(session, principal, traject_id)
+        return seen(session, traject, own)
+
+    return await run_in_threadpool(read)
+
+
+@router.post(
+    f"{MIJN}/{{traject_id}}/betalingen",
+    status_code=201,
+    response_model=BetrokkenTraject,
+    dependencies=[audited("regeling-stap")],
+)
+async def pay_as_bewindvoerder(
+    principal: Bewindvoerder, traject_id: PathId, body: BetalingIn, engine: EngineDep
+) -> BetrokkenTraject:
+    """A payment the bewindvoerder made from the client's account; sending the same `betaling_id` again
+    changes nothing. It is divided over the creditors like any other."""
+    traject, _ = await run_in_threadpool(linked, engine.session, principal, traject_id)
+    if await run_in_threadpool(engine.session.get, Regeling, traject.id) is None:
+        raise Problem(409, "geen-regeling", "Dit traject heeft (nog) geen schuldregeling om op te betalen.")
+    betaling = Betaling(body.betaling_id, body.datum, body.bedrag_cent, BetalingBron.BEWINDVOERDER, principal.sub)
+    await regeling_update(engine, traject.id, SchuldregelingWorkflow.betaling, betaling)
+
+    def read() -> BetrokkenTraject:
+        engine.session.expire_all()
+        fresh, own = linked(engine.session, principal, traject_id)
+        return seen(engine.session, fresh, own)
+
+    return await run_in_threadpool(read)

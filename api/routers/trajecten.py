@@ -14,7 +14,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 from api.audit import audited
 from api.auth import Caseworker, Staff
 from api.deps import CurrentTraject, SessionDep, SettingsDep
-from api.engine import Accepted, EngineDep, opaque
+from api.engine import Accepted, Engine, EngineDep, opaque
 from api.fields import Ident, Page, PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
@@ -49,6 +49,7 @@ from domain.traject import (
 )
 from domain.uitval import Uitval
 from runtime.clock import today
+from runtime.settings import Settings
 from store.dossier import store_persoon
 from store.models import Brief, Traject
 from store.queries import TrajectFilter, list_trajecten, trajecten_of_bsn
@@ -77,10 +78,29 @@ async def register(
     With an `Idempotency-Key` header, sending the same request again returns the same traject, once its
     registration and letter are complete.
     """
+    traject_id, retried = await aanmelden(
+        principal.sub, body, body.hulpverlener or principal.sub, session, engine, settings
+    )
+    response.status_code = 200 if retried else 201
+    response.headers["Location"] = traject_url(traject_id)
+    return await fresh_detail(session, traject_id)
+
+
+async def aanmelden(
+    door: str,
+    body: AanmeldingIn,
+    caseworker: str,
+    session: Session,
+    engine: Engine,
+    settings: Settings,
+    bewindvoerder: str | None = None,
+) -> tuple[str, bool]:
+    """Start the traject an aanmelding asks for, once per request key, and wait until it is registered with
+    its letter; the traject's id, and whether an earlier attempt of the same request had started it."""
     policy = settings.policy()
     # The traject's id follows the request's key (the caller's, or the one a 202 or 503 returns to it), so
     # a retry finds the traject its first attempt started instead of starting a second one.
-    traject_id = opaque(principal.sub, "aanmelding", engine.key)
+    traject_id = opaque(door, "aanmelding", engine.key)
     meldingsdatum = body.meldingsdatum or today(policy.timezone)
     if body.crisis is not None and body.crisis not in crisis_kinds(policy.extra_crisis_kinds):
         raise invalid([("crisis", f"kies uit: {', '.join(crisis_kinds(policy.extra_crisis_kinds))}")])
@@ -97,17 +117,17 @@ async def register(
             409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0].id)
         )
 
-    persoon_id = opaque(principal.sub, "persoon", engine.key)
+    persoon_id = opaque(door, "persoon", engine.key)
     await run_in_threadpool(store_persoon, session, persoon_id, Persoon(**body.persoon.model_dump()))
     partner_id = None
     if body.partner is not None:
         # One household at one address: the partner lives where the client lives.
         address = body.persoon.model_dump(include={"straat", "postcode", "woonplaats"})
-        partner_id = opaque(principal.sub, "partner", engine.key)
+        partner_id = opaque(door, "partner", engine.key)
         await run_in_threadpool(store_persoon, session, partner_id, Persoon(**body.partner.model_dump(), **address))
     start = TrajectStart(
         traject_id=traject_id,
-        caseworker=body.hulpverlener or principal.sub,
+        caseworker=caseworker,
         aanmelding=Aanmelding(
             persoon=None,
             persoon_id=persoon_id,
@@ -118,6 +138,7 @@ async def register(
             afspraak=Afspraak(body.afspraak.op, body.afspraak.locatie) if body.afspraak else None,
             ondernemer=body.ondernemer,
             partner_id=partner_id,
+            bewindvoerder=bewindvoerder,
         ),
         policy=policy,
     )
@@ -141,9 +162,7 @@ async def register(
             raise Accepted(traject_url(traject_id), engine.key) from problem
     if body.adviescontact_id is not None:
         await run_in_threadpool(link_contact, session, body.adviescontact_id, traject_id)
-    response.status_code = 200 if retried else 201
-    response.headers["Location"] = traject_url(traject_id)
-    return await fresh_detail(session, traject_id)
+    return traject_id, retried
 
 
 @router.post(

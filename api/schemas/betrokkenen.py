@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from api.fields import Gebeurd, Ident, Strict, Text
+from api.fields import MAX_ITEMS, Cents, Gebeurd, Ident, Line, OptionalLine, Strict, Text
 from domain.betrokkene import Betrokkenheid
 
 
@@ -47,3 +48,30 @@ class NotitieUit(BaseModel):
     tekst: str
     taak: bool
     afgehandeld: bool
+
+
+class Bedragregel(Strict):
+    omschrijving: Line
+    bedrag_cent: Cents = Field(description="Per maand.")
+
+
+class SchuldAangeleverd(Strict):
+    schuldeiser: Line
+    bedrag_cent: Cents
+    kenmerk: OptionalLine = ""
+
+
+class DossierIn(Strict):
+    """What the bewindvoerder already gathered; the caseworker checks it at the first conversation."""
+
+    inkomsten: list[Bedragregel] = Field(default_factory=list, max_length=MAX_ITEMS)
+    vaste_lasten: list[Bedragregel] = Field(default_factory=list, max_length=MAX_ITEMS)
+    schulden: list[SchuldAangeleverd] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+class AanleveringUit(BaseModel):
+    door: str
+    op: datetime
+    inkomsten: list[dict[str, Any]]
+    vaste_lasten: list[dict[str, Any]]
+    schulden: list[dict[str, Any]]

@@ -26,7 +26,7 @@ from api.fields import (
     Text,
 )
 from api.schemas.begeleiding import BegeleidingUit
-from api.schemas.betrokkenen import BetrokkeneUit, NotitieUit
+from api.schemas.betrokkenen import AanleveringUit, BetrokkeneUit, DossierIn, NotitieUit
 from api.schemas.bezwaar import Bezwaartermijn, BezwaarUit
 from api.schemas.doorverwijzing import DoorverwijzingUit
 from api.schemas.schuldeisers import VerzoekUit
@@ -295,6 +295,7 @@ class TrajectDetail(TrajectSamenvatting):
     doorverwijzingen: list[DoorverwijzingUit] = Field(description="Doorverwijzingen, en of de cliënt aankwam.")
     betrokkenen: list[BetrokkeneUit] = Field(description="Ketenpartners, bewindvoerders en maatjes, met hun koppeling.")
     notities: list[NotitieUit] = Field(description="Notities en taken van ketenpartners en bewindvoerders.")
+    aangeleverd: AanleveringUit | None = Field(description="Wat de bewindvoerder bij de aanmelding aanleverde.")
     vorig_traject: str | None
     heraanmelding: str | None
     signalering: str | None
@@ -302,6 +303,17 @@ class TrajectDetail(TrajectSamenvatting):
         description="Signalen van partners over deze cliënt sinds het traject loopt, het nieuwste eerst."
     )
     brieven: list[BriefVerwijzing]
+
+
+class AanmeldingBewindvoerderIn(Strict):
+    """A client under bewind, registered by their bewindvoerder with the dossier already gathered."""
+
+    persoon: PersoonIn
+    partner: PartnerIn | None = None
+    kinderen: bool
+    crisis: Ident | None = None
+    ondernemer: bool = False
+    dossier: DossierIn
 
 
 class AfsluitingIn(Strict):

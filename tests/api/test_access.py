@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from api.app import api_routes, create_app
 from api.audit import audit_action
-from api.auth import Recht, Role, issue_token
+from api.auth import Recht, Role, issue_token, roles_of
 from runtime.settings import Settings
 from store.db import SessionFactory
 from store.models import AuditEntry
@@ -149,3 +149,28 @@ def test_every_answer_is_typed_to_the_edge(settings: Settings) -> None:
         for place in free_form(content.get("schema", {}), components, set(), status)
     ]
     assert untyped == []
+
+
+def test_the_people_around_a_client_reach_only_their_own_routes() -> None:
+    """A ketenpartner, bewindvoerder or maatje is admitted to the routes of their own part (which answer 404
+    for a traject not linked to them) and to their session; every other route refuses them with 403."""
+    keten = {Role.KETENPARTNER, Role.BEWINDVOERDER, Role.MAATJE}
+    admitted = sorted(
+        (path, method)
+        for (path, method), route in api_routes().items()
+        if keten & set(roles_of(route.dependant)) and not path.startswith("/api/v1/sessies")
+    )
+    assert admitted == [
+        ("/api/v1/betrokken/aanmeldingen", "post"),
+        ("/api/v1/betrokken/trajecten", "get"),
+        ("/api/v1/betrokken/trajecten/{traject_id}", "get"),
+        ("/api/v1/betrokken/trajecten/{traject_id}/betalingen", "post"),
+        ("/api/v1/betrokken/trajecten/{traject_id}/notities", "post"),
+    ]
+    only_bewindvoerder = {
+        path for (path, method), route in api_routes().items() if set(roles_of(route.dependant)) == {Role.BEWINDVOERDER}
+    }
+    assert only_bewindvoerder == {
+        "/api/v1/betrokken/aanmeldingen",
+        "/api/v1/betrokken/trajecten/{traject_id}/betalingen",
+    }

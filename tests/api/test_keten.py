@@ -7,11 +7,11 @@ from datetime import timedelta
 from typing import Any
 
 import httpx
-from sqlmodel import select
+from sqlmodel import col, select
 
 from api.auth import Role
 from store.db import SessionFactory
-from store.models import Brief, Signaal, Signalering, Traject, TrajectEvent, VorderingRij
+from store.models import Brief, OutboxEntry, Signaal, Signalering, Traject, TrajectEvent, VorderingRij
 from tests.api.conftest import (
     PLAN,
     Headers,
@@ -585,3 +585,77 @@ async def test_tandem_partners_a_bewindvoerder_and_a_maatje_see_only_their_own_p
     assert ended.status_code == 201, ended.text
     assert ended.json()["betrokkenen"][0]["tot"] == today().isoformat()
     assert_problem(await api.post(f"{links}/swt-noor/einde", json={}, headers=auth()), 422)
+
+
+BEWIND_DOSSIER = {
+    "inkomsten": [{"omschrijving": "Loon", "bedrag_cent": 210_000}],
+    "vaste_lasten": [{"omschrijving": "Huur", "bedrag_cent": 85_000}],
+    "schulden": [{"schuldeiser": "Bank", "bedrag_cent": 120_000, "kenmerk": "LEN-1"}],
+}
+
+
+async def test_a_bewindvoerder_registers_gets_the_money_letters_and_pays(
+    api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory
+) -> None:
+    await in_register(api, auth, "bw-bas", "bewindvoerder", "Bewind Drechtsteden")
+    body = {"persoon": aanmelding()["persoon"], "kinderen": False, "dossier": BEWIND_DOSSIER}
+    as_bas = auth(Role.BEWINDVOERDER, "bw-bas")
+    nobody = assert_problem(await api.post("/api/v1/betrokken/aanmeldingen", json=body, headers=as_bas), 409)
+    assert nobody["type"].endswith("geen-hulpverlener")
+    await in_register(api, auth, "hv-anna", "hulpverlener", "Noord")
+    assert_problem(await api.post("/api/v1/betrokken/aanmeldingen", json=body, headers=auth()), 403)
+    stranger = auth(Role.BEWINDVOERDER, "bw-onbekend")
+    assert_problem(await api.post("/api/v1/betrokken/aanmeldingen", json=body, headers=stranger), 403)
+    bad = body | {"dossier": {"inkomsten": [{"omschrijving": "Loon", "bedrag_cent": -1}]}}
+    assert_problem(await api.post("/api/v1/betrokken/aanmeldingen", json=bad, headers=as_bas), 422)
+
+    registered = await api.post("/api/v1/betrokken/aanmeldingen", json=body, headers=as_bas)
+    assert registered.status_code == 201, registered.text
+    assert (registered.json()["rol"], registered.json()["schulden"]) == ("bewindvoerder", [])
+    url = f"/api/v1/trajecten/{registered.json()['id']}"
+    traject = await detail(api, auth, url)
+    assert (traject["bron"], traject["hulpverlener"]) == ("bewindvoerder", "hv-anna")
+    assert [(b["medewerker_id"], b["rol"]) for b in traject["betrokkenen"]] == [("bw-bas", "bewindvoerder")]
+    assert traject["aangeleverd"]["schulden"] == BEWIND_DOSSIER["schulden"]
+    assert traject["aangeleverd"]["door"] == "bw-bas"
+
+    for path, step in (
+        ("gesprekken", gesprek(today())),
+        ("beschikkingen", toelating(today())),
+        ("plannen-van-aanpak", PLAN),
+    ):
+        assert (await api.post(f"{url}/{path}", json=step, headers=auth())).status_code == 201
+    bank = await creditor(api, auth, "Bank")
+    [verzoek] = (await ask(api, auth, url, bank))["verzoeken"]
+    claim = CLAIM | {"peildatum": today().isoformat(), "bron": "papier"}
+    assert (
+        await api.post(f"{url}/verzoeken/{verzoek['id']}/vorderingen", json=claim, headers=auth())
+    ).status_code == 201
+    await eventually(lambda: detail(api, auth, url), lambda t: t["overzicht_compleet"])
+    assert (await api.post(f"{url}/afloscapaciteit", json=HUISHOUDEN, headers=auth())).status_code == 201
+    payment = {"betaling_id": "bw-1", "datum": today().isoformat(), "bedrag_cent": 4_939}
+    pay = f"/api/v1/betrokken/trajecten/{registered.json()['id']}/betalingen"
+    assert_problem(await api.post(pay, json=payment, headers=as_bas), 409)
+    assert (await api.post(f"{url}/voorstel", json={"soort": "minnelijk"}, headers=auth())).status_code == 201
+    await eventually(lambda: proposals(api, auth, bank), bool)
+    agreed = await api.post(f"{url}/regeling/reacties", json={"schuldeiser_id": bank, "akkoord": True}, headers=auth())
+    assert agreed.status_code == 201, agreed.text
+    await eventually(lambda: regeling(api, auth, url), lambda r: r["status"] == "loopt")
+
+    assert_problem(await api.post(pay, json=payment, headers=auth(Role.KETENPARTNER, "bw-bas")), 403)
+    paid = await api.post(pay, json=payment, headers=as_bas)
+    assert paid.status_code == 201, paid.text
+    assert (await regeling(api, auth, url))["betaald_cent"] == 4_939
+
+    async def copies() -> list[tuple[str, str]]:
+        with sessions() as session:
+            rows = session.exec(select(Brief).where(Brief.traject_id == registered.json()["id"])).all()
+            sent = {e.brief_id for e in session.exec(select(OutboxEntry).where(OutboxEntry.status == "sent"))}
+        return sorted((b.kind, b.ontvanger) for b in rows if b.kopie_van is not None and b.id in sent)
+
+    # Each letter about money goes to the client and, as a copy, to the bewindvoerder; nothing else does.
+    expected = [("regeling_start", "bw-bas"), ("voorstel_client", "bw-bas")]
+    assert await eventually(copies, lambda found: found == expected) == expected
+    with sessions() as session:
+        [copy] = session.exec(select(Brief).where(Brief.kind == "voorstel_client", col(Brief.kopie_van).is_not(None)))
+    assert "Dit is een kopie voor u als bewindvoerder van Tanya de Vries." in copy.html

@@ -539,3 +539,45 @@ def test_a_tandem_partner_is_linked_adds_a_task_and_the_caseworker_does_it(page:
     page.goto(f"/werkplek/trajecten/{traject['id']}")
     page.get_by_role("button", name="Taak afgehandeld").click()
     expect(page.get_by_role("region", name="Betrokkenen")).to_contain_text("Taak, afgehandeld")
+
+
+def test_a_bewindvoerder_registers_a_client_with_the_dossier_gathered(page: Page, stack: Stack) -> None:
+    from tests.browser.test_console import put_staff
+
+    put_staff(
+        stack,
+        "bw-bas",
+        {"naam": "Bas de Wit", "team": "Bewind Drechtsteden", "telefoon": "078 770 5002", "rol": "bewindvoerder"},
+    )
+    put_staff(
+        stack, "hv-anna", {"naam": "Anna Bakker", "team": "Noord", "telefoon": "078 770 4001", "rol": "hulpverlener"}
+    )
+    log_in(page, "bw-bas", "Bewindvoerder", start="/betrokken")
+    follow(page, "Cliënt aanmelden")
+    page.get_by_label("BSN", exact=True).fill(bsn(913))
+    page.get_by_label("Naam", exact=True).fill("Tanya de Vries")
+    page.get_by_label("Straat en huisnummer").fill("Kerkstraat 1")
+    page.get_by_label("Postcode").fill("3311 AA")
+    page.get_by_label("Woonplaats").fill("Dordrecht")
+    income = page.locator("fieldset", has_text="Inkomsten per maand")
+    income.get_by_label("Omschrijving 1").fill("Loon")
+    income.get_by_label("Bedrag 1").fill("2100,00")
+    debts = page.locator("fieldset", has_text="Bekende schulden")
+    debts.get_by_label("Schuldeiser 1").fill("Woonbron")
+    debts.get_by_label("Bedrag 1").fill("1.250,50")
+    assert_accessible(page)
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Tanya de Vries")
+    traject_id = page.url.rsplit("/", 1)[-1]
+    assert_accessible(page)
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(re.compile("inloggen"))
+
+    log_in(page)
+    page.goto(f"/werkplek/trajecten/{traject_id}")
+    delivered = page.get_by_role("region", name="Aangeleverd door de bewindvoerder")
+    expect(delivered).to_contain_text("Loon: € 2.100,00")
+    expect(delivered).to_contain_text("Woonbron: € 1.250,50")
+    expect(page.get_by_role("region", name="Betrokkenen")).to_contain_text(
+        "Bas de Wit, Bewind Drechtsteden (bewindvoerder)"
+    )

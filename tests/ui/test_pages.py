@@ -49,6 +49,7 @@ PAGES: dict[str, set[str]] = {
     f"{TRAJECT}/dossier": {"hulpverlener", "toezichthouder"},
     f"{TRAJECT}/stappen": {"hulpverlener", "toezichthouder"},
     "/betrokken": {"ketenpartner", "bewindvoerder", "maatje"},
+    "/betrokken/aanmelden": {"bewindvoerder"},
     BETROKKEN: {"ketenpartner", "bewindvoerder", "maatje"},
 }
 ROLES = ("hulpverlener", "toezichthouder", "beheerder", "ketenpartner", "bewindvoerder", "maatje")

@@ -189,6 +189,8 @@
     const next = form.dataset.na || "";
     if (next === "traject" && body && body.id) {
       location.assign(`/werkplek/trajecten/${body.id}`);
+    } else if (next === "betrokken" && body && body.id) {
+      location.assign(`/betrokken/trajecten/${body.id}`);
     } else if (next === "herladen") {
       location.reload();
     } else if (next.startsWith("/")) {
