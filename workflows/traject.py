@@ -1,9 +1,10 @@
 """The traject of one client. This file holds the workflow, its run and every update and signal a reader looks
 for; each stage does its work in its own file: admission and the Wgs clocks (`traject_toelating.py`), creditors
 and collection measures (`traject_inventarisatie.py`), capacity, proposal, uitval and every other ending
-(`traject_schuldregeling.py`), nazorg and missed appointments (`traject_nazorg.py`), begeleiding (`traject_begeleiding.py`), objections
-(`traject_bezwaar.py`), referrals (`traject_doorverwijzing.py`), the partners around the client and their notes
-(`traject_betrokkenen.py`), and what they share (`traject_dossier.py`)."""
+(`traject_schuldregeling.py`), nazorg and missed appointments (`traject_nazorg.py`), begeleiding
+(`traject_begeleiding.py`), objections (`traject_bezwaar.py`), referrals (`traject_doorverwijzing.py`), the
+partners around the client and their notes (`traject_betrokkenen.py`), and what they share
+(`traject_dossier.py`)."""
 
 from __future__ import annotations
 
