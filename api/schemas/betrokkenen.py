@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -69,9 +68,20 @@ class DossierIn(Strict):
     schulden: list[SchuldAangeleverd] = Field(default_factory=list, max_length=MAX_ITEMS)
 
 
+class BedragregelUit(BaseModel):
+    omschrijving: str
+    bedrag_cent: int
+
+
+class SchuldAangeleverdUit(BaseModel):
+    schuldeiser: str
+    bedrag_cent: int
+    kenmerk: str
+
+
 class AanleveringUit(BaseModel):
     door: str
     op: datetime
-    inkomsten: list[dict[str, Any]]
-    vaste_lasten: list[dict[str, Any]]
-    schulden: list[dict[str, Any]]
+    inkomsten: list[BedragregelUit]
+    vaste_lasten: list[BedragregelUit]
+    schulden: list[SchuldAangeleverdUit]
