@@ -30,6 +30,8 @@ class Role(StrEnum):
     KETENPARTNER = "ketenpartner"
     BEWINDVOERDER = "bewindvoerder"
     MAATJE = "maatje"
+    # CBS collects the national data delivery (DDAS), and reads nothing else.
+    CBS = "cbs"
 
 
 class Recht(StrEnum):
@@ -158,3 +160,4 @@ Partner = Annotated[Principal, require(Role.SIGNAALPARTNER)]
 Betrokkene = Annotated[Principal, require(Role.KETENPARTNER, Role.BEWINDVOERDER, Role.MAATJE)]
 Schrijver = Annotated[Principal, require(Role.KETENPARTNER, Role.BEWINDVOERDER)]
 Bewindvoerder = Annotated[Principal, require(Role.BEWINDVOERDER)]
+Cbs = Annotated[Principal, require(Role.CBS)]

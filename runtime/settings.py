@@ -46,6 +46,17 @@ class Settings(BaseSettings):
     gemeente_naam: str = "Gemeente Voorbeeldstad"
     gemeente_adres: str = "Stadhuisplein 1, 1234 AB Voorbeeldstad"
     gemeente_telefoon: str = "14 0000"
+    # The gemeente's CBS code (four digits), as the national data delivery (DDAS) names it.
+    gemeentecode: str = "9999"
+    # Who answers CBS's questions about a delivery, and the code DDAS gives this software's supplier.
+    ddas_contact_naam: str = "Team Schuldhulp"
+    ddas_contact_email: str = "schuldhulp@voorbeeldstad.nl"
+    ddas_leverancier: str = "SCHULDHULP-ENGINE"
+    # The delivery's payload signature (JAdES, PS256): the signing key and its certificate chain as PEM files,
+    # the signing certificate first. Without them the delivery goes unsigned (development).
+    ddas_sleutel: Path | None = None
+    ddas_certificaat: Path | None = None
+    ddas_kid: str = "ddas-1"
     public_url: str = "http://127.0.0.1:8000"
     # The werkplek's NL Design System theme: a municipality's own tokens file and the class that applies it.
     ui_thema_css: Path | None = None
