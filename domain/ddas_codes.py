@@ -1,12 +1,13 @@
-"""The one place where the engine's own codes become the code lists of DDAS (Data Delen Armoede en Schulden,
-uitwisselspecificatie schuldhulpverlening v1.0): every value the national delivery sends comes from a table
-here, so a choice is made once and can be read in one place."""
+"""The one place where the engine's own codes become the code lists of DDAS (Data Delen Armoede en Schulden;
+uitwisselspecificatie schuldhulpverlening v1.0, vroegsignalering v0.9): every value the national delivery
+sends comes from a table here, so a choice is made once and can be read in one place."""
 
 from __future__ import annotations
 
 from domain.beeindiging import Einde
 from domain.begeleiding import BegeleidingSoort
 from domain.schuldregeling import RegelingSoort
+from domain.signalering import Contactkanaal, Hulp, SignaalSoort
 from domain.traject import Besluit
 from domain.uitval import UitvalReden
 from domain.vordering import SchuldeiserSoort
@@ -74,3 +75,35 @@ def uitstroomreden(einde: Einde, uitval: UitvalReden | None) -> str:
     if einde is Einde.UITVAL:
         return UITVAL_UITSTROOMREDEN[uitval or UitvalReden.OVERIG]
     return UITSTROOMREDEN[einde]
+
+
+# Vroegsignalering (uitwisselspecificatie v0.9). Health insurers report arrears of premium themselves: "Zorg".
+SIGNAALPARTNER: dict[SignaalSoort, str] = {
+    SignaalSoort.HUUR: "Huur",
+    SignaalSoort.ZORGVERZEKERING: "Zorg",
+    SignaalSoort.ENERGIE: "Energie",
+    SignaalSoort.WATER: "Water",
+}
+
+# Each invitation attempt goes out as an SMS with a letter: the letter is the attempt that always arrives.
+CONTACTSOORT: dict[Contactkanaal, str] = {
+    Contactkanaal.SMS: "SMS/Whatsapp",
+    Contactkanaal.BRIEF: "Brief",
+    Contactkanaal.TELEFOON: "Telefoon",
+    Contactkanaal.HUISBEZOEK: "Huisbezoek",
+    Contactkanaal.GEEN: "Overige",
+}
+
+# A signal about someone already in a traject went straight to their caseworker (seed 004: "al bij ons bekend").
+AL_BEKEND = "Inwoner al bekend bij schuldhulpverlening"
+
+
+def eindresultaat(bereikt: bool, hulp: Hulp) -> str:
+    """DDAS's end result of a vroegsignalering case, from what its outcome recorded."""
+    if hulp is Hulp.GEACCEPTEERD:
+        return "Vervolghulp en/of verwijzing financieel"
+    if not bereikt:
+        return "Definitief geen contact kunnen krijgen"
+    if hulp is Hulp.AFGEWEZEN:
+        return "Inwoner hoeft geen hulp vanuit vroegsignalering"
+    return "Geen reactie na eerder contact"

@@ -1,5 +1,5 @@
 """The facts of the national data delivery (DDAS), read from the dossier: every traject that ran during a
-period, one page at a time, in a stable order."""
+period, and every vroegsignalering case and signal, one page at a time, in a stable order."""
 
 from __future__ import annotations
 
@@ -13,14 +13,27 @@ from sqlmodel.sql.expression import SelectOfScalar
 from domain.beeindiging import Einde
 from domain.begeleiding import BegeleidingSoort
 from domain.ddas import Begeleidingfeiten, Clientfeiten, Regelingfeiten, Schuldfeiten, Trajectfeiten
+from domain.ddas_vroegsignalering import Adres, Signaalfeiten, Zaakfeiten
 from domain.phases import Phase, Step
 from domain.schuldregeling import RegelingSoort
+from domain.signalering import Contactkanaal, Hulp, SignaalSoort
 from domain.traject import Besluit, Clock, Deadline
 from domain.uitval import UitvalReden
 from domain.vordering import SchuldeiserSoort, VerzoekStatus
 from domain.wgs_deadlines import end_of_day
 from runtime.clock import day_of
-from store.models import Brief, Persoon, Regeling, Schuldeiser, Traject, TrajectEvent, Verzoek, VorderingRij
+from store.models import (
+    Brief,
+    Persoon,
+    Regeling,
+    Schuldeiser,
+    Signaal,
+    Signalering,
+    Traject,
+    TrajectEvent,
+    Verzoek,
+    VorderingRij,
+)
 from store.queries import einde_of
 
 _DEADLINES = TypeAdapter(list[Deadline])
@@ -147,3 +160,79 @@ def _regeling(session: Session, regeling: Regeling, timezone: str) -> Regelingfe
         dwangakkoord_gevraagd=asked is not None,
         vtlb_cent=int(regeling.afloscapaciteit.get("vtlb_cent", 0)),
     )
+
+
+def _signaalfeiten(session: Session, row: Signaal) -> Signaalfeiten:
+    persoon = (
+        Adres(row.bsn, row.straat or "", row.postcode or "", row.woonplaats or "") if row.bsn is not None else None
+    )
+    if persoon is None and row.traject_id is not None:
+        # A signal about a known client keeps no copy of them: the traject's dossier says who they are.
+        traject = session.get(Traject, row.traject_id)
+        known = session.get(Persoon, traject.persoon_id) if traject else None
+        persoon = Adres(known.bsn, known.straat, known.postcode, known.woonplaats) if known else None
+    return Signaalfeiten(
+        signaal_id=row.id,
+        soort=SignaalSoort(row.soort),
+        crisis=row.crisis is not None,
+        achterstand_cent=row.achterstand_cent,
+        ontstaan_op=row.datum,
+        ontvangen_op=row.ontvangen_op,
+        persoon=persoon,
+        bij_traject=row.traject_id is not None,
+    )
+
+
+def _zaakfeiten(case: Signalering, signaal_ids: tuple[str, ...]) -> Zaakfeiten:
+    uitkomst = case.uitkomst or {}
+    return Zaakfeiten(
+        zaak_id=case.id,
+        geopend_op=case.geopend_op,
+        signaal_ids=signaal_ids,
+        pogingen=tuple(date.fromisoformat(day) for day in case.pogingen),
+        huisbezoek_op=case.huisbezoek_gevraagd_op,
+        bereikt=uitkomst.get("bereikt"),
+        kanaal=Contactkanaal(uitkomst["kanaal"]) if uitkomst else None,
+        hulp=Hulp(uitkomst["hulp"]) if uitkomst else None,
+        uitkomst_op=case.afgesloten_op if uitkomst else None,
+    )
+
+
+def vroegsignalering_in_period(session: Session, van: date, tot: date) -> list[tuple[date, str]]:
+    """What the vroegsignalering delivery counts, in a stable order: each case that ran in the period, and each
+    signal of the period about someone already in a traject (it opened no case)."""
+    cases = session.exec(
+        select(Signalering.geopend_op, Signalering.id).where(
+            Signalering.geopend_op <= tot,
+            or_(col(Signalering.afgesloten_op).is_(None), col(Signalering.afgesloten_op) >= van),
+        )
+    ).all()
+    known = session.exec(
+        select(Signaal.ontvangen_op, Signaal.id).where(
+            col(Signaal.traject_id).is_not(None),
+            col(Signaal.case_id).is_(None),
+            Signaal.ontvangen_op >= van,
+            Signaal.ontvangen_op <= tot,
+        )
+    ).all()
+    return sorted(
+        [(day, f"zaak:{case_id}") for day, case_id in cases] + [(day, f"signaal:{sid}") for day, sid in known]
+    )
+
+
+def vroegsignalering_page(
+    session: Session, items: list[tuple[date, str]]
+) -> tuple[list[Zaakfeiten], list[Signaalfeiten], list[Signaalfeiten]]:
+    """The cases of one page with their signals, and the signals about known clients on it."""
+    case_ids = [item.removeprefix("zaak:") for _, item in items if item.startswith("zaak:")]
+    known_ids = [item.removeprefix("signaal:") for _, item in items if item.startswith("signaal:")]
+    cases = {c.id: c for c in session.exec(select(Signalering).where(col(Signalering.id).in_(case_ids))).all()}
+    signals = session.exec(
+        select(Signaal).where(col(Signaal.case_id).in_(case_ids)).order_by(col(Signaal.ontvangen_op), col(Signaal.id))
+    ).all()
+    per_case: dict[str, list[str]] = {}
+    for row in signals:
+        per_case.setdefault(row.case_id or "", []).append(row.id)
+    zaken = [_zaakfeiten(cases[case_id], tuple(per_case.get(case_id, []))) for case_id in case_ids]
+    known = session.exec(select(Signaal).where(col(Signaal.id).in_(known_ids)).order_by(col(Signaal.id))).all()
+    return zaken, [_signaalfeiten(session, row) for row in signals], [_signaalfeiten(session, row) for row in known]

@@ -165,3 +165,81 @@ class GegevensAntwoord(BaseModel):
 
     gegevens: Uitwisselmodel
     paginering: Paginering | None = Field(None, description="Alleen als de levering meer dan één pagina heeft.")
+
+
+class Signaalpartner(_Deel):
+    type: str = Field(description="EnumSignaalpartner.")
+
+
+class SignaalClient(_Deel):
+    """Empty once the retention term deleted the signal's personal data: the standard makes each field
+    optional, so the signal is still delivered, with its figures."""
+
+    Burgerservicenummer: str | None = None
+    Straatnaam: str | None = None
+    Huisnummer: str | None = None
+    Huisnummertoevoeging: str | None = None
+    Postcode: str | None = None
+    Plaatsnaam: str | None = None
+
+
+class Vroegsignaal(_Deel):
+    ID: str
+    crisissignaal: bool
+    warmeOverdracht: bool
+    bedrag: int = Field(description="In hele euro's.")
+    ontstaansdatum: date
+    signaaldatum: date
+    status: str | None = Field(None, description="EnumSignaalstatus.")
+    signaalpartner: Signaalpartner
+    client: SignaalClient
+
+
+class SignaalVerwijzing(_Deel):
+    ID: str
+
+
+class Contactpoging(_Deel):
+    soort: str = Field(description="EnumContactsoort.")
+    bereikt: bool
+    datum: date
+
+
+class Vroegsignaalzaak(_Deel):
+    resultaat: str | None = Field(None, description="EnumEindresultaat.")
+    matchingsdatum: date
+    startdatum_matchtingperiode: date
+    einddatum_matchingperiode: date
+    datum_opgepakt: date | None = None
+    vroegsignalen: list[SignaalVerwijzing] = Field(min_length=1)
+    contactpogingen: list[Contactpoging]
+
+
+class OrganisatieVS(_Deel):
+    naam: str
+    contactpersoonen: list[Contactpersoon] = Field(min_length=1)
+
+
+class LeveringVS(_Deel):
+    teller: int
+    gemeentecode: str
+    aanleverende_organisatie: OrganisatieVS
+    vroegsignalen: list[Vroegsignaal]
+    vroegsignaalzaken: list[Vroegsignaalzaak]
+
+
+class UitwisselmodelVS(_Deel):
+    startdatumLevering: date
+    einddatumLevering: date
+    aanleverdatumEnTijd: str = Field(description="YYYY-MM-DDTHH:MM:SSZ")
+    codeGegevensleverancier: str
+    leveringen: list[LeveringVS] = Field(min_length=1)
+
+
+class GegevensAntwoordVS(BaseModel):
+    """The vroegsignalering delivery (uitwisselspecificatie v0.9), and the pages when there is more than one."""
+
+    model_config = ConfigDict(json_schema_extra=PERSONAL_DATA)
+
+    gegevens: UitwisselmodelVS
+    paginering: Paginering | None = Field(None, description="Alleen als de levering meer dan één pagina heeft.")

@@ -178,3 +178,147 @@ UITWISSELMODEL = _object(
         "leveringen",
     ),
 )
+
+
+SIGNAALCLIENT = _object(
+    {
+        name: {"type": "string"}
+        for name in (
+            "Burgerservicenummer",
+            "Voorletters",
+            "Voorvoegsel",
+            "Achternaam",
+            "Straatnaam",
+            "Postcode",
+            "Huisnummer",
+            "Huisnummertoevoeging",
+            "Plaatsnaam",
+        )
+    }
+    | {"Geboortedatum": DATUM}
+)
+VROEGSIGNAAL = _object(
+    {
+        "ID": {"type": "string"},
+        "crisissignaal": {"type": "boolean"},
+        "warmeOverdracht": {"type": "boolean"},
+        "bedrag": BEDRAG,
+        "ontstaansdatum": DATUM,
+        "signaaldatum": DATUM,
+        "status": {
+            "enum": [
+                "Nog niet opgepakt",
+                "Niet opgepakt: onterecht signaal",
+                "Inwoner is overleden",
+                "Persoon is geen inwoner (meer) in de gemeente",
+                "Niet opgepakt: herhaalde melding",
+                "Niet opgepakt: andere reden",
+            ]
+        },
+        "signaalpartner": _object(
+            {
+                "type": {
+                    "enum": [
+                        "Energie",
+                        "Huur",
+                        "Hypotheek",
+                        "CAK Zorgverzekeringen",
+                        "Zorg",
+                        "Water",
+                        "DUO",
+                        "Belastingdienst",
+                        "CAK Eigen bijdrage",
+                        "Overige",
+                        "Dienst Toeslagen",
+                    ]
+                }
+            }
+        ),
+        "client": SIGNAALCLIENT,
+    },
+    required=("client", "signaalpartner", "ID"),
+)
+VROEGSIGNAALZAAK = _object(
+    {
+        "resultaat": {
+            "enum": [
+                "Niet opgepakt: herhaalde melding",
+                "Niet opgepakt: onterecht signaal",
+                "Inwoner is overleden",
+                "Persoon is geen inwoner (meer) in de gemeente",
+                "Niet opgepakt: andere reden",
+                "Inwoner al bekend bij schuldhulpverlening",
+                "Inwoner heeft al een ander lopend traject",
+                "Definitief geen contact kunnen krijgen",
+                "Geen reactie na eerder contact",
+                "Inwoner hoeft geen hulp vanuit vroegsignalering",
+                "Inwoner heeft zelf al betaald/betalingsregeling getroffen",
+                "(Budget)advies en/of quick fix",
+                "Vervolghulp en/of verwijzing financieel",
+                "Verwijzing zonder contact",
+                "Vervolghulp en/of verwijzing niet financieel",
+            ]
+        },
+        "matchingsdatum": DATUM,
+        "startdatum_matchtingperiode": DATUM,
+        "datum_opgepakt": DATUM,
+        "einddatum_matchingperiode": DATUM,
+        "vroegsignalen": {
+            "type": "array",
+            "minItems": 1,
+            "uniqueItems": True,
+            "items": _object({"ID": {"type": "string"}}, required=("ID",)),
+        },
+        "contactpogingen": {
+            "type": "array",
+            "items": _object(
+                {
+                    "soort": {
+                        "enum": [
+                            "Mail",
+                            "Brief",
+                            "SMS/Whatsapp",
+                            "Telefoon",
+                            "Huisbezoek",
+                            "Kaartje",
+                            "Overige",
+                            "Administratief",
+                        ]
+                    },
+                    "bereikt": {"type": "boolean"},
+                    "datum": DATUM,
+                    "dagdeel": {"enum": ["Ochtend", "Middag", "Avond"]},
+                }
+            ),
+        },
+    }
+)
+UITWISSELMODEL_VS = _object(
+    {
+        "startdatumLevering": DATUM,
+        "einddatumLevering": DATUM,
+        "aanleverdatumEnTijd": UITWISSELMODEL["properties"]["aanleverdatumEnTijd"],
+        "codeGegevensleverancier": {"type": "string"},
+        "leveringen": {
+            "type": "array",
+            "minItems": 1,
+            "items": _object(
+                {
+                    "teller": {"type": "integer"},
+                    "gemeentecode": {"type": "string", "pattern": r"^\d{4}$"},
+                    "aanleverende_organisatie": _object(
+                        {
+                            "naam": {"type": "string"},
+                            "kvk-nummer": {"type": "string"},
+                            "contactpersoonen": ORGANISATIE["properties"]["contactpersonen"],
+                        }
+                    ),
+                    "vroegsignalen": {"type": "array", "items": VROEGSIGNAAL},
+                    "vroegsignaalzaken": {"type": "array", "items": VROEGSIGNAALZAAK},
+                },
+                required=("aanleverende_organisatie", "gemeentecode", "teller"),
+            ),
+        },
+    },
+    required=("aanleverdatumEnTijd", "einddatumLevering", "startdatumLevering", "codeGegevensleverancier"),
+)

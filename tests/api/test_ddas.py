@@ -24,11 +24,12 @@ from api.app import create_app
 from api.auth import Role, issue_token
 from runtime.settings import Settings
 from store.db import SessionFactory, migrate
-from store.models import AuditEntry
+from store.models import AuditEntry, Signaal
 from tests.api.conftest import PLAN, Headers, aanmelding, assert_problem, detail, eventually, gesprek, today, toelating
-from tests.api.ddas_schema import UITWISSELMODEL
+from tests.api.ddas_schema import UITWISSELMODEL, UITWISSELMODEL_VS
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals, regeling
+from tests.api.test_signalen import _json, signaal
 
 DDAS = "/api/v1/ddas/schuldhulpverlening/gegevens"
 VALIDATOR = jsonschema_rs.validator_for(UITWISSELMODEL)
@@ -237,3 +238,72 @@ async def test_the_delivery_is_signed_over_the_exact_body(settings: Settings, tm
     # A body changed in transit no longer matches its signature.
     with pytest.raises(jwt.InvalidSignatureError):
         jwt.api_jws.decode_complete(signature, signer.public_key(), algorithms=["PS256"], detached_payload=body + b" ")
+
+
+VS = "/api/v1/ddas/vroegsignalering/gegevens"
+VS_VALIDATOR = jsonschema_rs.validator_for(UITWISSELMODEL_VS)
+
+
+async def test_vroegsignalering_cases_signals_and_a_known_client(
+    api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory
+) -> None:
+    woonbron, eneco = auth(Role.SIGNAALPARTNER, "woonbron"), auth(Role.SIGNAALPARTNER, "eneco")
+    assert (await api.post("/api/v1/signalen", json=signaal(), headers=woonbron)).status_code == 201
+    [case] = await eventually(lambda: _json(api.get("/api/v1/signaleringen", headers=auth())), bool)
+    outcome = {"bereikt": True, "kanaal": "telefoon", "hulp": "afgewezen"}
+    assert (await api.post(f"{case['url']}/uitkomst", json=outcome, headers=auth())).status_code == 201
+    # Piet's signal opened a case that waits; its personal data is gone, as the retention term does it.
+    piet = signaal(soort="energie", bsn="123456782", naam="Piet Jansen", straat="Dorpsweg 2b", kenmerk="EN-1")
+    piets = (await api.post("/api/v1/signalen", json=piet, headers=eneco)).json()["id"]
+    await eventually(lambda: _json(api.get("/api/v1/signaleringen", headers=auth())), lambda cases: len(cases) == 2)
+    with sessions() as session:
+        row = session.get(Signaal, piets)
+        assert row is not None
+        row.bsn = row.naam = row.straat = row.postcode = row.woonplaats = row.telefoon = None
+        session.add(row)
+        session.commit()
+    # Marco already has a traject: his signal goes to the caseworker and opens no case.
+    assert (await api.post("/api/v1/aanmeldingen", json=aanmelding("100000009"), headers=auth())).status_code == 201
+    known = signaal(bsn="100000009", naam="Marco de Vries", kenmerk="WB-9")
+    assert (await api.post("/api/v1/signalen", json=known, headers=woonbron)).status_code == 201
+
+    response = await api.post(VS, json=YEAR, headers=auth(Role.CBS, "cbs"))
+
+    assert response.status_code == 200, response.text
+    assert response.headers["Digest"].startswith("SHA-256=")
+    gegevens = response.json()["gegevens"]
+    VS_VALIDATOR.validate(gegevens)
+    [levering] = gegevens["leveringen"]
+    assert levering["gemeentecode"] == "9999"
+    signals = {s["client"].get("Burgerservicenummer", "weg"): s for s in levering["vroegsignalen"]}
+    assert set(signals) == {"111222333", "weg", "100000009"}
+    day = today().isoformat()
+    assert signals["111222333"] == {
+        "ID": signals["111222333"]["ID"],
+        "crisissignaal": False,
+        "warmeOverdracht": False,
+        "bedrag": 1200,
+        "ontstaansdatum": day,
+        "signaaldatum": day,
+        "signaalpartner": {"type": "Huur"},
+        "client": {
+            "Burgerservicenummer": "111222333",
+            "Straatnaam": "Kerkstraat",
+            "Huisnummer": "1",
+            "Postcode": "3311AA",
+            "Plaatsnaam": "Dordrecht",
+        },
+    }
+    assert (signals["weg"]["client"], signals["weg"]["signaalpartner"]) == ({}, {"type": "Energie"})
+    assert signals["100000009"]["warmeOverdracht"] is True
+    zaken = {z["vroegsignalen"][0]["ID"]: z for z in levering["vroegsignaalzaken"]}
+    assert zaken[signals["111222333"]["ID"]]["resultaat"] == "Inwoner hoeft geen hulp vanuit vroegsignalering"
+    reached = [p for p in zaken[signals["111222333"]["ID"]]["contactpogingen"] if p["bereikt"]]
+    assert reached == [{"soort": "Telefoon", "bereikt": True, "datum": day}]
+    assert "resultaat" not in zaken[piets]
+    assert zaken[signals["100000009"]["ID"]]["resultaat"] == "Inwoner al bekend bij schuldhulpverlening"
+
+    paged = await api.post(VS, json=YEAR | {"pageSize": 2, "page": 2}, headers=auth(Role.CBS, "cbs"))
+    assert paged.json()["paginering"] == {"pageSize": 2, "currentPage": 2, "totalPages": 2, "totalRecords": 3}
+    assert len(paged.json()["gegevens"]["leveringen"][0]["vroegsignaalzaken"]) == 1
+    assert_problem(await api.post(VS, json=YEAR, headers=auth()), 403)

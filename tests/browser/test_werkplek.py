@@ -160,7 +160,10 @@ def test_tanya_from_aanmelding_to_a_proposed_regeling(page: Page) -> None:
     proposal = page.locator("form[action$='/voorstel']")
     proposal.get_by_label("Soort regeling").select_option("minnelijk")
     proposal.get_by_role("button", name="Voorstel versturen").click()
-    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Regeling van uw schulden")
+    # Starting the settlement's own workflow is the slowest step: on a busy machine it takes a few seconds.
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text(
+        "Regeling van uw schulden", timeout=15_000
+    )
     # The settlement's own workflow writes its record just after the step: the page looks again by itself.
     expect(page.get_by_role("heading", name="Minnelijke regeling")).to_be_visible(timeout=30_000)
     assert_accessible(page)
