@@ -16,7 +16,7 @@ from domain.traject import Clock, reference
 from letters.render import ABOUT_MONEY, DRAFTS, TO_CREDITOR, LetterKind, render_letter
 from store.db import SessionFactory
 from store.dossier import store_letter
-from store.models import Brief, Medewerker, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
+from store.models import Brief, Gemeente, Medewerker, OutboxEntry, OutboxStatus, Persoon, Schuldeiser, Traject, Verzoek
 from store.queries import betrokkenen_of, client_naam, deadline_of
 
 
@@ -66,7 +66,7 @@ class LetterActivities:
                 "adres": [persoon.straat, f"{persoon.postcode} {persoon.woonplaats}"],
             }
             context: dict[str, Any] = {
-                "gemeente": self._afzender,
+                "gemeente": self._sender(session, traject),
                 "contactpersoon": contact_person(session, traject),
                 "datum": request.datum,
                 "kenmerk": reference(traject.id),
@@ -84,6 +84,11 @@ class LetterActivities:
                 kopie.kopie_van = brief_id
                 store_letter(session, kopie, channel="post")
             return brief_id
+
+    def _sender(self, session: Session, traject: Traject) -> Afzender:
+        """The letterhead of the traject's own gemeente, when the installation serves several."""
+        gemeente = session.get(Gemeente, traject.gemeentecode) if traject.gemeentecode else None
+        return Afzender(gemeente.naam, gemeente.adres, gemeente.telefoon) if gemeente else self._afzender
 
     @staticmethod
     def _recipient(

@@ -77,6 +77,7 @@ def summary(traject: Traject) -> TrajectSamenvatting:
         crisis=traject.crisis,
         kinderen=traject.kinderen,
         ondernemer=traject.ondernemer,
+        gemeentecode=traject.gemeentecode,
         volgende_termijn=traject.next_deadline,
         termijn_overschreden=traject.deadline_breached,
     )

@@ -66,6 +66,8 @@ class Aanmelding:
     partner_id: str | None = None
     # Registered by the client's bewindvoerder, who is linked to the traject from the start.
     bewindvoerder: str | None = None
+    # The gemeente responsible, for an installation that serves several; empty: the installation's own.
+    gemeentecode: str | None = None
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,7 @@ def _facts(session: Session, traject: Traject, timezone: str, gemeentecode: str)
     afsluiting = traject.afsluiting or {}
     return Trajectfeiten(
         traject_id=traject.id,
-        gemeentecode=gemeentecode,
+        gemeentecode=traject.gemeentecode or gemeentecode,
         meldingsdatum=traject.meldingsdatum,
         crisis=traject.crisis is not None,
         clients=clients,

@@ -54,6 +54,7 @@ def register(session: Session, start: TrajectStart, state: TrajectState) -> list
             id=start.traject_id,
             persoon_id=persoon_row.id,
             partner_id=aanmelding.partner_id,
+            gemeentecode=aanmelding.gemeentecode,
             bron=aanmelding.bron.value,
             kinderen=aanmelding.kinderen,
             afspraak_op=aanmelding.afspraak.op if aanmelding.afspraak else None,

@@ -28,6 +28,9 @@ class Traject(SQLModel, table=True):
 
     id: str = Field(primary_key=True)
     persoon_id: str = Field(foreign_key="persoon.id", index=True)
+    gemeentecode: str | None = Field(
+        default=None, index=True, description="the gemeente responsible; empty: the installation's own"
+    )
     partner_id: str | None = Field(
         default=None, foreign_key="persoon.id", index=True, description="the partner and co-debtor, for a couple"
     )
@@ -135,6 +138,17 @@ class Brief(SQLModel, table=True):
     onderwerp: str
     html: str = Field(sa_column=Column(Text, nullable=False))
     created_at: datetime
+
+
+class Gemeente(SQLModel, table=True):
+    """A gemeente the installation serves, with its own letterhead and the postcode areas of its residents.
+    Empty for a single gemeente: then the settings' gemeente is the only one."""
+
+    code: str = Field(primary_key=True, description="the CBS gemeentecode, four digits")
+    naam: str
+    adres: str
+    telefoon: str
+    postcodes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
 
 
 class Aanlevering(SQLModel, table=True):

@@ -21,6 +21,7 @@ from store.models import (
     Adviescontact,
     AuditEntry,
     Brief,
+    Gemeente,
     Medewerker,
     OutboxEntry,
     Persoon,
@@ -107,6 +108,11 @@ def of_person(bsn: str) -> ColumnElement[bool]:
     co-debtor of a couple's traject."""
     ids = select(Persoon.id).where(Persoon.bsn == bsn)
     return or_(col(Traject.persoon_id).in_(ids), col(Traject.partner_id).in_(ids))
+
+
+def gemeenten(session: Session) -> list[Gemeente]:
+    """The gemeenten in the register, by code."""
+    return list(session.exec(select(Gemeente).order_by(col(Gemeente.code))).all())
 
 
 def client_naam(session: Session, traject: Traject) -> str:

@@ -5,17 +5,20 @@ from __future__ import annotations
 import secrets
 import uuid
 from dataclasses import dataclass, fields
+from typing import Annotated
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Path, Response
 
 from api.auth import Admin, Beheerder, Office
 from api.deps import SessionDep, SettingsDep
 from api.gate import GuardedRoute
+from api.problems import invalid
+from api.schemas.gemeenten import GemeenteIn, GemeenteUit
 from api.schemas.schuldeisers import SchuldeiserAangemaakt, SchuldeiserIn, SchuldeiserUit
 from domain.aanmelding import crisis_kinds
 from domain.policy import Policy
-from store.models import Schuldeiser
-from store.queries import registry
+from store.models import Gemeente, Schuldeiser
+from store.queries import gemeenten, registry
 
 router = APIRouter(tags=["beheer"], route_class=GuardedRoute)
 
@@ -53,3 +56,39 @@ def add_creditor(principal: Beheerder, body: SchuldeiserIn, session: SessionDep)
 def list_creditors(principal: Office, session: SessionDep) -> list[Schuldeiser]:
     """The registry, for picking a traject's creditors."""
     return registry(session)
+
+
+@router.get("/beheer/gemeenten", response_model=list[GemeenteUit])
+def list_gemeenten(principal: Office, session: SessionDep) -> list[Gemeente]:
+    """The gemeenten this installation serves, by code; empty when it serves only its own."""
+    return gemeenten(session)
+
+
+@router.put(
+    "/beheer/gemeenten/{code}",
+    response_model=GemeenteUit,
+    responses={201: {"model": GemeenteUit, "description": "Nieuw in het register."}},
+)
+def put_gemeente(
+    principal: Beheerder,
+    code: Annotated[str, Path(pattern=r"^[0-9]{4}$")],
+    body: GemeenteIn,
+    session: SessionDep,
+    response: Response,
+) -> Gemeente:
+    """Add a gemeente this installation serves, or change it: its letterhead and the postcode areas whose
+    residents belong to it. A postcode area belongs to one gemeente."""
+    taken = {postcode for other in gemeenten(session) if other.code != code for postcode in other.postcodes} & set(
+        body.postcodes
+    )
+    if taken:
+        raise invalid([("postcodes", f"hoort al bij een andere gemeente: {', '.join(sorted(taken))}")])
+    found = session.get(Gemeente, code)
+    response.status_code = 200 if found else 201
+    row = found or Gemeente(code=code, **body.model_dump())
+    for name, value in body.model_dump().items():
+        setattr(row, name, value)
+    session.add(row)
+    session.commit()
+    session.refresh(row)
+    return row

@@ -36,6 +36,7 @@ from api.views import BASE, detail, summary, traject_url
 from domain import ids
 from domain.aanmelding import crisis_kinds
 from domain.beeindiging import Afsluiting
+from domain.gemeente import Werkgebied, gemeente_van
 from domain.phases import Phase
 from domain.traject import (
     Aanmelding,
@@ -52,7 +53,7 @@ from runtime.clock import today
 from runtime.settings import Settings
 from store.dossier import store_persoon
 from store.models import Brief, Traject
-from store.queries import TrajectFilter, list_trajecten, trajecten_of_bsn
+from store.queries import TrajectFilter, gemeenten, list_trajecten, trajecten_of_bsn
 from workflows.traject import TrajectWorkflow
 
 router = APIRouter(tags=["trajecten"], route_class=GuardedRoute)
@@ -117,6 +118,7 @@ async def aanmelden(
             409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0].id)
         )
 
+    gemeentecode = await run_in_threadpool(_gemeente_of, session, settings, body)
     persoon_id = opaque(door, "persoon", engine.key)
     await run_in_threadpool(store_persoon, session, persoon_id, Persoon(**body.persoon.model_dump()))
     partner_id = None
@@ -139,6 +141,7 @@ async def aanmelden(
             ondernemer=body.ondernemer,
             partner_id=partner_id,
             bewindvoerder=bewindvoerder,
+            gemeentecode=gemeentecode,
         ),
         policy=policy,
     )
@@ -239,6 +242,18 @@ async def close(principal: Caseworker, body: AfsluitingIn, traject: CurrentTraje
     move or a death (else: uitval)."""
     afsluiting = Afsluiting(**body.model_dump(), door=principal.sub)
     return await step(engine, traject.id, TrajectWorkflow.afsluiten, afsluiting)
+
+
+def _gemeente_of(session: Session, settings: Settings, body: AanmeldingIn) -> str:
+    """The gemeente responsible for this aanmelding: the one chosen, else the one whose postcode area holds the
+    address, else the installation's own."""
+    register = gemeenten(session)
+    if body.gemeentecode is not None:
+        if body.gemeentecode not in {settings.gemeentecode, *(g.code for g in register)}:
+            raise invalid([("gemeentecode", "deze gemeente bedient deze installatie niet")])
+        return body.gemeentecode
+    gebieden = [Werkgebied(g.code, tuple(g.postcodes)) for g in register]
+    return gemeente_van(body.persoon.postcode, gebieden) or settings.gemeentecode
 
 
 def _registered_and_closed(session: Session, traject_id: str) -> bool:

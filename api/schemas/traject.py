@@ -84,6 +84,11 @@ class AanmeldingIn(Strict):
         default=None,
         description="Een stel met samen schulden: de partner als medeschuldenaar. Brieven gaan aan beiden.",
     )
+    gemeentecode: Annotated[str, Field(pattern=r"^[0-9]{4}$")] | None = Field(
+        default=None,
+        description="De verantwoordelijke gemeente (CBS-code) als de installatie er meer bedient; standaard de "
+        "gemeente van het postcodegebied van het adres.",
+    )
     adviescontact_id: Ident | None = Field(
         default=None, description="Het kort contact (informatie en advies) waaruit deze aanmelding voortkomt."
     )
@@ -143,6 +148,9 @@ class TrajectSamenvatting(BaseModel):
     crisis: str | None
     kinderen: bool
     ondernemer: bool = Field(description="(Ex-)ondernemer: zakelijke schulden vragen mogelijk een eigen route.")
+    gemeentecode: str | None = Field(
+        description="De verantwoordelijke gemeente (CBS-code); leeg: die van de installatie."
+    )
     volgende_termijn: date | None
     termijn_overschreden: bool
 

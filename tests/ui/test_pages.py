@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlmodel import Session, select
 
 from api.app import create_app
@@ -67,12 +68,31 @@ async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
+@pytest.fixture(scope="module")
+def matrix_app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+    """One app on one empty dossier for the role and page matrix, which only reads: building an app and
+    migrating a dossier per case took most of the matrix's time."""
+    database = tmp_path_factory.mktemp("matrix") / "dossier.db"
+    settings = Settings(environment="development", database_url=f"sqlite:///{database}")
+    migrate(settings.database_url)
+    return create_app(settings)
+
+
+@pytest.fixture
+async def fresh_browser(matrix_app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    """A browser of its own (no cookies yet) on the matrix's app."""
+    transport = httpx.ASGITransport(app=matrix_app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://werkplek.test") as client:
+        yield client
+
+
 async def log_in(client: httpx.AsyncClient, role: str) -> None:
     assert (await client.post("/api/v1/sessies", json={"rol": role, "naam": f"{role}-1"})).status_code == 201
 
 
 @pytest.mark.parametrize("path", PAGES)
-async def test_without_a_session_a_page_sends_the_browser_to_login(client: httpx.AsyncClient, path: str) -> None:
+async def test_without_a_session_a_page_sends_the_browser_to_login(fresh_browser: httpx.AsyncClient, path: str) -> None:
+    client = fresh_browser
     response = await client.get(path)
     assert response.status_code == 303
     assert response.headers["location"].startswith("/inloggen?terug=")
@@ -83,7 +103,8 @@ async def test_without_a_session_a_page_sends_the_browser_to_login(client: httpx
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("path", PAGES)
-async def test_a_role_sees_only_its_own_pages(client: httpx.AsyncClient, role: str, path: str) -> None:
+async def test_a_role_sees_only_its_own_pages(fresh_browser: httpx.AsyncClient, role: str, path: str) -> None:
+    client = fresh_browser
     await log_in(client, role)
     response = await client.get(path)
     if role in PAGES[path] and path == BETROKKEN:

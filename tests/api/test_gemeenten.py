@@ -1,0 +1,62 @@
+"""One installation for several gemeenten: the register, each aanmelding's gemeente from its postcode or by
+choice, the gemeente's own letterhead, and the gemeente of each traject in the national delivery."""
+
+from __future__ import annotations
+
+import httpx
+from sqlmodel import select
+
+from api.auth import Role
+from store.db import SessionFactory
+from store.models import Brief
+from tests.api.conftest import Headers, aanmelding, assert_problem
+from tests.api.test_ddas import DDAS, YEAR
+
+ZWIJNDRECHT = {
+    "naam": "Gemeente Zwijndrecht",
+    "adres": "Bouwmanplein 1, 3331 LE Zwijndrecht",
+    "telefoon": "078 770 3000",
+    "postcodes": ["3331", "3332", "3333"],
+}
+
+
+async def test_each_traject_belongs_to_its_gemeente(
+    api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory
+) -> None:
+    beheer = auth(Role.BEHEERDER, "beheer")
+    assert (await api.get("/api/v1/beheer/gemeenten", headers=auth())).json() == []
+    created = await api.put("/api/v1/beheer/gemeenten/0642", json=ZWIJNDRECHT, headers=beheer)
+    assert created.status_code == 201, created.text
+    changed = await api.put("/api/v1/beheer/gemeenten/0642", json=ZWIJNDRECHT | {"telefoon": "14 078"}, headers=beheer)
+    assert (changed.status_code, changed.json()["telefoon"]) == (200, "14 078")
+    assert_problem(await api.put("/api/v1/beheer/gemeenten/0642", json=ZWIJNDRECHT, headers=auth()), 403)
+    assert_problem(await api.put("/api/v1/beheer/gemeenten/642", json=ZWIJNDRECHT, headers=beheer), 404)
+    assert_problem(await api.put("/api/v1/beheer/gemeenten/0642", json={"naam": "Z"}, headers=beheer), 422)
+    claimed = ZWIJNDRECHT | {"naam": "Gemeente Elders", "postcodes": ["3331"]}
+    overlap = assert_problem(await api.put("/api/v1/beheer/gemeenten/0505", json=claimed, headers=beheer), 422)
+    assert overlap["invalidParams"][0]["name"] == "postcodes"
+
+    persoon = aanmelding()["persoon"] | {"postcode": "3331 AB", "woonplaats": "Zwijndrecht"}
+    by_address = await api.post("/api/v1/aanmeldingen", json=aanmelding(persoon=persoon), headers=auth())
+    assert by_address.status_code == 201, by_address.text
+    assert by_address.json()["gemeentecode"] == "0642"
+    own = await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())
+    assert own.json()["gemeentecode"] == "9999"
+    chosen = await api.post("/api/v1/aanmeldingen", json=aanmelding("100000009", gemeentecode="0642"), headers=auth())
+    assert chosen.json()["gemeentecode"] == "0642"
+    unknown = aanmelding("100000010", gemeentecode="0001")
+    assert_problem(await api.post("/api/v1/aanmeldingen", json=unknown, headers=auth()), 422)
+
+    with sessions() as session:
+        [letter] = session.exec(select(Brief).where(Brief.traject_id == by_address.json()["id"])).all()
+        [other] = session.exec(select(Brief).where(Brief.traject_id == own.json()["id"])).all()
+    assert "Gemeente Zwijndrecht" in letter.html
+    assert "14 078" in letter.html
+    assert "Gemeente Voorbeeldstad" in other.html
+
+    delivered = (await api.post(DDAS, json=YEAR, headers=auth(Role.CBS, "cbs"))).json()
+    codes = {
+        t["client"][0]["Burgerservicenummer"]: t["gemeentecode"]
+        for t in delivered["gegevens"]["leveringen"][0]["schuldhulptrajecten"]
+    }
+    assert codes == {"111222333": "0642", "123456782": "9999", "100000009": "0642"}
