@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, timedelta
 
 from pydantic import TypeAdapter
+from sqlalchemy import ColumnElement
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
@@ -31,9 +32,21 @@ from store.queries import bezwaren_of, einde_of
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 
 
-def monitor_facts(session: Session, periode: Periode, timezone: str, team: str | None = None) -> list[Trajectfeiten]:
-    """The facts of every traject that can count in the period (of the caseworkers of `team`, when named):
-    none registered after it, none closed before it."""
+def in_gemeente(codes: tuple[str | None, ...]) -> ColumnElement[bool]:
+    """Trajecten of these gemeenten; None stands for the trajecten registered before gemeenten were told apart."""
+    named = col(Traject.gemeentecode).in_([code for code in codes if code is not None])
+    return or_(named, col(Traject.gemeentecode).is_(None)) if None in codes else named
+
+
+def monitor_facts(
+    session: Session,
+    periode: Periode,
+    timezone: str,
+    team: str | None = None,
+    gemeente: tuple[str | None, ...] | None = None,
+) -> list[Trajectfeiten]:
+    """The facts of every traject that can count in the period (of the caseworkers of `team`, of the gemeente
+    whose codes are `gemeente`, when named): none registered after it, none closed before it."""
     vorig = aliased(Traject)
     plan = (
         select(TrajectEvent.traject_id, func.min(TrajectEvent.at).label("op"))
@@ -54,6 +67,8 @@ def monitor_facts(session: Session, periode: Periode, timezone: str, team: str |
         query = query.where(or_(Traject.phase != Phase.AFGESLOTEN.value, col(Traject.phase_since) >= begin))
     if team is not None:
         query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team))
+    if gemeente is not None:
+        query = query.where(in_gemeente(gemeente))
     facts = []
     for traject, plan_at, regeling, vorige_afgerond_op in session.exec(query.order_by(col(Traject.id))).all():
         beschikking = traject.beschikking or {}
@@ -111,18 +126,22 @@ def vroegsignalering_figures(
     return groups
 
 
-def reply_dates(session: Session, periode: Periode, team: str | None = None) -> list[tuple[date, date | None]]:
-    """(sent, answered) of every creditor request sent in the period (in the trajecten of `team`, when named);
-    a withdrawn request does not count against a creditor."""
+def reply_dates(
+    session: Session, periode: Periode, team: str | None = None, gemeente: tuple[str | None, ...] | None = None
+) -> list[tuple[date, date | None]]:
+    """(sent, answered) of every creditor request sent in the period (in the trajecten of `team` and of the
+    gemeente, when named); a withdrawn request does not count against a creditor."""
     query = select(Verzoek.verstuurd_op, Verzoek.beantwoord_op).where(Verzoek.status != VerzoekStatus.INGETROKKEN.value)
     if periode.van is not None:
         query = query.where(Verzoek.verstuurd_op >= periode.van)
     if periode.tot is not None:
         query = query.where(Verzoek.verstuurd_op <= periode.tot)
+    if team is not None or gemeente is not None:
+        query = query.join(Traject, col(Traject.id) == Verzoek.traject_id)
     if team is not None:
-        query = query.join(Traject, col(Traject.id) == Verzoek.traject_id).join(
-            Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team)
-        )
+        query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team))
+    if gemeente is not None:
+        query = query.where(in_gemeente(gemeente))
     return [(sent, answered) for sent, answered in session.exec(query).all()]
 
 

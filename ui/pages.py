@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import RedirectResponse
+from pydantic import BeforeValidator
 from sqlmodel import Session
 from starlette.responses import HTMLResponse, Response
 from temporalio.service import RPCError
@@ -25,7 +26,7 @@ from api.deps import SessionDep
 from api.fields import PathId
 from api.problems import Problem
 from api.routers.betrokkenen import linked, mine, seen
-from api.routers.monitor import figures, period
+from api.routers.monitor import compare_gemeenten, figures, period
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
 from api.routers.toezicht import ATTENTION
@@ -41,6 +42,7 @@ from store.queries import (
     TrajectFilter,
     advice_contacts,
     audit,
+    gemeenten,
     list_trajecten,
     open_cases,
     registry,
@@ -306,7 +308,12 @@ def traject_stappen(request: Request, principal: Staff, session: SessionDep, tra
     return _audited(request, session, principal, page(request, "_stappen.html", principal, **shown))
 
 
-TeamQuery = Annotated[Team | None, Query(description="alleen de hulpverleners van dit team")]
+# A console page's filter form sends "Alle teams" as an empty team: that is no filter, not a wrong one.
+TeamQuery = Annotated[
+    Team | None,
+    BeforeValidator(lambda team: team or None),
+    Query(description="alleen de hulpverleners van dit team"),
+]
 
 
 def _console(
@@ -389,9 +396,10 @@ def toezicht_monitor(
     team: TeamQuery = None,
     van: Annotated[str | None, Query(max_length=10)] = None,
     tot: Annotated[str | None, Query(max_length=10)] = None,
+    gemeente: Annotated[str | None, BeforeValidator(lambda code: code or None), Query(pattern=r"^[0-9]{4}$")] = None,
 ) -> HTMLResponse:
-    """The monitor figures of a period and team, as tables with a chart beside the shares and lead times,
-    and the same figures as a CSV download."""
+    """The monitor figures of a period, team and gemeente, as tables with a chart beside the shares and lead
+    times, the same figures as a CSV download, and with several gemeenten their key figures side by side."""
     settings = request.app.state.settings
     fouten: list[tuple[str, str]] = []
     dagen: dict[str, date | None] = {}
@@ -401,15 +409,21 @@ def toezicht_monitor(
         except ValueError:
             fouten.append((naam, "is geen datum; kies een dag in de kalender"))
     cijfers = None
+    vergelijking = []
+    register = gemeenten(session)
+    if gemeente is not None and gemeente not in {settings.gemeentecode, *(g.code for g in register)}:
+        fouten.append(("gemeente", "deze gemeente bedient deze installatie niet"))
     if not fouten:
         try:
             periode = period(settings, dagen["van"], dagen["tot"])
         except Problem:
             fouten.append(("van", "ligt na tot; kies een begindatum die voor de einddatum ligt"))
         else:
-            cijfers = figures(session, settings, periode, team)
+            cijfers = figures(session, settings, periode, team, gemeente)
+            if register:
+                vergelijking = compare_gemeenten(principal, session, settings, periode, team)
     shown = (("van", cijfers.van.isoformat()), ("tot", cijfers.tot.isoformat())) if cijfers else ()
-    query = urlencode([*shown, *((("team", team),) if team else ())])
+    query = urlencode([*shown, *((("team", team),) if team else ()), *((("gemeente", gemeente),) if gemeente else ())])
     return _console(
         request,
         session,
@@ -422,6 +436,9 @@ def toezicht_monitor(
         van=cijfers.van.isoformat() if cijfers else van,
         tot=cijfers.tot.isoformat() if cijfers else tot,
         csv_url=f"/api/v1/toezicht/monitor/csv?{query}",
+        gekozen_gemeente=gemeente,
+        gemeenten=[(settings.gemeentecode, settings.gemeente_naam)] + [(g.code, g.naam) for g in register],
+        vergelijking=vergelijking,
     )
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
+from sqlmodel import Session
 from starlette.responses import Response
 
 from api.auth import Supervisor
@@ -17,6 +18,7 @@ from api.deps import SessionDep, SettingsDep
 from api.fields import Dag
 from api.gate import GuardedRoute
 from api.problems import invalid
+from api.schemas.gemeenten import Gemeentecode
 from api.schemas.medewerkers import Team
 from api.schemas.toezicht import (
     Advies,
@@ -32,7 +34,10 @@ from api.schemas.toezicht import (
 from domain.monitor import REGELING_NORM_DAGEN, Periode, Vroegsignalering, monitor
 from domain.vordering import reply_figures
 from runtime.clock import today
+from runtime.settings import Settings
+from store.models import Gemeente
 from store.monitor import advice_figures, monitor_facts, reply_dates, vroegsignalering_figures
+from store.queries import gemeenten
 
 router = APIRouter(prefix="/toezicht/monitor", tags=["toezicht"], route_class=GuardedRoute)
 # The CSV's columns: one figure per line, so a municipality's spreadsheet can stack several periods.
@@ -56,11 +61,36 @@ PeriodeDep = Annotated[Periode, Depends(period)]
 TeamFilter = Annotated[Team | None, Query(description="alleen de trajecten van de hulpverleners van dit team")]
 
 
-def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, team: TeamFilter = None) -> Monitor:
-    """The period's figures, of one team when named."""
+GemeenteFilter = Annotated[
+    Gemeentecode | None, Query(description="alleen de trajecten van deze gemeente (CBS-code), als er meer zijn")
+]
+
+
+def gemeente_codes(session: Session, settings: Settings, gemeente: str | None) -> tuple[str | None, ...] | None:
+    """The codes a gemeente's trajecten carry: the installation's own also counts the trajecten registered
+    before gemeenten were told apart. A gemeente this installation does not serve is refused."""
+    if gemeente is None:
+        return None
+    if gemeente == settings.gemeentecode:
+        return (gemeente, None)
+    if session.get(Gemeente, gemeente) is None:
+        raise invalid([("gemeente", "deze gemeente bedient deze installatie niet")])
+    return (gemeente,)
+
+
+def figures(
+    session: SessionDep,
+    settings: SettingsDep,
+    periode: PeriodeDep,
+    team: TeamFilter = None,
+    gemeente: GemeenteFilter = None,
+) -> Monitor:
+    """The period's figures, of one team and one gemeente when named."""
     policy = settings.policy()
-    counted = monitor(monitor_facts(session, periode, policy.timezone, team), periode, today(policy.timezone))
-    replies = reply_dates(session, periode, team)
+    codes = gemeente_codes(session, settings, gemeente)
+    facts = monitor_facts(session, periode, policy.timezone, team, codes)
+    counted = monitor(facts, periode, today(policy.timezone))
+    replies = reply_dates(session, periode, team, codes)
     answered = reply_figures(replies, policy)
     early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("", Vroegsignalering())
     advice = advice_figures(session, periode, team)
@@ -68,6 +98,7 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
         van=periode.van,
         tot=periode.tot,
         team=team,
+        gemeente=gemeente,
         advies=Advies(
             totaal=advice.totaal,
             per_onderwerp=dict(sorted(advice.per_onderwerp.items())),
@@ -121,6 +152,16 @@ def figures(session: SessionDep, settings: SettingsDep, periode: PeriodeDep, tea
 
 
 FiguresDep = Annotated[Monitor, Depends(figures)]
+
+
+@router.get("/gemeenten", response_model=list[Monitor])
+def compare_gemeenten(
+    principal: Supervisor, session: SessionDep, settings: SettingsDep, periode: PeriodeDep, team: TeamFilter = None
+) -> list[Monitor]:
+    """The same figures for each gemeente the installation serves, its own first, to compare them side by side.
+    Advice contacts and vroegsignalering belong to no gemeente yet: they are the installation's in each."""
+    codes = [settings.gemeentecode] + [g.code for g in gemeenten(session) if g.code != settings.gemeentecode]
+    return [figures(session, settings, periode, team, code) for code in codes]
 
 
 @router.get("", response_model=Monitor)

@@ -208,6 +208,7 @@ class Monitor(BaseModel):
     van: date
     tot: date
     team: str | None
+    gemeente: str | None = Field(default=None, description="De gemeente (CBS-code), als er een gekozen is.")
     advies: Advies
     aanmeldingen: int
     aanmeldingen_per_bron: dict[str, int]

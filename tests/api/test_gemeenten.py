@@ -60,3 +60,31 @@ async def test_each_traject_belongs_to_its_gemeente(
         for t in delivered["gegevens"]["leveringen"][0]["schuldhulptrajecten"]
     }
     assert codes == {"111222333": "0642", "123456782": "9999", "100000009": "0642"}
+
+
+async def test_the_monitor_per_gemeente_and_side_by_side(api: httpx.AsyncClient, auth: Headers) -> None:
+    beheer = auth(Role.BEHEERDER, "beheer")
+    assert (await api.put("/api/v1/beheer/gemeenten/0642", json=ZWIJNDRECHT, headers=beheer)).status_code == 201
+    persoon = aanmelding()["persoon"] | {"postcode": "3332 CD", "woonplaats": "Zwijndrecht"}
+    for body in (
+        aanmelding(persoon=persoon),
+        aanmelding("123456782"),
+        aanmelding("100000009", crisis="beeindiging_gas"),
+    ):
+        assert (await api.post("/api/v1/aanmeldingen", json=body, headers=auth())).status_code == 201
+    supervisor = auth(Role.TOEZICHTHOUDER, "tz-bert")
+
+    zwijndrecht = (await api.get("/api/v1/toezicht/monitor?gemeente=0642", headers=supervisor)).json()
+    own = (await api.get("/api/v1/toezicht/monitor?gemeente=9999", headers=supervisor)).json()
+    everyone = (await api.get("/api/v1/toezicht/monitor", headers=supervisor)).json()
+    assert (zwijndrecht["gemeente"], zwijndrecht["aanmeldingen"], zwijndrecht["crisis"]) == ("0642", 1, 0)
+    assert (own["aanmeldingen"], own["crisis"]) == (2, 1)
+    assert everyone["aanmeldingen"] == 3
+    side_by_side = (await api.get("/api/v1/toezicht/monitor/gemeenten", headers=supervisor)).json()
+    assert [(m["gemeente"], m["aanmeldingen"]) for m in side_by_side] == [("9999", 2), ("0642", 1)]
+    assert_problem(await api.get("/api/v1/toezicht/monitor?gemeente=0001", headers=supervisor), 422)
+    assert_problem(await api.get("/api/v1/toezicht/monitor/gemeenten", headers=auth()), 403)
+    page = await api.get("/toezicht/monitor?gemeente=0642", headers=supervisor)
+    assert page.status_code == 200, page.text
+    assert "Gemeenten naast elkaar" in page.text
+    assert "Gemeente Zwijndrecht" in page.text

@@ -229,3 +229,37 @@ def test_a_supervisor_reads_the_monitor_of_one_team_and_downloads_it(page: Page,
     page.get_by_role("button", name="Toon").click()
     expect(page.get_by_role("heading", name="Deze periode kan niet")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_supervisor_compares_the_gemeenten_of_a_regional_service(page: Page, stack: Stack) -> None:
+    token = issue_token(stack.settings, Role.BEHEERDER, "beheerder-demo")
+    zwijndrecht = {
+        "naam": "Gemeente Zwijndrecht",
+        "adres": "Bouwmanplein 1",
+        "telefoon": "14 078",
+        "postcodes": ["3331"],
+    }
+    put = httpx.put(
+        f"{stack.url}/api/v1/beheer/gemeenten/0642", json=zwijndrecht, headers={"Authorization": f"Bearer {token}"}
+    )
+    assert put.status_code in (200, 201), put.text
+    persoon = aanmelding(bsn(961))["persoon"] | {"postcode": "3331 AB", "woonplaats": "Zwijndrecht"}
+    for body in (aanmelding(bsn(961), persoon=persoon), aanmelding(bsn(962))):
+        assert (
+            httpx.post(f"{stack.url}/api/v1/aanmeldingen", json=body, headers=stack.headers(), timeout=60).status_code
+            == 201
+        )
+
+    log_in(page, name="tz-tom", role="Toezichthouder")
+    page.goto("/toezicht/monitor")
+    page.get_by_label("Gemeente", exact=True).select_option(label="Gemeente Zwijndrecht")
+    page.get_by_role("button", name="Toon").click()
+    expect(page).to_have_url(re.compile(r"gemeente=0642"))
+    expect(page.get_by_text("Gemeente Zwijndrecht, alle teams.")).to_be_visible()
+    # The page names the installation in its header whatever gemeente the figures are of.
+    expect(page.locator(".kop__naam")).to_contain_text("Gemeente Voorbeeldstad")
+    side_by_side = page.get_by_role("region", name="Gemeenten naast elkaar")
+    expect(side_by_side.get_by_role("row", name=re.compile("Gemeente Zwijndrecht"))).to_be_visible()
+    expect(side_by_side.get_by_role("row", name=re.compile("Gemeente Voorbeeldstad"))).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "console-gemeenten")
