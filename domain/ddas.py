@@ -5,6 +5,7 @@ reached is left out rather than sent empty."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -89,6 +90,27 @@ class Trajectfeiten:
     uitval: UitvalReden | None = None
     toelichting: str = ""
     nazorg_einde_op: date | None = None
+
+
+_ADRES = re.compile(r"^(.*?)\s*(\d+)\s*[- ]?\s*([A-Za-z0-9]{0,6})\s*$")
+
+
+@dataclass(frozen=True)
+class Adresregel:
+    """A street line as the standard splits it."""
+
+    straatnaam: str
+    huisnummer: str
+    toevoeging: str
+
+
+def adresregel(straat: str) -> Adresregel:
+    """Street, house number and addition of a line such as "Kerkstraat 12-bis"; a line without a number
+    is all street."""
+    match = _ADRES.match(straat.strip())
+    if match is None:
+        return Adresregel(straat.strip(), "", "")
+    return Adresregel(match.group(1), match.group(2), match.group(3))
 
 
 def euro(cent: int) -> int:

@@ -6,16 +6,13 @@ beyond its term comes back."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from domain.ddas import euro
+from domain.ddas import adresregel, euro
 from domain.ddas_codes import AL_BEKEND, CONTACTSOORT, SIGNAALPARTNER, eindresultaat
 from domain.signalering import Contactkanaal, Hulp, SignaalSoort
-
-_HUISNUMMER = re.compile(r"^(.*?)\s+(\d+)\s*[- ]?\s*([A-Za-z0-9]{0,6})\s*$")
 
 
 @dataclass(frozen=True)
@@ -73,15 +70,16 @@ def vroegsignaal(s: Signaalfeiten, opgepakt: bool) -> dict[str, Any]:
 
 
 def _client(p: Adres) -> dict[str, Any]:
-    match = _HUISNUMMER.match(p.straat)
-    client = {"Burgerservicenummer": p.bsn, "Postcode": p.postcode.replace(" ", "").upper(), "Plaatsnaam": p.woonplaats}
-    if match:
-        client |= {"Straatnaam": match.group(1), "Huisnummer": match.group(2)}
-        if match.group(3):
-            client["Huisnummertoevoeging"] = match.group(3)
-    else:
-        client["Straatnaam"] = p.straat
-    return client
+    regel = adresregel(p.straat)
+    client = {
+        "Burgerservicenummer": p.bsn,
+        "Straatnaam": regel.straatnaam,
+        "Huisnummer": regel.huisnummer,
+        "Huisnummertoevoeging": regel.toevoeging,
+        "Postcode": p.postcode.replace(" ", "").upper(),
+        "Plaatsnaam": p.woonplaats,
+    }
+    return {field: value for field, value in client.items() if value}
 
 
 def vroegsignaalzaak(z: Zaakfeiten, matching_dagen: int) -> dict[str, Any]:

@@ -3,7 +3,6 @@ period, and every vroegsignalering case and signal, one page at a time, in a sta
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, date, timedelta
 
 from pydantic import TypeAdapter
@@ -12,7 +11,7 @@ from sqlmodel.sql.expression import SelectOfScalar
 
 from domain.beeindiging import Einde
 from domain.begeleiding import BegeleidingSoort
-from domain.ddas import Begeleidingfeiten, Clientfeiten, Regelingfeiten, Schuldfeiten, Trajectfeiten
+from domain.ddas import Begeleidingfeiten, Clientfeiten, Regelingfeiten, Schuldfeiten, Trajectfeiten, adresregel
 from domain.ddas_vroegsignalering import Adres, Signaalfeiten, Zaakfeiten
 from domain.phases import Phase, Step
 from domain.schuldregeling import RegelingSoort
@@ -37,7 +36,6 @@ from store.models import (
 from store.queries import einde_of
 
 _DEADLINES = TypeAdapter(list[Deadline])
-_HUISNUMMER = re.compile(r"(\d+)\s*[- ]?\s*([A-Za-z0-9]{0,6})\s*$")
 _SETTLED = {Einde.MINNELIJKE_REGELING, Einde.SANERINGSKREDIET, Einde.DWANGAKKOORD, Einde.WSNP}
 
 
@@ -65,12 +63,12 @@ def facts_in_period(
 
 
 def _client(persoon: Persoon, adres_van: Persoon) -> Clientfeiten:
-    match = _HUISNUMMER.search(adres_van.straat)
+    regel = adresregel(adres_van.straat)
     return Clientfeiten(
         bsn=persoon.bsn,
         postcode=adres_van.postcode,
-        huisnummer=match.group(1) if match else "",
-        huisnummertoevoeging=match.group(2) if match else "",
+        huisnummer=regel.huisnummer,
+        huisnummertoevoeging=regel.toevoeging,
     )
 
 
