@@ -25,7 +25,7 @@ from api.auth import Role, issue_token
 from runtime.settings import Settings
 from store.db import SessionFactory, migrate
 from store.models import AuditEntry, Signaal
-from tests.api.conftest import PLAN, Headers, aanmelding, assert_problem, detail, eventually, gesprek, today, toelating
+from tests.api.conftest import Headers, aanmelding, assert_problem, detail, eventually, gesprek, today, toelating
 from tests.api.ddas_schema import UITWISSELMODEL, UITWISSELMODEL_VS
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals, regeling
@@ -47,14 +47,8 @@ async def collect(api: httpx.AsyncClient, auth: Headers, **body: Any) -> dict[st
 async def couple_in_a_settlement(api: httpx.AsyncClient, auth: Headers) -> str:
     """A couple in a crisis, with budgetbeheer, a collection measure that went on (a moratorium asked), a
     creditor's claim and a settlement whose term started."""
-    body = aanmelding(crisis="gedwongen_woningontruiming", partner={"bsn": "100000009", "naam": "Marco de Vries"})
-    url: str = (await api.post("/api/v1/aanmeldingen", json=body, headers=auth())).json()["url"]
-    for path, step in (
-        ("gesprekken", gesprek(today())),
-        ("beschikkingen", toelating(today())),
-        ("plannen-van-aanpak", PLAN),
-    ):
-        assert (await api.post(f"{url}/{path}", json=step, headers=auth())).status_code == 201
+    partner = {"bsn": "100000009", "naam": "Marco de Vries"}
+    url = await stable_traject(api, auth, crisis="gedwongen_woningontruiming", partner=partner)
     begeleiding = {"soort": "budgetbeheer", "aanbieder": "Kredietbank", "start_op": today().isoformat()}
     assert (await api.post(f"{url}/begeleidingen", json=begeleiding, headers=auth())).status_code == 201
     zorg = await creditor(api, auth, "Zilveren Kruis")

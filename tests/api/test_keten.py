@@ -21,9 +21,8 @@ from tests.api.conftest import (
     eventually,
     gesprek,
     today,
-    toelating,
 )
-from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
+from tests.api.test_schuldeisers import CLAIM, ask, creditor, stabilise, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals, proposed, regeling
 from tests.api.test_signalen import signaal
 
@@ -301,14 +300,7 @@ async def test_bezwaar(api: httpx.AsyncClient, auth: Headers) -> None:
 
 
 async def test_ondernemers_with_business_debts_and_a_referral(api: httpx.AsyncClient, auth: Headers) -> None:
-    body = aanmelding(ondernemer=True)
-    url = (await api.post("/api/v1/aanmeldingen", json=body, headers=auth())).json()["url"]
-    for path, step in (
-        ("gesprekken", gesprek(today())),
-        ("beschikkingen", toelating(today())),
-        ("plannen-van-aanpak", PLAN),
-    ):
-        assert (await api.post(f"{url}/{path}", json=step, headers=auth())).status_code == 201
+    url = await stable_traject(api, auth, ondernemer=True)
     belastingdienst = await creditor(api, auth, "Belastingdienst")
     traject = await ask(api, auth, url, belastingdienst)
     [verzoek] = traject["verzoeken"]
@@ -460,12 +452,7 @@ async def test_partner_and_co_debtor(api: httpx.AsyncClient, auth: Headers, sess
     found = await api.post("/api/v1/trajecten/zoeken", json={"bsn": "100000009"}, headers=auth())
     assert [t["url"] for t in found.json()] == [url]
 
-    for path, step in (
-        ("gesprekken", gesprek(today())),
-        ("beschikkingen", toelating(today())),
-        ("plannen-van-aanpak", PLAN),
-    ):
-        assert (await api.post(f"{url}/{path}", json=step, headers=auth())).status_code == 201
+    await stabilise(api, auth, url)
     bank = await creditor(api, auth, "Bank")
     [verzoek] = (await ask(api, auth, url, bank))["verzoeken"]
     creditor_view = await api.get(
@@ -619,12 +606,7 @@ async def test_a_bewindvoerder_registers_gets_the_money_letters_and_pays(
     assert traject["aangeleverd"]["schulden"] == BEWIND_DOSSIER["schulden"]
     assert traject["aangeleverd"]["door"] == "bw-bas"
 
-    for path, step in (
-        ("gesprekken", gesprek(today())),
-        ("beschikkingen", toelating(today())),
-        ("plannen-van-aanpak", PLAN),
-    ):
-        assert (await api.post(f"{url}/{path}", json=step, headers=auth())).status_code == 201
+    await stabilise(api, auth, url)
     bank = await creditor(api, auth, "Bank")
     [verzoek] = (await ask(api, auth, url, bank))["verzoeken"]
     claim = CLAIM | {"peildatum": today().isoformat(), "bron": "papier"}

@@ -42,15 +42,24 @@ async def creditor(api: httpx.AsyncClient, auth: Headers, naam: str, kanaal: str
     return str(response.json()["id"])
 
 
-async def stable_traject(api: httpx.AsyncClient, auth: Headers, bsn: str = "111222333") -> str:
-    url = (await api.post("/api/v1/aanmeldingen", json=aanmelding(bsn), headers=auth())).json()["url"]
+async def stabilise(api: httpx.AsyncClient, auth: Headers, url: str) -> None:
+    """Take a registered traject through conversation, toelating and plan van aanpak into stabilisatie."""
     for path, body in (
         ("gesprekken", gesprek(today())),
         ("beschikkingen", toelating(today())),
         ("plannen-van-aanpak", PLAN),
     ):
         assert (await api.post(f"{url}/{path}", json=body, headers=auth())).status_code == 201
-    return str(url)
+
+
+async def stable_traject(
+    api: httpx.AsyncClient, auth: Headers, bsn: str = "111222333", **aanmelding_fields: Any
+) -> str:
+    """A new traject in stabilisatie, for the person with `bsn` (and any other aanmelding fields)."""
+    body = aanmelding(bsn, **aanmelding_fields)
+    url = str((await api.post("/api/v1/aanmeldingen", json=body, headers=auth())).json()["url"])
+    await stabilise(api, auth, url)
+    return url
 
 
 async def ask(api: httpx.AsyncClient, auth: Headers, url: str, *ids: str) -> dict[str, Any]:
