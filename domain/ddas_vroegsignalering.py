@@ -41,7 +41,6 @@ class Signaalfeiten:
 class Zaakfeiten:
     """One household's case: when it opened, the signals matched into it, what was tried, how it ended."""
 
-    zaak_id: str
     geopend_op: date
     signaal_ids: tuple[str, ...]
     pogingen: tuple[date, ...] = ()

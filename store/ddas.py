@@ -184,7 +184,6 @@ def _signaalfeiten(session: Session, row: Signaal) -> Signaalfeiten:
 def _zaakfeiten(case: Signalering, signaal_ids: tuple[str, ...]) -> Zaakfeiten:
     uitkomst = case.uitkomst or {}
     return Zaakfeiten(
-        zaak_id=case.id,
         geopend_op=case.geopend_op,
         signaal_ids=signaal_ids,
         pogingen=tuple(date.fromisoformat(day) for day in case.pogingen),

@@ -104,7 +104,6 @@ def _link_partners(session: Session, state: TrajectState) -> None:
                 vanaf=b.vanaf,
                 rol=b.rol.value,
                 tot=b.tot,
-                schulden_delen=b.schulden_delen,
             )
         )
 

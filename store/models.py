@@ -105,7 +105,6 @@ class Betrokkenheid(SQLModel, table=True):
     vanaf: date
     rol: str
     tot: date | None = None
-    schulden_delen: bool = False
 
 
 class TrajectEvent(SQLModel, table=True):

@@ -56,7 +56,6 @@ def test_a_signal_with_its_person_and_one_whose_data_was_deleted() -> None:
 
 def test_a_case_with_its_attempts_and_a_known_client_as_a_case_of_its_own() -> None:
     case = Zaakfeiten(
-        "c-1",
         DAY,
         ("s-1", "s-2"),
         pogingen=(DAY, date(2026, 11, 12)),

@@ -27,7 +27,6 @@ def upgrade() -> None:
         sa.Column('vanaf', sa.Date(), nullable=False),
         sa.Column('rol', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
         sa.Column('tot', sa.Date(), nullable=True),
-        sa.Column('schulden_delen', sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(['traject_id'], ['traject.id']),
         sa.PrimaryKeyConstraint('traject_id', 'medewerker_id'),
     )
