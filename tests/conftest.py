@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -26,6 +27,16 @@ from store.db import SessionFactory, make_engine, migrate, session_factory
 from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 
 BIN = Path(sys.executable).parent
+
+
+@pytest.fixture(autouse=True)
+def gc_callbacks_end_with_their_test() -> Iterator[None]:
+    """Hypothesis times garbage collection with a process-wide gc callback it installs once and never removes.
+    Left in place, it runs in every later test's threads, the Temporal sandbox's among them, and an error raised
+    on entering it (CI once saw one in a signal test) fails a test that never used Hypothesis."""
+    before = list(gc.callbacks)
+    yield
+    gc.callbacks[:] = before
 
 
 @pytest.fixture(scope="session")
