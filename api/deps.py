@@ -9,14 +9,21 @@ from typing import Annotated
 from fastapi import Depends, Request
 from sqlmodel import Session
 
+from api.auth import Principal, Role
 from api.fields import PathId
 from api.problems import Problem
 from runtime.settings import Settings
 from store.models import Traject
+from store.werkgebied import limit_to, werkgebied_of
 
 
 def _session(request: Request) -> Iterator[Session]:
+    """A session for this request: for a caseworker or supervisor linked to some gemeenten, one that sees
+    only those gemeenten's trajecten (store/werkgebied.py)."""
+    principal: Principal | None = getattr(request.state, "principal", None)
     with request.app.state.sessions() as session:
+        if principal is not None and principal.role in (Role.HULPVERLENER, Role.TOEZICHTHOUDER):
+            limit_to(session, werkgebied_of(session, principal.sub, _settings(request).gemeentecode))
         yield session
 
 
@@ -26,6 +33,7 @@ def _settings(request: Request) -> Settings:
 
 
 def _traject(session: Annotated[Session, Depends(_session)], traject_id: PathId) -> Traject:
+    # A traject outside the caller's werkgebied is not there for them: 404, so its id cannot be probed.
     traject = session.get(Traject, traject_id)
     if traject is None:
         raise Problem(404, "niet-gevonden", "Er is geen traject met dit id.")

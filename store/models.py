@@ -202,6 +202,11 @@ class Medewerker(SQLModel, table=True):
     email: str | None = None
     rol: str
     actief: bool = True
+    gemeenten: list[str] = Field(
+        default_factory=list,
+        sa_column=Column(JSON, nullable=False),
+        description="the CBS codes of the gemeenten this person serves; none: every gemeente",
+    )
 
 
 class Storing(SQLModel, table=True):

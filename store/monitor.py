@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import UTC, date, timedelta
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
@@ -28,14 +27,9 @@ from store.models import (
     Verzoek,
 )
 from store.queries import bezwaren_of, einde_of
+from store.werkgebied import in_gemeente
 
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
-
-
-def in_gemeente(codes: tuple[str | None, ...]) -> ColumnElement[bool]:
-    """Trajecten of these gemeenten; None stands for the trajecten registered before gemeenten were told apart."""
-    named = col(Traject.gemeentecode).in_([code for code in codes if code is not None])
-    return or_(named, col(Traject.gemeentecode).is_(None)) if None in codes else named
 
 
 def monitor_facts(

@@ -33,6 +33,7 @@ from store.models import (
     TrajectEvent,
     Verzoek,
 )
+from store.werkgebied import ALLE_GEMEENTEN
 
 _BEZWAREN = TypeAdapter(list[Bezwaar])
 _BETROKKENEN = TypeAdapter(list[Betrokkene])
@@ -121,6 +122,14 @@ def client_naam(session: Session, traject: Traject) -> str:
     partner = session.get(Persoon, traject.partner_id) if traject.partner_id else None
     naam = persoon.naam if persoon else ""
     return f"{naam} en {partner.naam}" if partner else naam
+
+
+def trajecten_anywhere(session: Session, bsn: str) -> list[tuple[str, str]]:
+    """The id and phase of every traject of a person, as client or as partner, in every gemeente whoever
+    asks: a second aanmelding must find the first also in a gemeente outside the caller's werkgebied. Only
+    ids, so no traject of another gemeente enters the caller's session."""
+    query = select(Traject.id, Traject.phase).where(of_person(bsn)).execution_options(**ALLE_GEMEENTEN)
+    return [(traject_id, phase) for traject_id, phase in session.exec(query).all()]
 
 
 def trajecten_of_bsn(session: Session, bsn: str) -> list[Traject]:

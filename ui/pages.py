@@ -49,6 +49,7 @@ from store.queries import (
     staff,
     trajecten_by_reference,
 )
+from store.werkgebied import serves
 from ui.labels import label
 from ui.monitorbeeld import grafieken
 from ui.render import page
@@ -410,9 +411,11 @@ def toezicht_monitor(
             fouten.append((naam, "is geen datum; kies een dag in de kalender"))
     cijfers = None
     vergelijking = []
-    register = gemeenten(session)
-    if gemeente is not None and gemeente not in {settings.gemeentecode, *(g.code for g in register)}:
-        fouten.append(("gemeente", "deze gemeente bedient deze installatie niet"))
+    # Only the gemeenten of the supervisor's werkgebied are offered, compared or accepted.
+    keuze = [(settings.gemeentecode, settings.gemeente_naam)] + [(g.code, g.naam) for g in gemeenten(session)]
+    keuze = [(code, naam) for code, naam in keuze if serves(session, code, settings.gemeentecode)]
+    if gemeente is not None and gemeente not in {code for code, _ in keuze}:
+        fouten.append(("gemeente", "deze gemeente hoort niet bij uw werkgebied"))
     if not fouten:
         try:
             periode = period(settings, dagen["van"], dagen["tot"])
@@ -420,7 +423,7 @@ def toezicht_monitor(
             fouten.append(("van", "ligt na tot; kies een begindatum die voor de einddatum ligt"))
         else:
             cijfers = figures(session, settings, periode, team, gemeente)
-            if register:
+            if len(keuze) > 1:
                 vergelijking = compare_gemeenten(principal, session, settings, periode, team)
     shown = (("van", cijfers.van.isoformat()), ("tot", cijfers.tot.isoformat())) if cijfers else ()
     query = urlencode([*shown, *((("team", team),) if team else ()), *((("gemeente", gemeente),) if gemeente else ())])
@@ -437,7 +440,7 @@ def toezicht_monitor(
         tot=cijfers.tot.isoformat() if cijfers else tot,
         csv_url=f"/api/v1/toezicht/monitor/csv?{query}",
         gekozen_gemeente=gemeente,
-        gemeenten=[(settings.gemeentecode, settings.gemeente_naam)] + [(g.code, g.naam) for g in register],
+        gemeenten=keuze,
         vergelijking=vergelijking,
     )
 
@@ -465,8 +468,10 @@ def toezicht_trajecten(request: Request, principal: Supervisor, session: Session
 
 @router.get("/beheer")
 def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLResponse:
-    """The administrator's start page: the staff register, the creditor registry and the policy in force."""
-    policy = request.app.state.settings.policy()
+    """The administrator's start page: the staff register with each one's werkgebied, the creditor registry and
+    the policy in force."""
+    settings = request.app.state.settings
+    policy = settings.policy()
     return page(
         request,
         "beheer.html",
@@ -475,4 +480,6 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
         schuldeisers=registry(session),
         beleid=policy,
         rollen=[(r.value, label("rol", r.value)) for r in WERKPLEK_ROLES],
+        gemeenten=[(settings.gemeentecode, settings.gemeente_naam)]
+        + [(g.code, g.naam) for g in gemeenten(session) if g.code != settings.gemeentecode],
     )

@@ -19,7 +19,7 @@ from api.engine import EngineDep
 from api.fields import Ident, PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
-from api.routers.trajecten import aanmelden
+from api.routers.trajecten import aanmelden, gemeente_of
 from api.schemas.betrokken import BetrokkenTraject, BetrokkenTrajectRegel, ContactUit, SchuldVoorBetrokkene
 from api.schemas.betrokkenen import DossierIn, KoppelingIn, NotitieIn, OntkoppelingIn
 from api.schemas.regeling import BetalingIn
@@ -203,11 +203,18 @@ def _in_register_as_bewindvoerder(session: Session, principal: Principal) -> Non
         raise Problem(403, "geen-toegang", "U staat niet als actieve bewindvoerder in het register van de gemeente.")
 
 
-def _least_busy_caseworker(session: Session) -> str:
-    caseworkers = [m.id for m in staff(session, actief=True) if m.rol == Role.HULPVERLENER.value]
+def _least_busy_caseworker(session: Session, gemeentecode: str) -> str:
+    """The active caseworker with the fewest open trajecten among those who serve this gemeente."""
+    caseworkers = [
+        m.id
+        for m in staff(session, actief=True)
+        if m.rol == Role.HULPVERLENER.value and (not m.gemeenten or gemeentecode in m.gemeenten)
+    ]
     if not caseworkers:
         raise Problem(
-            409, "geen-hulpverlener", "Er staat geen actieve hulpverlener in het register om dit op te pakken."
+            409,
+            "geen-hulpverlener",
+            "Er staat geen actieve hulpverlener voor deze gemeente in het register om dit op te pakken.",
         )
     return verdeel(["nieuw"], open_counts(session, caseworkers))["nieuw"]
 
@@ -242,7 +249,6 @@ async def register_under_bewind(
     fixed costs and debts already gathered. The least busy caseworker takes it; the bewindvoerder is linked
     to the traject from the start and gets a copy of every letter about the client's money."""
     await run_in_threadpool(_in_register_as_bewindvoerder, session, principal)
-    caseworker = await run_in_threadpool(_least_busy_caseworker, session)
     aanmelding = AanmeldingIn(
         persoon=body.persoon,
         partner=body.partner,
@@ -251,6 +257,8 @@ async def register_under_bewind(
         crisis=body.crisis,
         ondernemer=body.ondernemer,
     )
+    gemeentecode = await run_in_threadpool(gemeente_of, session, settings, aanmelding)
+    caseworker = await run_in_threadpool(_least_busy_caseworker, session, gemeentecode)
     traject_id, retried = await aanmelden(
         principal.sub, aanmelding, caseworker, session, engine, settings, bewindvoerder=principal.sub
     )

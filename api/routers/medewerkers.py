@@ -8,13 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.auth import Beheerder, Office
-from api.deps import SessionDep
+from api.deps import SessionDep, SettingsDep
 from api.fields import Ident
 from api.gate import GuardedRoute
-from api.problems import Problem
+from api.problems import Problem, invalid
 from api.schemas.medewerkers import MedewerkerIn, MedewerkerUit, Team
 from store.models import Medewerker
-from store.queries import staff
+from store.queries import gemeenten, staff
 
 router = APIRouter(tags=["medewerkers"], route_class=GuardedRoute)
 
@@ -45,10 +45,22 @@ def read_staff_member(principal: Office, session: SessionDep, medewerker_id: Ide
     responses={201: {"model": MedewerkerUit, "description": "Nieuw in het register."}},
 )
 def put_staff_member(
-    principal: Beheerder, session: SessionDep, medewerker_id: Ident, body: MedewerkerIn, response: Response
+    principal: Beheerder,
+    session: SessionDep,
+    settings: SettingsDep,
+    medewerker_id: Ident,
+    body: MedewerkerIn,
+    response: Response,
 ) -> Medewerker:
     """Add a member of staff under their login name, or change them. Someone who leaves is marked
-    `actief: false`, never removed: the timelines keep their name."""
+    `actief: false`, never removed: the timelines keep their name. `gemeenten` is their werkgebied."""
+    served = {settings.gemeentecode, *(g.code for g in gemeenten(session))}
+    if unknown := [
+        (f"gemeenten.{i}", "deze gemeente bedient deze installatie niet")
+        for i, code in enumerate(body.gemeenten)
+        if code not in served
+    ]:
+        raise invalid(unknown)
     found = session.get(Medewerker, medewerker_id)
     response.status_code = 200 if found else 201
     member = found or Medewerker(id=medewerker_id, **body.model_dump(mode="json"))

@@ -31,13 +31,14 @@ from api.schemas.toezicht import (
     Uitvalregel,
     Vroegsignaleringcijfers,
 )
-from domain.monitor import REGELING_NORM_DAGEN, Periode, Vroegsignalering, monitor
+from domain.monitor import REGELING_NORM_DAGEN, Adviescijfers, Periode, Vroegsignalering, monitor
 from domain.vordering import reply_figures
 from runtime.clock import today
 from runtime.settings import Settings
 from store.models import Gemeente
 from store.monitor import advice_figures, monitor_facts, reply_dates, vroegsignalering_figures
 from store.queries import gemeenten
+from store.werkgebied import limited_to, serves
 
 router = APIRouter(prefix="/toezicht/monitor", tags=["toezicht"], route_class=GuardedRoute)
 # The CSV's columns: one figure per line, so a municipality's spreadsheet can stack several periods.
@@ -68,9 +69,12 @@ GemeenteFilter = Annotated[
 
 def gemeente_codes(session: Session, settings: Settings, gemeente: str | None) -> tuple[str | None, ...] | None:
     """The codes a gemeente's trajecten carry: the installation's own also counts the trajecten registered
-    before gemeenten were told apart. A gemeente this installation does not serve is refused."""
+    before gemeenten were told apart. Unnamed, the caller's werkgebied (None: every gemeente). A gemeente this
+    installation does not serve, or outside the caller's werkgebied, is refused."""
     if gemeente is None:
-        return None
+        return limited_to(session)
+    if not serves(session, gemeente, settings.gemeentecode):
+        raise invalid([("gemeente", "deze gemeente hoort niet bij uw werkgebied")])
     if gemeente == settings.gemeentecode:
         return (gemeente, None)
     if session.get(Gemeente, gemeente) is None:
@@ -92,8 +96,14 @@ def figures(
     counted = monitor(facts, periode, today(policy.timezone))
     replies = reply_dates(session, periode, team, codes)
     answered = reply_figures(replies, policy)
-    early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("", Vroegsignalering())
-    advice = advice_figures(session, periode, team)
+    # Advice contacts and vroegsignalering cases belong to no gemeente yet: they count for the installation's own,
+    # as the trajecten from before gemeenten do.
+    own = codes is None or None in codes
+    early = Vroegsignalering()
+    advice = Adviescijfers()
+    if own:
+        early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("", early)
+        advice = advice_figures(session, periode, team)
     return Monitor(
         van=periode.van,
         tot=periode.tot,
@@ -158,9 +168,10 @@ FiguresDep = Annotated[Monitor, Depends(figures)]
 def compare_gemeenten(
     principal: Supervisor, session: SessionDep, settings: SettingsDep, periode: PeriodeDep, team: TeamFilter = None
 ) -> list[Monitor]:
-    """The same figures for each gemeente the installation serves, its own first, to compare them side by side.
-    Advice contacts and vroegsignalering belong to no gemeente yet: they are the installation's in each."""
+    """The same figures for each gemeente the installation serves (of those in the caller's werkgebied), its
+    own first, to compare them side by side. Advice contacts and vroegsignalering count for its own."""
     codes = [settings.gemeentecode] + [g.code for g in gemeenten(session) if g.code != settings.gemeentecode]
+    codes = [code for code in codes if serves(session, code, settings.gemeentecode)]
     return [figures(session, settings, periode, team, code) for code in codes]
 
 

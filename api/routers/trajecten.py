@@ -53,7 +53,8 @@ from runtime.clock import today
 from runtime.settings import Settings
 from store.dossier import store_persoon
 from store.models import Brief, Traject
-from store.queries import TrajectFilter, gemeenten, list_trajecten, trajecten_of_bsn
+from store.queries import TrajectFilter, gemeenten, list_trajecten, trajecten_anywhere, trajecten_of_bsn
+from store.werkgebied import serves
 from workflows.traject import TrajectWorkflow
 
 router = APIRouter(tags=["trajecten"], route_class=GuardedRoute)
@@ -109,16 +110,19 @@ async def aanmelden(
         raise invalid([("partner.bsn", "is het BSN van de cliënt zelf")])
     if body.adviescontact_id is not None:
         await run_in_threadpool(free_contact, session, body.adviescontact_id, traject_id)
-    earlier = await run_in_threadpool(trajecten_of_bsn, session, body.persoon.bsn)
-    retried = any(t.id == traject_id for t in earlier)
+    earlier = await run_in_threadpool(trajecten_anywhere, session, body.persoon.bsn)
+    retried = any(id_ == traject_id for id_, _ in earlier)
     if body.partner is not None:
-        earlier += await run_in_threadpool(trajecten_of_bsn, session, body.partner.bsn)
-    if running := [t for t in earlier if t.phase != Phase.AFGESLOTEN and t.id != traject_id]:
+        earlier += await run_in_threadpool(trajecten_anywhere, session, body.partner.bsn)
+    if running := [id_ for id_, phase in earlier if phase != Phase.AFGESLOTEN and id_ != traject_id]:
         raise Problem(
-            409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0].id)
+            409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0])
         )
 
-    gemeentecode = await run_in_threadpool(_gemeente_of, session, settings, body)
+    gemeentecode = await run_in_threadpool(gemeente_of, session, settings, body)
+    if not serves(session, gemeentecode, settings.gemeentecode):
+        # A traject the caller could not see afterwards: someone serving that gemeente registers it.
+        raise invalid([("gemeentecode", f"gemeente {gemeentecode} hoort niet bij uw werkgebied")])
     persoon_id = opaque(door, "persoon", engine.key)
     await run_in_threadpool(store_persoon, session, persoon_id, Persoon(**body.persoon.model_dump()))
     partner_id = None
@@ -244,7 +248,7 @@ async def close(principal: Caseworker, body: AfsluitingIn, traject: CurrentTraje
     return await step(engine, traject.id, TrajectWorkflow.afsluiten, afsluiting)
 
 
-def _gemeente_of(session: Session, settings: Settings, body: AanmeldingIn) -> str:
+def gemeente_of(session: Session, settings: Settings, body: AanmeldingIn) -> str:
     """The gemeente responsible for this aanmelding: the one chosen, else the one whose postcode area holds the
     address, else the installation's own."""
     register = gemeenten(session)

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from api.auth import Role
 from api.fields import Email, Line, Strict, Telefoon
+from api.schemas.gemeenten import Gemeentecode
 from api.schemas.sessies import KETEN_ROLES, STAFF_ROLES
 
 Team = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 _.-]{0,63}$", description="De naam van het team.")]
@@ -23,6 +24,12 @@ class MedewerkerIn(Strict):
     email: Email | None = None
     rol: Role
     actief: bool = Field(default=True, description="Uit dienst: false. De naam blijft in oude tijdlijnen staan.")
+    gemeenten: list[Gemeentecode] = Field(
+        default_factory=list,
+        max_length=100,
+        description="De gemeenten die deze medewerker bedient (CBS-codes): een hulpverlener of toezichthouder ziet "
+        "alleen hun trajecten en cijfers. Leeg: alle gemeenten van deze installatie.",
+    )
 
     @field_validator("rol")
     @classmethod
@@ -40,3 +47,4 @@ class MedewerkerUit(BaseModel):
     email: str | None
     rol: Role
     actief: bool
+    gemeenten: list[str]

@@ -11,6 +11,7 @@ from store.db import SessionFactory
 from store.models import Brief
 from tests.api.conftest import Headers, aanmelding, assert_problem
 from tests.api.test_ddas import DDAS, YEAR
+from tests.api.test_signalen import signaal
 
 ZWIJNDRECHT = {
     "naam": "Gemeente Zwijndrecht",
@@ -88,3 +89,69 @@ async def test_the_monitor_per_gemeente_and_side_by_side(api: httpx.AsyncClient,
     assert page.status_code == 200, page.text
     assert "Gemeenten naast elkaar" in page.text
     assert "Gemeente Zwijndrecht" in page.text
+
+
+async def test_staff_of_one_gemeente_see_only_its_trajecten(api: httpx.AsyncClient, auth: Headers) -> None:
+    beheer = auth(Role.BEHEERDER, "beheer")
+    assert (await api.put("/api/v1/beheer/gemeenten/0642", json=ZWIJNDRECHT, headers=beheer)).status_code == 201
+    for login, rol, werkgebied in (
+        ("tz-zwijndrecht", "toezichthouder", ["0642"]),
+        ("hv-zwijndrecht", "hulpverlener", ["0642"]),
+        ("hv-dordrecht", "hulpverlener", ["9999"]),
+        ("bw-bas", "bewindvoerder", []),
+        ("tz-regio", "toezichthouder", []),
+    ):
+        member = {"naam": login, "team": "Zuid", "telefoon": "078 770 3000", "rol": rol, "gemeenten": werkgebied}
+        put = await api.put(f"/api/v1/medewerkers/{login}", json=member, headers=beheer)
+        assert (put.status_code, put.json()["gemeenten"]) == (201, werkgebied), put.text
+    unknown = member | {"gemeenten": ["0001"]}
+    refused = assert_problem(await api.put("/api/v1/medewerkers/tz-x", json=unknown, headers=beheer), 422)
+    assert refused["invalidParams"][0]["name"] == "gemeenten.0"
+    persoon = aanmelding()["persoon"] | {"postcode": "3331 AB", "woonplaats": "Zwijndrecht"}
+    theirs = (await api.post("/api/v1/aanmeldingen", json=aanmelding(persoon=persoon), headers=auth())).json()
+    ours = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()
+    household = signaal(bsn="100000010", straat="Dorpsweg 2", kenmerk="WB-1")
+    signal = await api.post("/api/v1/signalen", json=household, headers=auth(Role.SIGNAALPARTNER, "woonbron"))
+    assert signal.status_code in (200, 201, 202), signal.text
+    supervisor = auth(Role.TOEZICHTHOUDER, "tz-zwijndrecht")
+
+    assert (await api.get(f"/api/v1/trajecten/{theirs['id']}", headers=supervisor)).status_code == 200
+    assert_problem(await api.get(f"/api/v1/trajecten/{ours['id']}", headers=supervisor), 404)
+    assert_problem(await api.get(f"/api/v1/trajecten/{ours['id']}/regeling", headers=supervisor), 404)
+    listed = (await api.get("/api/v1/trajecten", headers=supervisor)).json()
+    assert [t["id"] for t in listed["results"]] == [theirs["id"]]
+    found = await api.post("/api/v1/trajecten/zoeken", json={"bsn": "123456782"}, headers=supervisor)
+    assert found.json() == []
+    clocks = (await api.get("/api/v1/toezicht/termijnen?status=binnenkort", headers=supervisor)).json()
+    assert {row["traject"].rsplit("/", 1)[1] for row in clocks["results"]} <= {theirs["id"]}
+    loads = (await api.get("/api/v1/toezicht/werkverdeling", headers=supervisor)).json()
+    assert sum(load["open"] for load in loads) == 1
+    figures = (await api.get("/api/v1/toezicht/monitor", headers=supervisor)).json()
+    # Vroegsignalering belongs to the installation's own gemeente, outside this werkgebied.
+    assert (figures["aanmeldingen"], figures["vroegsignalering"]["huishoudens"]) == (1, 0)
+    side_by_side = (await api.get("/api/v1/toezicht/monitor/gemeenten", headers=supervisor)).json()
+    assert [m["gemeente"] for m in side_by_side] == ["0642"]
+    other = assert_problem(await api.get("/api/v1/toezicht/monitor?gemeente=9999", headers=supervisor), 422)
+    assert "werkgebied" in other["invalidParams"][0]["reason"]
+    page = await api.get("/toezicht/monitor", headers=supervisor)
+    assert "Gemeenten naast elkaar" not in page.text
+
+    caseworker = auth(Role.HULPVERLENER, "hv-zwijndrecht")
+    elsewhere = assert_problem(
+        await api.post("/api/v1/aanmeldingen", json=aanmelding("100000009"), headers=caseworker), 422
+    )
+    assert elsewhere["invalidParams"][0]["name"] == "gemeentecode"
+    again = await api.post(
+        "/api/v1/aanmeldingen", json=aanmelding(persoon=persoon | {"bsn": "123456782"}), headers=caseworker
+    )
+    assert_problem(again, 409)
+    # A bewindvoerder's client gets a caseworker who serves the client's gemeente.
+    bewind = {"persoon": persoon | {"bsn": "100000010"}, "kinderen": False, "dossier": {}}
+    registered = await api.post(
+        "/api/v1/betrokken/aanmeldingen", json=bewind, headers=auth(Role.BEWINDVOERDER, "bw-bas")
+    )
+    assert registered.status_code == 201, registered.text
+    listed = (await api.get("/api/v1/trajecten", headers=caseworker)).json()
+    assert [t["hulpverlener"] for t in listed["results"] if t["id"] == registered.json()["id"]] == ["hv-zwijndrecht"]
+    regio = (await api.get("/api/v1/toezicht/monitor/gemeenten", headers=auth(Role.TOEZICHTHOUDER, "tz-regio"))).json()
+    assert [(m["gemeente"], m["vroegsignalering"]["huishoudens"]) for m in regio] == [("9999", 1), ("0642", 0)]

@@ -227,7 +227,7 @@ def test_a_supervisor_reads_the_monitor_of_one_team_and_downloads_it(page: Page,
 
     page.get_by_label("Tot en met").fill((today() - timedelta(days=90)).isoformat())
     page.get_by_role("button", name="Toon").click()
-    expect(page.get_by_role("heading", name="Deze periode kan niet")).to_be_visible()
+    expect(page.get_by_role("heading", name="Deze keuze kan niet")).to_be_visible()
     assert_accessible(page)
 
 
@@ -263,3 +263,30 @@ def test_a_supervisor_compares_the_gemeenten_of_a_regional_service(page: Page, s
     expect(side_by_side.get_by_role("row", name=re.compile("Gemeente Voorbeeldstad"))).to_be_visible()
     assert_accessible(page)
     screenshot(page, "console-gemeenten")
+
+    # The beheerder limits a supervisor to Zwijndrecht, with the keyboard; she sees only its figures then.
+    log_in(page, name="beheerder-demo", role="Beheerder")
+    page.locator("summary", has_text="Medewerker toevoegen of wijzigen").click()
+    form = page.locator("form[action='/api/v1/medewerkers/{medewerker_id}']")
+    form.get_by_label("Inlognaam").fill("tz-zoe")
+    form.get_by_label("Naam", exact=True).fill("Zoë de Wit")
+    form.get_by_label("Team").fill("Zuid")
+    form.get_by_label("Telefoon").fill("078 770 4010")
+    form.get_by_label("Rol").select_option("toezichthouder")
+    form.get_by_label("Gemeente Zwijndrecht").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Enter")
+    register = page.get_by_role("region", name="Medewerkers")
+    expect(register.get_by_role("row").filter(has_text="Zoë de Wit")).to_contain_text("Gemeente Zwijndrecht")
+    assert_accessible(page)
+    screenshot(page, "beheer-werkgebied")
+
+    log_in(page, name="tz-zoe", role="Toezichthouder")
+    page.goto("/toezicht/monitor")
+    expect(page.get_by_role("heading", name="Monitor", level=1)).to_be_visible()
+    expect(page.get_by_role("region", name="Gemeenten naast elkaar")).to_have_count(0)
+    expect(page.get_by_label("Gemeente", exact=True)).to_have_count(0)
+    page.goto("/toezicht/monitor?gemeente=9999")
+    expect(page.get_by_text("hoort niet bij uw werkgebied")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "console-werkgebied")

@@ -212,7 +212,7 @@ async def test_the_monitor_page_names_a_period_that_cannot_be(client: httpx.Asyn
     fine = await client.get("/toezicht/monitor", params={"van": "2026-11-01", "tot": "2026-12-01", "team": "Noord"})
     assert "Van: ligt na tot" in backwards.text
     assert "Van: is geen datum" in not_a_day.text
-    assert "Aanmeldingen" not in not_a_day.text.split("Deze periode kan niet")[1]
+    assert "Aanmeldingen" not in not_a_day.text.split("Deze keuze kan niet")[1]
     assert "Cijfers van 1 november 2026 tot en met 1 december 2026, team Noord." in fine.text
     assert 'href="/api/v1/toezicht/monitor/csv?van=2026-11-01&amp;tot=2026-12-01&amp;team=Noord"' in fine.text
 
