@@ -35,6 +35,8 @@ class Signaalfeiten:
     ontvangen_op: date
     persoon: Adres | None
     bij_traject: bool = False
+    # The gemeente of its case or traject; None: the installation's own.
+    gemeentecode: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,8 @@ class Zaakfeiten:
     kanaal: Contactkanaal | None = None
     hulp: Hulp | None = None
     uitkomst_op: date | None = None
+    # The gemeente of the household's address; None: the installation's own.
+    gemeentecode: str | None = None
 
 
 def vroegsignaal(s: Signaalfeiten, opgepakt: bool) -> dict[str, Any]:

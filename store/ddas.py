@@ -178,6 +178,7 @@ def _signaalfeiten(session: Session, row: Signaal) -> Signaalfeiten:
         ontvangen_op=row.ontvangen_op,
         persoon=persoon,
         bij_traject=row.traject_id is not None,
+        gemeentecode=row.gemeentecode,
     )
 
 
@@ -192,6 +193,7 @@ def _zaakfeiten(case: Signalering, signaal_ids: tuple[str, ...]) -> Zaakfeiten:
         kanaal=Contactkanaal(uitkomst["kanaal"]) if uitkomst else None,
         hulp=Hulp(uitkomst["hulp"]) if uitkomst else None,
         uitkomst_op=case.afgesloten_op if uitkomst else None,
+        gemeentecode=case.gemeentecode,
     )
 
 

@@ -330,6 +330,9 @@ class Signalering(SQLModel, table=True):
     traject_id: str | None = None
     afgesloten_op: date | None = None
     verwijderd_op: date | None = None
+    gemeentecode: str | None = Field(
+        default=None, index=True, description="the gemeente of the household's address; empty: the installation's own"
+    )
 
 
 class Signaal(SQLModel, table=True):
@@ -355,6 +358,9 @@ class Signaal(SQLModel, table=True):
     )
     dedupe_key: str | None = None
     partner_kenmerk: str | None = None
+    gemeentecode: str | None = Field(
+        default=None, index=True, description="the gemeente of its case or traject; empty: the installation's own"
+    )
     bsn: str | None = Field(default=None, max_length=9)
     naam: str | None = None
     straat: str | None = None

@@ -94,27 +94,38 @@ def monitor_facts(
 
 
 def vroegsignalering_figures(
-    session: Session, periode: Periode, timezone: str, group: Callable[[date], str]
+    session: Session,
+    periode: Periode,
+    timezone: str,
+    group: Callable[[date], str],
+    gemeente: tuple[str | None, ...] | None = None,
 ) -> dict[str, Vroegsignalering]:
-    """The vroegsignalering figures of the period, per group of days (a month, or the whole period): a signal
-    by the day it came in, a household by the day its case opened, an attempt by the day it was sent."""
+    """The vroegsignalering figures of the period (of the gemeente whose codes are `gemeente`, when named), per
+    group of days (a month, or the whole period): a signal by the day it came in, a household by the day its
+    case opened, an attempt by the day it was sent."""
     groups: dict[str, Vroegsignalering] = {}
 
     def of(day: date) -> Vroegsignalering | None:
         return groups.setdefault(group(day), Vroegsignalering()) if periode.bevat(day) else None
 
-    for soort, ontvangen_op, traject_id in session.exec(
-        select(Signaal.soort, Signaal.ontvangen_op, Signaal.traject_id)
-    ).all():
+    signals = select(Signaal.soort, Signaal.ontvangen_op, Signaal.traject_id)
+    cases = select(Signalering)
+    attempts = select(Bericht.kanaal, Bericht.verstuurd_op)
+    if gemeente is not None:
+        signals = signals.where(in_gemeente(gemeente, Signaal.gemeentecode))
+        cases = cases.where(in_gemeente(gemeente, Signalering.gemeentecode))
+        of_cases = select(Signalering.id).where(in_gemeente(gemeente, Signalering.gemeentecode))
+        attempts = attempts.where(col(Bericht.case_id).in_(of_cases))
+    for soort, ontvangen_op, traject_id in session.exec(signals).all():
         if figures := of(ontvangen_op):
             figures.signalen_per_soort[soort] += 1
             figures.bij_lopend_traject += traject_id is not None
-    for case in session.exec(select(Signalering)).all():
+    for case in session.exec(cases).all():
         if figures := of(case.geopend_op):
             figures.huishoudens += 1
             figures.bereikt += bool((case.uitkomst or {}).get("bereikt")) or case.route == "crisis"
             figures.hulp_geaccepteerd += case.traject_id is not None
-    for kanaal, verstuurd_op in session.exec(select(Bericht.kanaal, Bericht.verstuurd_op)).all():
+    for kanaal, verstuurd_op in session.exec(attempts).all():
         if figures := of(day_of(verstuurd_op, timezone)):
             figures.contactpogingen_per_kanaal[kanaal] += 1
     return groups

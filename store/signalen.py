@@ -52,10 +52,17 @@ def feit_of(row: Signaal) -> SignaalFeit:
 
 
 def take_in(
-    session: Session, secret: str, partner_id: str, signaal: SignaalIn, today: date, window_days: int
+    session: Session,
+    secret: str,
+    partner_id: str,
+    signaal: SignaalIn,
+    today: date,
+    window_days: int,
+    gemeentecode: str | None = None,
 ) -> Intake:
     """Store the signal once (a repeat answers with the first): with the traject of a person who has one
-    running, else in the household's case that opened within the window and is still open, or in a new case."""
+    running, else in the household's case that opened within the window and is still open, or in a new case
+    of `gemeentecode` (the gemeente of the address). The signal belongs to the gemeente of its case or traject."""
     key = dedupe_key(secret, partner_id, signaal)
     existing = session.exec(select(Signaal).where(Signaal.dedupe_key == key)).first()
     if existing is not None and existing.traject_id is not None:
@@ -75,6 +82,7 @@ def take_in(
     ).first()
     new_case = case is None
     row = _row(key, partner_id, signaal, today)
+    row.gemeentecode = case.gemeentecode if case is not None else gemeentecode
     row.bsn, row.naam, row.telefoon = signaal.bsn, signaal.naam, signaal.telefoon
     row.straat, row.postcode, row.woonplaats = signaal.straat, signaal.postcode, signaal.woonplaats
     if case is None:
@@ -84,6 +92,7 @@ def take_in(
             geopend_op=today,
             route=route_of([feit_of(row)]).value,
             status=CaseStatus.OPEN.value,
+            gemeentecode=gemeentecode,
         )
         session.add(case)
         # The case must exist before the signal that points at it.
@@ -117,6 +126,7 @@ def _for_traject(
     bekend"): no case, no invitation, and no second copy of who the person is: the traject holds that."""
     row = _row(key, partner_id, signaal, today)
     row.traject_id = traject_id
+    row.gemeentecode = session.exec(select(Traject.gemeentecode).where(Traject.id == traject_id)).one()
     session.add(row)
     try:
         session.commit()

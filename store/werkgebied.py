@@ -1,14 +1,17 @@
 """A member of staff's werkgebied: the gemeenten they serve. A session opened for them sees only the trajecten
-(and the creditor requests of the trajecten) of those gemeenten, in every query, so a list or figure written
-later cannot forget to filter; a traject of another gemeente is simply not there."""
+(with their creditor requests), vroegsignalering cases (with their invitations) and signals of those gemeenten,
+in every query, so a list or figure written later cannot forget to filter; a traject of another gemeente is
+simply not there."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import ColumnElement, event
 from sqlalchemy.orm import ORMExecuteState, with_loader_criteria
 from sqlmodel import Session, col, or_, select
 
-from store.models import Medewerker, Traject, Verzoek
+from store.models import Bericht, Medewerker, Signaal, Signalering, Traject, Verzoek
 
 # Where a session keeps the codes it is limited to; absent for everyone who sees all gemeenten.
 _KEY = "werkgebied"
@@ -19,10 +22,11 @@ ALLE_GEMEENTEN = {"alle_gemeenten": True}
 Codes = tuple[str | None, ...]
 
 
-def in_gemeente(codes: Codes) -> ColumnElement[bool]:
-    """Trajecten of these gemeenten; None stands for the trajecten registered before gemeenten were told apart."""
-    named = col(Traject.gemeentecode).in_([code for code in codes if code is not None])
-    return or_(named, col(Traject.gemeentecode).is_(None)) if None in codes else named
+def in_gemeente(codes: Codes, column: Any = Traject.gemeentecode) -> ColumnElement[bool]:
+    """Trajecten (or the rows whose gemeente `column` holds) of these gemeenten; None stands for the rows
+    recorded before gemeenten were told apart."""
+    named = col(column).in_([code for code in codes if code is not None])
+    return or_(named, col(column).is_(None)) if None in codes else named
 
 
 def werkgebied_of(session: Session, medewerker_id: str, eigen_gemeente: str) -> Codes | None:
@@ -62,7 +66,11 @@ def _only_the_werkgebied(state: ORMExecuteState) -> None:
     if codes is None or not state.is_select or state.execution_options.get("alle_gemeenten"):
         return
     served = select(Traject.id).where(in_gemeente(codes))
+    cases = select(Signalering.id).where(in_gemeente(codes, Signalering.gemeentecode))
     state.statement = state.statement.options(
         with_loader_criteria(Traject, in_gemeente(codes), include_aliases=True),
         with_loader_criteria(Verzoek, col(Verzoek.traject_id).in_(served), include_aliases=True),
+        with_loader_criteria(Signalering, in_gemeente(codes, Signalering.gemeentecode), include_aliases=True),
+        with_loader_criteria(Signaal, in_gemeente(codes, Signaal.gemeentecode), include_aliases=True),
+        with_loader_criteria(Bericht, col(Bericht.case_id).in_(cases), include_aliases=True),
     )

@@ -159,16 +159,32 @@ def deliver_vroegsignalering(
     zaken, signalen, bekend = vroegsignalering_page(session, items[offset : offset + body.pageSize])
     dagen = settings.policy().signaal_venster_dagen
     opgepakt = {signaal_id for z in zaken if z.pogingen or z.uitkomst_op for signaal_id in z.signaal_ids}
-    levering = {
-        "teller": body.page,
-        "gemeentecode": settings.gemeentecode,
-        "aanleverende_organisatie": {
-            "naam": settings.gemeente_naam,
-            "contactpersoonen": _organisatie(settings)["contactpersonen"],
-        },
-        "vroegsignalen": [vroegsignaal(s, s.signaal_id in opgepakt or s.bij_traject) for s in [*signalen, *bekend]],
-        "vroegsignaalzaken": [vroegsignaalzaak(z, dagen) for z in zaken] + [bekende_zaak(s, dagen) for s in bekend],
-    }
+    # A levering names one gemeente: a regional service delivers one per gemeente, its own first.
+    codes = sorted(
+        {z.gemeentecode or settings.gemeentecode for z in zaken}
+        | {s.gemeentecode or settings.gemeentecode for s in bekend},
+        key=lambda code: (code != settings.gemeentecode, code),
+    ) or [settings.gemeentecode]
+    leveringen = [
+        {
+            "teller": body.page,
+            "gemeentecode": code,
+            "aanleverende_organisatie": {
+                "naam": settings.gemeente_naam,
+                "contactpersoonen": _organisatie(settings)["contactpersonen"],
+            },
+            "vroegsignalen": [
+                vroegsignaal(s, s.signaal_id in opgepakt or s.bij_traject)
+                for s in [*signalen, *bekend]
+                if (s.gemeentecode or settings.gemeentecode) == code
+            ],
+            "vroegsignaalzaken": [
+                vroegsignaalzaak(z, dagen) for z in zaken if (z.gemeentecode or settings.gemeentecode) == code
+            ]
+            + [bekende_zaak(s, dagen) for s in bekend if (s.gemeentecode or settings.gemeentecode) == code],
+        }
+        for code in codes
+    ]
     log.info(
         "ddas-levering",
         soort="vroegsignalering",
@@ -176,11 +192,11 @@ def deliver_vroegsignalering(
         van=van.isoformat(),
         tot=tot.isoformat(),
         pagina=body.page,
-        zaken=len(levering["vroegsignaalzaken"]),
-        signalen=len(levering["vroegsignalen"]),
+        zaken=len(zaken) + len(bekend),
+        signalen=len(signalen) + len(bekend),
         totaal=len(items),
     )
-    gegevens = _kop(van, tot, settings) | {"leveringen": [levering]}
+    gegevens = _kop(van, tot, settings) | {"leveringen": leveringen}
     paginering = Paginering(pageSize=body.pageSize, currentPage=body.page, totalPages=pages, totalRecords=len(items))
     answer = GegevensAntwoordVS(
         gegevens=UitwisselmodelVS.model_validate(gegevens), paginering=paginering if pages > 1 else None

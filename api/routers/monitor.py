@@ -96,14 +96,12 @@ def figures(
     counted = monitor(facts, periode, today(policy.timezone))
     replies = reply_dates(session, periode, team, codes)
     answered = reply_figures(replies, policy)
-    # Advice contacts and vroegsignalering cases belong to no gemeente yet: they count for the installation's own,
-    # as the trajecten from before gemeenten do.
-    own = codes is None or None in codes
-    early = Vroegsignalering()
-    advice = Adviescijfers()
-    if own:
-        early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "").get("", early)
-        advice = advice_figures(session, periode, team)
+    early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "", codes).get(
+        "", Vroegsignalering()
+    )
+    # Advice contacts belong to no gemeente yet: they count for the installation's own, as the trajecten from
+    # before gemeenten do.
+    advice = advice_figures(session, periode, team) if codes is None or None in codes else Adviescijfers()
     return Monitor(
         van=periode.van,
         tot=periode.tot,
@@ -169,7 +167,7 @@ def compare_gemeenten(
     principal: Supervisor, session: SessionDep, settings: SettingsDep, periode: PeriodeDep, team: TeamFilter = None
 ) -> list[Monitor]:
     """The same figures for each gemeente the installation serves (of those in the caller's werkgebied), its
-    own first, to compare them side by side. Advice contacts and vroegsignalering count for its own."""
+    own first, to compare them side by side. Advice contacts count for its own."""
     codes = [settings.gemeentecode] + [g.code for g in gemeenten(session) if g.code != settings.gemeentecode]
     codes = [code for code in codes if serves(session, code, settings.gemeentecode)]
     return [figures(session, settings, periode, team, code) for code in codes]

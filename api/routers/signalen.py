@@ -18,6 +18,7 @@ from api.fields import PathId
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
 from api.schemas.signalen import BatchFout, BatchUitkomst, SignaalBody, SignaalUit
+from domain.gemeente import Werkgebied, gemeente_van
 from domain.signalering import (
     CaseStatus,
     Hulp,
@@ -28,6 +29,7 @@ from domain.signalering import (
 from runtime.clock import today
 from runtime.settings import Settings
 from store.models import Signaal, Signalering
+from store.queries import gemeenten
 from store.signalen import Intake, take_in
 from workflows.signalering import SignaleringWorkflow
 
@@ -153,8 +155,15 @@ def _case_open(session: Session, case_id: str) -> bool:
 
 
 def _take_in(session: Session, settings: Settings, partner_id: str, signaal: SignaalIn) -> Intake:
+    gebieden = [Werkgebied(g.code, tuple(g.postcodes)) for g in gemeenten(session)]
     return take_in(
-        session, settings.token_secret, partner_id, signaal, _today(settings), settings.policy().signaal_venster_dagen
+        session,
+        settings.token_secret,
+        partner_id,
+        signaal,
+        _today(settings),
+        settings.policy().signaal_venster_dagen,
+        gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode,
     )
 
 

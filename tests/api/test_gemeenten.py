@@ -10,7 +10,7 @@ from api.auth import Role
 from store.db import SessionFactory
 from store.models import Brief
 from tests.api.conftest import Headers, aanmelding, assert_problem
-from tests.api.test_ddas import DDAS, YEAR
+from tests.api.test_ddas import DDAS, VS, VS_VALIDATOR, YEAR
 from tests.api.test_signalen import signaal
 
 ZWIJNDRECHT = {
@@ -110,9 +110,16 @@ async def test_staff_of_one_gemeente_see_only_its_trajecten(api: httpx.AsyncClie
     persoon = aanmelding()["persoon"] | {"postcode": "3331 AB", "woonplaats": "Zwijndrecht"}
     theirs = (await api.post("/api/v1/aanmeldingen", json=aanmelding(persoon=persoon), headers=auth())).json()
     ours = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()
-    household = signaal(bsn="100000010", straat="Dorpsweg 2", kenmerk="WB-1")
-    signal = await api.post("/api/v1/signalen", json=household, headers=auth(Role.SIGNAALPARTNER, "woonbron"))
-    assert signal.status_code in (200, 201, 202), signal.text
+    # One household in the installation's own gemeente, two in Zwijndrecht (by the postcode of the address).
+    woonbron = auth(Role.SIGNAALPARTNER, "woonbron")
+    for bsn, straat, postcode in (
+        ("100000010", "Dorpsweg 2", "3311 AA"),
+        ("100000022", "Veerweg 3", "3331 AB"),
+        ("100000034", "Veerweg 5", "3332 CD"),
+    ):
+        household = signaal(bsn=bsn, straat=straat, postcode=postcode, kenmerk=f"WB-{bsn}")
+        signal = await api.post("/api/v1/signalen", json=household, headers=woonbron)
+        assert signal.status_code == 201, signal.text
     supervisor = auth(Role.TOEZICHTHOUDER, "tz-zwijndrecht")
 
     assert (await api.get(f"/api/v1/trajecten/{theirs['id']}", headers=supervisor)).status_code == 200
@@ -127,8 +134,7 @@ async def test_staff_of_one_gemeente_see_only_its_trajecten(api: httpx.AsyncClie
     loads = (await api.get("/api/v1/toezicht/werkverdeling", headers=supervisor)).json()
     assert sum(load["open"] for load in loads) == 1
     figures = (await api.get("/api/v1/toezicht/monitor", headers=supervisor)).json()
-    # Vroegsignalering belongs to the installation's own gemeente, outside this werkgebied.
-    assert (figures["aanmeldingen"], figures["vroegsignalering"]["huishoudens"]) == (1, 0)
+    assert (figures["aanmeldingen"], figures["vroegsignalering"]["huishoudens"]) == (1, 2)
     side_by_side = (await api.get("/api/v1/toezicht/monitor/gemeenten", headers=supervisor)).json()
     assert [m["gemeente"] for m in side_by_side] == ["0642"]
     other = assert_problem(await api.get("/api/v1/toezicht/monitor?gemeente=9999", headers=supervisor), 422)
@@ -137,6 +143,9 @@ async def test_staff_of_one_gemeente_see_only_its_trajecten(api: httpx.AsyncClie
     assert "Gemeenten naast elkaar" not in page.text
 
     caseworker = auth(Role.HULPVERLENER, "hv-zwijndrecht")
+    cases = (await api.get("/api/v1/signaleringen", headers=caseworker)).json()
+    assert len(cases) == 2
+    assert len((await api.get("/api/v1/signaleringen", headers=auth())).json()) == 3
     elsewhere = assert_problem(
         await api.post("/api/v1/aanmeldingen", json=aanmelding("100000009"), headers=caseworker), 422
     )
@@ -154,4 +163,9 @@ async def test_staff_of_one_gemeente_see_only_its_trajecten(api: httpx.AsyncClie
     listed = (await api.get("/api/v1/trajecten", headers=caseworker)).json()
     assert [t["hulpverlener"] for t in listed["results"] if t["id"] == registered.json()["id"]] == ["hv-zwijndrecht"]
     regio = (await api.get("/api/v1/toezicht/monitor/gemeenten", headers=auth(Role.TOEZICHTHOUDER, "tz-regio"))).json()
-    assert [(m["gemeente"], m["vroegsignalering"]["huishoudens"]) for m in regio] == [("9999", 1), ("0642", 0)]
+    assert [(m["gemeente"], m["vroegsignalering"]["huishoudens"]) for m in regio] == [("9999", 1), ("0642", 2)]
+    # The national delivery of vroegsignalering has a levering per gemeente.
+    delivered = (await api.post(VS, json=YEAR, headers=auth(Role.CBS, "cbs"))).json()["gegevens"]
+    VS_VALIDATOR.validate(delivered)
+    per_gemeente = [(lev["gemeentecode"], len(lev["vroegsignaalzaken"])) for lev in delivered["leveringen"]]
+    assert per_gemeente == [("9999", 1), ("0642", 2)]
