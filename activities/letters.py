@@ -27,6 +27,7 @@ class Afzender:
     naam: str
     adres: str
     telefoon: str
+    logo: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,7 @@ class LetterActivities:
     def _sender(self, session: Session, traject: Traject) -> Afzender:
         """The letterhead of the traject's own gemeente, when the installation serves several."""
         gemeente = session.get(Gemeente, traject.gemeentecode) if traject.gemeentecode else None
-        return Afzender(gemeente.naam, gemeente.adres, gemeente.telefoon) if gemeente else self._afzender
+        return Afzender(gemeente.naam, gemeente.adres, gemeente.telefoon, gemeente.logo) if gemeente else self._afzender
 
     @staticmethod
     def _recipient(

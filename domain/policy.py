@@ -1,6 +1,8 @@
 """The municipality's policy values, handed to each traject at its start."""
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from domain.vtlb_normen import DEFAULT_NORMEN, VtlbNormen
 
@@ -54,3 +56,25 @@ class Policy:
         ("schuldeisers", 30),
         ("rechtbank", 90),
     )
+
+
+# What a gemeente of a regional service may set for itself; the rest is the installation's policy.
+GEMEENTE_AFWIJKINGEN = (
+    "first_conversation_weeks",
+    "crisis_working_days",
+    "beschikking_weeks",
+    "extra_crisis_kinds",
+    "signaal_venster_dagen",
+    "tweede_poging_dagen",
+    "signaal_afsluiten_dagen",
+)
+
+
+def met_afwijkingen(policy: Policy, afwijkingen: Mapping[str, Any]) -> Policy:
+    """The policy with a gemeente's own values in place of the installation's (lists become tuples)."""
+    chosen: dict[str, Any] = {
+        name: tuple(value) if isinstance(value, list) else value
+        for name in GEMEENTE_AFWIJKINGEN
+        if (value := afwijkingen.get(name)) is not None
+    }
+    return replace(policy, **chosen)

@@ -148,6 +148,12 @@ class Gemeente(SQLModel, table=True):
     adres: str
     telefoon: str
     postcodes: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    beleid: dict[str, Any] = Field(
+        default_factory=dict,
+        sa_column=Column(JSON, nullable=False),
+        description="the gemeente's own policy values (domain/policy.GEMEENTE_AFWIJKINGEN), else the installation's",
+    )
+    logo: str | None = Field(default=None, description="the letterhead's logo, a data URI of a PNG or SVG image")
 
 
 class Aanlevering(SQLModel, table=True):

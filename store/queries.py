@@ -13,6 +13,7 @@ from domain.beeindiging import Afloop, Einde, einde
 from domain.betrokkene import Betrokkene
 from domain.bezwaar import Bezwaar
 from domain.phases import Phase
+from domain.policy import Policy, met_afwijkingen
 from domain.signalering import CaseStatus
 from domain.termijnen import Dossierklokken
 from domain.traject import Clock, Deadline
@@ -109,6 +110,13 @@ def of_person(bsn: str) -> ColumnElement[bool]:
     co-debtor of a couple's traject."""
     ids = select(Persoon.id).where(Persoon.bsn == bsn)
     return or_(col(Traject.persoon_id).in_(ids), col(Traject.partner_id).in_(ids))
+
+
+def policy_of(session: Session, policy: Policy, gemeentecode: str | None) -> Policy:
+    """The policy a new traject or case of this gemeente starts with: `policy`, the installation's, with the
+    gemeente's own values where the register has them."""
+    gemeente = session.get(Gemeente, gemeentecode) if gemeentecode else None
+    return met_afwijkingen(policy, gemeente.beleid) if gemeente else policy
 
 
 def gemeenten(session: Session) -> list[Gemeente]:

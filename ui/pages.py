@@ -190,14 +190,16 @@ def aanmelden(
     session: SessionDep,
     adviescontact: Annotated[str | None, Query(max_length=64)] = None,
 ) -> HTMLResponse:
-    """The form of a new aanmelding; from a short advice contact, it names that contact."""
+    """The form of a new aanmelding; from a short advice contact, it names that contact. It offers the crisis
+    kinds of every gemeente served; the API says so when one is not the client's gemeente's."""
     policy = request.app.state.settings.policy()
+    eigen = [kind for g in gemeenten(session) for kind in g.beleid.get("extra_crisis_kinds", [])]
     contact = session.get(Adviescontact, adviescontact) if adviescontact else None
     return page(
         request,
         "aanmelden.html",
         principal,
-        crisissoorten=crisis_kinds(policy.extra_crisis_kinds),
+        crisissoorten=crisis_kinds(tuple(dict.fromkeys([*policy.extra_crisis_kinds, *eigen]))),
         contact=contact if contact is not None and contact.traject_id is None else None,
     )
 

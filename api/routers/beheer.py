@@ -7,18 +7,18 @@ import uuid
 from dataclasses import dataclass, fields
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Query, Response
 
 from api.auth import Admin, Beheerder, Office
 from api.deps import SessionDep, SettingsDep
 from api.gate import GuardedRoute
 from api.problems import invalid
-from api.schemas.gemeenten import GemeenteIn, GemeenteUit
+from api.schemas.gemeenten import Gemeentecode, GemeenteIn, GemeenteUit
 from api.schemas.schuldeisers import SchuldeiserAangemaakt, SchuldeiserIn, SchuldeiserUit
 from domain.aanmelding import crisis_kinds
 from domain.policy import Policy
 from store.models import Gemeente, Schuldeiser
-from store.queries import gemeenten, registry
+from store.queries import gemeenten, policy_of, registry
 
 router = APIRouter(tags=["beheer"], route_class=GuardedRoute)
 
@@ -31,9 +31,18 @@ class Beleid(Policy):
 
 
 @router.get("/beheer/beleid", response_model=Beleid)
-def read_policy(principal: Admin, settings: SettingsDep) -> Beleid:
-    """The policy new trajecten start with, and every crisis kind it accepts."""
-    policy = settings.policy()
+def read_policy(
+    principal: Admin,
+    settings: SettingsDep,
+    session: SessionDep,
+    gemeente: Annotated[
+        Gemeentecode | None, Query(description="het beleid van deze gemeente, als er meer zijn")
+    ] = None,
+) -> Beleid:
+    """The policy new trajecten start with (of one gemeente, when named), and every crisis kind it accepts."""
+    if gemeente is not None and gemeente != settings.gemeentecode and session.get(Gemeente, gemeente) is None:
+        raise invalid([("gemeente", "deze gemeente bedient deze installatie niet")])
+    policy = policy_of(session, settings.policy(), gemeente)
     in_force = {field.name: getattr(policy, field.name) for field in fields(Policy)}
     return Beleid(**in_force, crisissoorten=crisis_kinds(policy.extra_crisis_kinds))
 
@@ -76,8 +85,9 @@ def put_gemeente(
     session: SessionDep,
     response: Response,
 ) -> Gemeente:
-    """Add a gemeente this installation serves, or change it: its letterhead and the postcode areas whose
-    residents belong to it. A postcode area belongs to one gemeente."""
+    """Add a gemeente this installation serves, or change it: its letterhead (with its logo), the postcode
+    areas whose residents belong to it, and its own terms and crisis kinds. A postcode area belongs to one
+    gemeente. A changed policy counts for trajecten and cases that start after it; running ones keep theirs."""
     taken = {postcode for other in gemeenten(session) if other.code != code for postcode in other.postcodes} & set(
         body.postcodes
     )
@@ -85,8 +95,9 @@ def put_gemeente(
         raise invalid([("postcodes", f"hoort al bij een andere gemeente: {', '.join(sorted(taken))}")])
     found = session.get(Gemeente, code)
     response.status_code = 200 if found else 201
-    row = found or Gemeente(code=code, **body.model_dump())
-    for name, value in body.model_dump().items():
+    values = body.model_dump() | {"beleid": body.beleid.model_dump(exclude_none=True)}
+    row = found or Gemeente(code=code, **values)
+    for name, value in values.items():
         setattr(row, name, value)
     session.add(row)
     session.commit()

@@ -19,6 +19,7 @@ from api.gate import GuardedRoute
 from api.problems import Problem, invalid
 from api.schemas.signalen import BatchFout, BatchUitkomst, SignaalBody, SignaalUit
 from domain.gemeente import Werkgebied, gemeente_van
+from domain.policy import Policy
 from domain.signalering import (
     CaseStatus,
     Hulp,
@@ -29,7 +30,7 @@ from domain.signalering import (
 from runtime.clock import today
 from runtime.settings import Settings
 from store.models import Signaal, Signalering
-from store.queries import gemeenten
+from store.queries import gemeenten, policy_of
 from store.signalen import Intake, take_in
 from workflows.signalering import SignaleringWorkflow
 
@@ -123,13 +124,16 @@ def my_signal(principal: Partner, signaal_id: PathId, session: SessionDep) -> Si
     return _signaal_view(session, row.id)
 
 
-async def deliver(client: Client, settings: Settings, intake: Intake, case_open: bool = True) -> None:
+async def deliver(
+    client: Client, settings: Settings, intake: Intake, case_open: bool = True, policy: Policy | None = None
+) -> None:
     """Hand a stored signal to its case's workflow with signal-with-start: it starts the case if it does not
-    run yet, and adds the signal once either way. So a partner's retry after a crash between the store and
-    the start still gets its signal through. A repeat of a signal whose case closed changes nothing."""
+    run yet (with `policy`, its gemeente's, else the installation's), and adds the signal once either way. So
+    a partner's retry after a crash between the store and the start still gets its signal through. A repeat
+    of a signal whose case closed changes nothing."""
     if intake.duplicate and not case_open:
         return
-    start = SignaleringStart(intake.case_id, TEAM, settings.policy(), intake.feit)
+    start = SignaleringStart(intake.case_id, TEAM, policy or settings.policy(), intake.feit)
     await client.start_workflow(
         SignaleringWorkflow.run,
         start,
@@ -145,26 +149,22 @@ async def _to_case(engine: Engine, settings: Settings, intake: Intake) -> None:
     that traject's caseworker in the werkplek, and nobody is invited twice."""
     if intake.traject_id is not None:
         return
-    case_open = await run_in_threadpool(_case_open, engine.session, intake.case_id)
-    await engine.call(deliver(engine.client, settings, intake, case_open))
+    case_open, policy = await run_in_threadpool(_case_open, engine.session, settings, intake.case_id)
+    await engine.call(deliver(engine.client, settings, intake, case_open, policy))
 
 
-def _case_open(session: Session, case_id: str) -> bool:
+def _case_open(session: Session, settings: Settings, case_id: str) -> tuple[bool, Policy]:
+    """Whether the case is still open, and the policy of its gemeente."""
     case = session.get(Signalering, case_id)
-    return case is not None and case.status == CaseStatus.OPEN.value
+    policy = policy_of(session, settings.policy(), case.gemeentecode if case else None)
+    return case is not None and case.status == CaseStatus.OPEN.value, policy
 
 
 def _take_in(session: Session, settings: Settings, partner_id: str, signaal: SignaalIn) -> Intake:
     gebieden = [Werkgebied(g.code, tuple(g.postcodes)) for g in gemeenten(session)]
-    return take_in(
-        session,
-        settings.token_secret,
-        partner_id,
-        signaal,
-        _today(settings),
-        settings.policy().signaal_venster_dagen,
-        gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode,
-    )
+    gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
+    window = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
+    return take_in(session, settings.token_secret, partner_id, signaal, _today(settings), window, gemeentecode)
 
 
 def _signaal_view(session: Session, signaal_id: str) -> SignaalUit:

@@ -53,7 +53,14 @@ from runtime.clock import today
 from runtime.settings import Settings
 from store.dossier import store_persoon
 from store.models import Brief, Traject
-from store.queries import TrajectFilter, gemeenten, list_trajecten, trajecten_anywhere, trajecten_of_bsn
+from store.queries import (
+    TrajectFilter,
+    gemeenten,
+    list_trajecten,
+    policy_of,
+    trajecten_anywhere,
+    trajecten_of_bsn,
+)
 from store.werkgebied import serves
 from workflows.traject import TrajectWorkflow
 
@@ -99,7 +106,8 @@ async def aanmelden(
 ) -> tuple[str, bool]:
     """Start the traject an aanmelding asks for, once per request key, and wait until it is registered with
     its letter; the traject's id, and whether an earlier attempt of the same request had started it."""
-    policy = settings.policy()
+    gemeentecode = await run_in_threadpool(gemeente_of, session, settings, body)
+    policy = await run_in_threadpool(policy_of, session, settings.policy(), gemeentecode)
     # The traject's id follows the request's key (the caller's, or the one a 202 or 503 returns to it), so
     # a retry finds the traject its first attempt started instead of starting a second one.
     traject_id = opaque(door, "aanmelding", engine.key)
@@ -119,7 +127,6 @@ async def aanmelden(
             409, "traject-loopt-al", "Voor deze persoon loopt al een traject.", traject=traject_url(running[0])
         )
 
-    gemeentecode = await run_in_threadpool(gemeente_of, session, settings, body)
     if not serves(session, gemeentecode, settings.gemeentecode):
         # A traject the caller could not see afterwards: someone serving that gemeente registers it.
         raise invalid([("gemeentecode", f"gemeente {gemeentecode} hoort niet bij uw werkgebied")])

@@ -3,10 +3,14 @@ choice, the gemeente's own letterhead, and the gemeente of each traject in the n
 
 from __future__ import annotations
 
+from datetime import date
+
 import httpx
 from sqlmodel import select
 
 from api.auth import Role
+from domain.policy import Policy
+from domain.wgs_deadlines import first_conversation_deadline
 from store.db import SessionFactory
 from store.models import Brief
 from tests.api.conftest import Headers, aanmelding, assert_problem
@@ -169,3 +173,59 @@ async def test_staff_of_one_gemeente_see_only_its_trajecten(api: httpx.AsyncClie
     VS_VALIDATOR.validate(delivered)
     per_gemeente = [(lev["gemeentecode"], len(lev["vroegsignaalzaken"])) for lev in delivered["leveringen"]]
     assert per_gemeente == [("9999", 1), ("0642", 2)]
+
+
+# A one-pixel PNG, as a gemeente's logo is sent: inline, so a letter fetches nothing.
+LOGO = (
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg=="
+)
+
+
+async def test_each_gemeente_has_its_own_terms_crisis_kinds_and_logo(
+    api: httpx.AsyncClient, auth: Headers, sessions: SessionFactory
+) -> None:
+    beheer = auth(Role.BEHEERDER, "beheer")
+    beleid = {"first_conversation_weeks": 2, "extra_crisis_kinds": ["ontruiming_kamer"]}
+    strict = ZWIJNDRECHT | {"beleid": beleid, "logo": LOGO}
+    for bad, field in (
+        ({"beleid": {"first_conversation_weeks": 5}}, "beleid.first_conversation_weeks"),
+        ({"beleid": {"extra_crisis_kinds": ["Kamer!"]}}, "beleid.extra_crisis_kinds.0"),
+        ({"logo": "https://example.org/logo.png"}, "logo"),
+    ):
+        refused = assert_problem(await api.put("/api/v1/beheer/gemeenten/0642", json=strict | bad, headers=beheer), 422)
+        assert refused["invalidParams"][0]["name"] == field
+    put = await api.put("/api/v1/beheer/gemeenten/0642", json=strict, headers=beheer)
+    assert put.status_code == 201, put.text
+    assert (put.json()["beleid"]["first_conversation_weeks"], put.json()["logo"]) == (2, LOGO)
+    theirs = (await api.get("/api/v1/beheer/beleid?gemeente=0642", headers=beheer)).json()
+    ours = (await api.get("/api/v1/beheer/beleid", headers=beheer)).json()
+    assert (theirs["first_conversation_weeks"], ours["first_conversation_weeks"]) == (2, 4)
+    assert "ontruiming_kamer" in theirs["crisissoorten"]
+    assert "ontruiming_kamer" not in ours["crisissoorten"]
+    assert_problem(await api.get("/api/v1/beheer/beleid?gemeente=0001", headers=beheer), 422)
+
+    melding = date(2026, 11, 2)
+    persoon = aanmelding()["persoon"] | {"postcode": "3331 AB", "woonplaats": "Zwijndrecht"}
+    body = aanmelding(persoon=persoon, meldingsdatum=melding.isoformat())
+    zwijndrecht = await api.post("/api/v1/aanmeldingen", json=body, headers=auth())
+    assert zwijndrecht.status_code == 201, zwijndrecht.text
+    assert (
+        zwijndrecht.json()["volgende_termijn"]
+        == first_conversation_deadline(melding, False, Policy(first_conversation_weeks=2)).isoformat()
+    )
+    own = await api.post(
+        "/api/v1/aanmeldingen", json=aanmelding("123456782", meldingsdatum=melding.isoformat()), headers=auth()
+    )
+    assert own.json()["volgende_termijn"] == first_conversation_deadline(melding, False, Policy()).isoformat()
+    kamer = aanmelding("100000009", persoon=persoon | {"bsn": "100000009"}, crisis="ontruiming_kamer")
+    assert (await api.post("/api/v1/aanmeldingen", json=kamer, headers=auth())).status_code == 201
+    elders = aanmelding("100000010", crisis="ontruiming_kamer")
+    refused = assert_problem(await api.post("/api/v1/aanmeldingen", json=elders, headers=auth()), 422)
+    assert refused["invalidParams"][0]["name"] == "crisis"
+
+    with sessions() as session:
+        [letter] = session.exec(select(Brief).where(Brief.traject_id == zwijndrecht.json()["id"])).all()
+        [other] = session.exec(select(Brief).where(Brief.traject_id == own.json()["id"])).all()
+    assert f'<img class="logo" src="{LOGO}" alt="Logo van Gemeente Zwijndrecht">' in letter.html
+    assert "<img" not in other.html

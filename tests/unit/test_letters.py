@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 import textstat
 
+from activities.letters import Afzender
 from letters.render import LetterKind, body_text, long_date, render_letter
 from letters.sms import sms_text
 
@@ -33,7 +34,7 @@ DEEL: dict[str, Any] = {
     "reden": "Wij willen het hele bedrag.",
 }
 BASE: dict[str, Any] = {
-    "gemeente": {"naam": "Gemeente Dordrecht", "adres": "Spuiboulevard 300, 3311 GR Dordrecht", "telefoon": "14 078"},
+    "gemeente": Afzender("Gemeente Dordrecht", "Spuiboulevard 300, 3311 GR Dordrecht", "14 078"),
     "ontvanger": {"naam": "Tanya de Vries", "aanhef": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]},
     "datum": date(2026, 11, 23),
     "kenmerk": "SHV-1A2B3C4D",
