@@ -13,6 +13,7 @@ from temporalio.client import Client
 
 from api import engine, openapi, problems
 from api.gate import Gate
+from api.metrics import RequestMetrics
 from api.routers import (
     advies,
     begeleidingen,
@@ -22,6 +23,7 @@ from api.routers import (
     codec,
     ddas,
     doorverwijzingen,
+    health,
     incassomaatregelen,
     medewerkers,
     monitor,
@@ -106,6 +108,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.state.temporal = temporal
     app.state.codec = EncryptionCodec.from_base64(settings.codec_key_id, settings.codec_key)
     app.state.sessions = session_factory(make_engine(settings.database_url))
+    app.state.metrics = RequestMetrics()
     problems.install(app)
     engine.install(app)
     openapi.install(app, api_routes)
@@ -114,8 +117,9 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
 
     pages.install(app)
     app.include_router(assets.router)
+    app.include_router(health.router)
 
-    app.add_middleware(Gate, settings=settings, api_version=API_VERSION)
+    app.add_middleware(Gate, settings=settings, api_version=API_VERSION, metrics=app.state.metrics)
     # The Web UI calls the codec endpoint from the browser, so its origin may, and no other.
     app.add_middleware(
         CORSMiddleware,

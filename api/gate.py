@@ -34,6 +34,7 @@ from api.auth import (
     principal_from_token,
     roles_of,
 )
+from api.metrics import RequestMetrics
 from api.problems import MEDIA_TYPE, Problem, invalid, problem_body
 from runtime.logs import error_fields, logger
 from runtime.settings import Settings
@@ -74,10 +75,11 @@ class BodyTooLarge(Exception):  # noqa: N818 (a condition, answered with 413)
 class Gate:
     """The ASGI middleware described in the module's docstring."""
 
-    def __init__(self, app: ASGIApp, settings: Settings, api_version: str) -> None:
+    def __init__(self, app: ASGIApp, settings: Settings, api_version: str, metrics: RequestMetrics) -> None:
         self.app = app
         self.settings = settings
         self.api_version = api_version
+        self.metrics = metrics
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass one HTTP request through the gate."""
@@ -118,12 +120,14 @@ class Gate:
             detail = f"Er ging iets mis aan onze kant. Noem dit nummer als u contact opneemt: {correlation_id}."
             await self._problem(scope, respond, Problem(500, "interne-fout", detail))
         finally:
+            seconds = time.monotonic() - started
+            self.metrics.observe(scope, status["code"], seconds)
             log.info(
                 "request",
                 method=scope["method"],
                 path=scope["path"],
                 status=status["code"],
-                ms=round((time.monotonic() - started) * 1000, 1),
+                ms=round(seconds * 1000, 1),
             )
             structlog.contextvars.unbind_contextvars("correlation_id")
 

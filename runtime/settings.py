@@ -26,6 +26,9 @@ class Settings(BaseSettings):
     environment: Literal["development", "test", "production"] = "development"
     database_url: str = f"sqlite:///{VAR / 'dossier.db'}"
     temporal_address: str = "127.0.0.1:7233"
+    # Where the worker serves the Temporal SDK's own metrics (task latency, schedule-to-start, failures) for
+    # Prometheus, for example 0.0.0.0:9464; unset: none.
+    worker_metrics_address: str | None = None
     temporal_namespace: str = "default"
     temporal_db: Path = VAR / "temporal.db"
     temporal_ui_port: int = 8233

@@ -9,6 +9,7 @@ from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest, ListSe
 from temporalio.client import Client
 from temporalio.contrib.pydantic import pydantic_data_converter
 from temporalio.converter import DataConverter, DefaultFailureConverterWithEncodedAttributes
+from temporalio.runtime import PrometheusConfig, Runtime, TelemetryConfig
 from temporalio.service import RPCError, RPCStatusCode
 
 from runtime.codec import EncryptionCodec
@@ -27,15 +28,24 @@ def data_converter(settings: Settings) -> DataConverter:
     )
 
 
-async def connect(settings: Settings, lazy: bool = False) -> Client:
+async def connect(settings: Settings, lazy: bool = False, runtime: Runtime | None = None) -> Client:
     """A client for the configured server and namespace, with our data converter; a lazy one connects
-    at its first call, so its process can start while the server is away."""
+    at its first call, so its process can start while the server is away. A worker hands in the `runtime`
+    that serves its metrics."""
     return await Client.connect(
         settings.temporal_address,
         namespace=settings.temporal_namespace,
         data_converter=data_converter(settings),
         lazy=lazy,
+        runtime=runtime,
     )
+
+
+def metrics_runtime(address: str) -> Runtime:
+    """A Temporal runtime that serves the SDK's metrics for Prometheus at `address` (durations in seconds,
+    counters ending in _total, as Prometheus names them)."""
+    prometheus = PrometheusConfig(bind_address=address, counters_total_suffix=True, durations_as_seconds=True)
+    return Runtime(telemetry=TelemetryConfig(metrics=prometheus, metric_prefix="temporal_"))
 
 
 async def register_search_attributes(client: Client, namespace: str) -> None:

@@ -20,7 +20,7 @@ from activities.webhooks import WebhookActivities
 from runtime.failures import FailureMapping, StuckMarks
 from runtime.logs import configure
 from runtime.settings import Settings, get_settings
-from runtime.temporal import connect, register_search_attributes
+from runtime.temporal import connect, metrics_runtime, register_search_attributes
 from store.db import make_engine, migrate, session_factory
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.signalering import SignaleringWorkflow
@@ -75,7 +75,8 @@ async def main() -> None:
     configure()
     settings = get_settings()
     migrate(settings.database_url)
-    client = await connect(settings)
+    runtime = metrics_runtime(settings.worker_metrics_address) if settings.worker_metrics_address else None
+    client = await connect(settings, runtime=runtime)
     await register_search_attributes(client, settings.temporal_namespace)
     interrupted = asyncio.Event()
     loop = asyncio.get_running_loop()
