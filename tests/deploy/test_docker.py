@@ -1,0 +1,82 @@
+"""What can be checked of the production topology on a machine without a Docker engine: the compose file
+parses and holds to its promises (health checks, restart policies, secrets only from the environment), and
+the image runs the API and the worker with the commands `make run` and the tests use."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from runtime.devstack import __file__ as devstack_file
+
+DOCKER = Path(__file__).resolve().parents[2] / "docker"
+COMPOSE: dict[str, Any] = yaml.safe_load((DOCKER / "compose.yaml").read_text())
+SERVICES: dict[str, dict[str, Any]] = COMPOSE["services"]
+ONE_OFF = {"temporal-schema", "temporal-namespace", "migrate"}
+SECRETS = ("PASSWORD", "SECRET", "CODEC_KEY", "POSTGRES_PWD")
+
+
+def _environment(service: dict[str, Any]) -> dict[str, str]:
+    return {str(k): str(v) for k, v in (service.get("environment") or {}).items()}
+
+
+@pytest.mark.parametrize("name", sorted(set(SERVICES) - ONE_OFF))
+def test_each_lasting_service_restarts_and_is_health_checked(name: str) -> None:
+    service = SERVICES[name]
+    assert service["restart"] == "unless-stopped"
+    assert service["healthcheck"]["test"]
+
+
+@pytest.mark.parametrize("name", sorted(ONE_OFF))
+def test_each_one_off_runs_once_before_what_needs_it(name: str) -> None:
+    assert SERVICES[name]["restart"] == "no"
+    waiting = [s for s in SERVICES.values() if (s.get("depends_on") or {}).get(name)]
+    assert waiting
+    assert all(s["depends_on"][name]["condition"] == "service_completed_successfully" for s in waiting)
+
+
+def test_every_secret_comes_from_the_environment_without_a_default() -> None:
+    seen = 0
+    for name, service in SERVICES.items():
+        for key, value in _environment(service).items():
+            if any(word in key for word in SECRETS):
+                seen += 1
+                assert re.fullmatch(r"\$\{[A-Z_]+:\?[^}]+\}", value), f"{name}.{key} = {value}"
+            assert "development-only" not in value
+    assert seen >= 6
+    database_url = _environment(SERVICES["api"])["SCHULDHULP_DATABASE_URL"]
+    assert "${DOSSIER_DB_PASSWORD:?" in database_url
+
+
+def test_the_engine_runs_as_the_tests_and_make_run_start_it() -> None:
+    devstack = Path(devstack_file).read_text()
+    assert '"-m", "runtime.worker"' in devstack
+    assert '"uvicorn", "api.main:app"' in devstack
+    assert SERVICES["worker"]["command"][:3] == ["python", "-m", "runtime.worker"]
+    assert SERVICES["api"]["command"][:2] == ["uvicorn", "api.main:app"]
+    assert SERVICES["api"]["image"] == SERVICES["worker"]["image"]
+    assert "/health/ready" in " ".join(SERVICES["api"]["healthcheck"]["test"])
+    assert SERVICES["worker"]["environment"]["SCHULDHULP_WORKER_METRICS_ADDRESS"].endswith(":9464")
+    assert SERVICES["worker"]["environment"]["SCHULDHULP_ENVIRONMENT"] == "production"
+
+
+def test_the_image_is_built_from_the_lock_files_and_runs_unprivileged() -> None:
+    dockerfile = (DOCKER / "Dockerfile").read_text()
+    assert "uv sync --frozen --no-dev" in dockerfile
+    assert "npm ci" in dockerfile
+    users = re.findall(r"^USER (\S+)$", dockerfile, re.M)
+    assert users
+    assert users[-1] not in ("root", "0")
+    copied = set(re.findall(r"^COPY (\w+)/ \1/$", dockerfile, re.M))
+    # Every package of the engine is shipped; its tests and benchmarks are not.
+    packages = {p.parent.name for p in DOCKER.parent.glob("*/__init__.py")} - {"tests", "bench"}
+    assert copied == packages
+
+
+def test_the_proxy_keeps_health_and_metrics_inside() -> None:
+    nginx = (DOCKER / "proxy" / "nginx.conf").read_text()
+    assert re.search(r"location ~ \^/\(health\|metrics\) \{ return 404; \}", nginx)
