@@ -34,7 +34,7 @@ from domain.policy import Policy
 from domain.regeling_status import RegelingStatus
 from domain.regeling_status import waiting_on as regeling_waiting_on
 from domain.stilstand import Wachten, drempel, te_lang
-from domain.termijnen import Termijnstatus, status_of, tellingen, werkverdeling
+from domain.termijnen import Termijnstatus, attention_horizon, status_of, tellingen, werkverdeling
 from domain.traject import reference
 from domain.vordering import Debiteur, escalation_date, reminder_dates
 from domain.wgs_deadlines import working_days_left
@@ -246,7 +246,7 @@ def attention_clocks(
             status=status.value,
             werkdagen_over=working_days_left(day, deadline.uiterlijk),
         )
-        for traject in dossier_clocks(session, hulpverlener)
+        for traject in dossier_clocks(session, hulpverlener, attention_horizon(day, warn))
         if traject.open
         for deadline in traject.klokken
         if (status := status_of(deadline, day, warn)) in statuses

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from domain.traject import Deadline
-from domain.wgs_deadlines import working_days_left
+from domain.wgs_deadlines import add_working_days, working_days_left
 
 
 class Termijnstatus(StrEnum):
@@ -24,6 +24,12 @@ class Termijnstatus(StrEnum):
 
 
 OPEN_STATUSES = (Termijnstatus.OVERSCHREDEN, Termijnstatus.BINNENKORT, Termijnstatus.LOOPT)
+
+
+def attention_horizon(today: date, warn_working_days: int) -> date:
+    """The last day a clock not yet met may end on and still be due soon today: one ending later is running.
+    The console reads only trajecten whose next clock ends by then (or was breached), not the whole dossier."""
+    return add_working_days(today, warn_working_days + 1) - timedelta(days=1)
 
 
 def status_of(deadline: Deadline, today: date, warn_working_days: int) -> Termijnstatus:

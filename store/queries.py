@@ -284,11 +284,20 @@ def open_cases(session: Session) -> list[Signalering]:
     return list(session.exec(query).all())
 
 
-def dossier_clocks(session: Session, hulpverlener: str | None = None) -> list[Dossierklokken]:
-    """Every traject's Wgs clocks with whose traject it is and its phase (of one caseworker, if given)."""
+def dossier_clocks(
+    session: Session, hulpverlener: str | None = None, due_by: date | None = None
+) -> list[Dossierklokken]:
+    """Every traject's Wgs clocks with whose traject it is and its phase (of one caseworker, if given). With
+    `due_by`, only open trajecten with a clock breached or not yet met by that day: the indexes find those,
+    where reading every traject ever registered grows with the years."""
     query = select(Traject.id, Traject.caseworker, Traject.phase, Traject.termijnen)
     if hulpverlener is not None:
         query = query.where(Traject.caseworker == hulpverlener)
+    if due_by is not None:
+        query = query.where(
+            Traject.phase != Phase.AFGESLOTEN.value,
+            or_(col(Traject.next_deadline) <= due_by, col(Traject.deadline_breached)),
+        )
     return [
         Dossierklokken(
             traject_id, caseworker, phase, phase != Phase.AFGESLOTEN, tuple(_DEADLINES.validate_python(clocks))

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
-from domain.termijnen import Dossierklokken, Termijnstatus, status_of, tellingen, werkverdeling
+from domain.termijnen import Dossierklokken, Termijnstatus, attention_horizon, status_of, tellingen, werkverdeling
 from domain.traject import Clock, Deadline
 
 # Monday 28 December 2026: Christmas (Friday 25th) and the weekend lie just behind, New Year (Friday) ahead.
@@ -80,3 +80,15 @@ def test_the_work_per_caseworker_counts_open_trajecten_by_phase() -> None:
 
 def test_the_figures_come_out_the_same_from_the_same_dossier() -> None:
     assert tellingen(DOSSIER, TODAY, WARN) == tellingen(list(reversed(DOSSIER)), TODAY, WARN)
+
+
+@pytest.mark.parametrize("warn", [0, 2, 5])
+def test_the_horizon_is_the_last_day_a_clock_is_due_soon(warn: int) -> None:
+    # Every day from before Christmas to past Easter 2027: weekends and holidays on both sides of the horizon.
+    for offset in range(130):
+        today = date(2026, 12, 14) + timedelta(days=offset)
+        horizon = attention_horizon(today, warn)
+        at_horizon = status_of(Deadline(Clock.BESCHIKKING, horizon), today, warn)
+        after = status_of(Deadline(Clock.BESCHIKKING, horizon + timedelta(days=1)), today, warn)
+        assert at_horizon == Termijnstatus.BINNENKORT, (today, horizon)
+        assert after == Termijnstatus.LOOPT, (today, horizon)
