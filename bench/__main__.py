@@ -206,7 +206,7 @@ async def main() -> None:
         "",
         "Baselines: an empty workflow started and updated once; one update to a running empty workflow.",
         "",
-        f"The dossier's lists and figures, medians of {queries.RUNS} runs against a raw indexed select of the same rows:",
+        f"The dossier's lists and figures, medians of {queries.RUNS} runs, beside a raw indexed select of the rows:",
         "",
         queries.table(queries.run()),
     ]
