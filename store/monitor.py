@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, timedelta
 
 from pydantic import TypeAdapter
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, load_only
 from sqlmodel import Session, and_, col, func, or_, select
 
 from domain.monitor import Adviescijfers, Periode, Trajectfeiten, Vroegsignalering
@@ -32,6 +32,32 @@ from store.werkgebied import in_gemeente
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 
 
+_FACT_COLUMNS = (
+    Traject.id,
+    Traject.bron,
+    Traject.crisis,
+    Traject.meldingsdatum,
+    Traject.phase,
+    Traject.phase_since,
+    Traject.closed_after,
+    Traject.termijnen,
+    Traject.beschikking,
+    Traject.afgerond_op,
+    Traject.uitval,
+    Traject.afsluiting,
+    Traject.vorig_traject_id,
+    Traject.bezwaren,
+)
+_REGELING_COLUMNS = (
+    Regeling.traject_id,
+    Regeling.soort,
+    Regeling.voorgesteld_op,
+    Regeling.ingangsdatum,
+    Regeling.uitspraak,
+    Regeling.wsnp_einde_verwacht,
+)
+
+
 def monitor_facts(
     session: Session,
     periode: Periode,
@@ -53,6 +79,9 @@ def monitor_facts(
         .outerjoin(plan, plan.c.traject_id == Traject.id)
         .outerjoin(Regeling, col(Regeling.traject_id) == Traject.id)
         .outerjoin(vorig, col(vorig.id) == Traject.vorig_traject_id)
+        # Only what the facts are made of: turning every JSON column of every traject into objects was most
+        # of the time this took (bench/queries.py).
+        .options(load_only(*_FACT_COLUMNS, raiseload=True), load_only(*_REGELING_COLUMNS, raiseload=True))
     )
     if periode.tot is not None:
         query = query.where(Traject.meldingsdatum <= periode.tot)
