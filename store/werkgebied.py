@@ -17,7 +17,8 @@ from store.models import Bericht, Medewerker, Signaal, Signalering, Traject, Ver
 _KEY = "werkgebied"
 # A query that must see every gemeente whoever runs it (such as "does this person have a traject already")
 # says so with this execution option.
-ALLE_GEMEENTEN = {"alle_gemeenten": True}
+_EVERY_GEMEENTE = "alle_gemeenten"
+ALLE_GEMEENTEN = {_EVERY_GEMEENTE: True}
 
 Codes = tuple[str | None, ...]
 
@@ -63,7 +64,7 @@ def serves(session: Session, gemeentecode: str | None, eigen_gemeente: str) -> b
 @event.listens_for(Session, "do_orm_execute")
 def _only_the_werkgebied(state: ORMExecuteState) -> None:
     codes = limited_to(state.session)  # type: ignore[arg-type]
-    if codes is None or not state.is_select or state.execution_options.get("alle_gemeenten"):
+    if codes is None or not state.is_select or state.execution_options.get(_EVERY_GEMEENTE):
         return
     served = select(Traject.id).where(in_gemeente(codes))
     cases = select(Signalering.id).where(in_gemeente(codes, Signalering.gemeentecode))

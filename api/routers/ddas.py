@@ -26,7 +26,7 @@ from api.schemas.ddas import (
 )
 from api.signing import SIGNATURE_HEADER, digest, payload_signature
 from domain.ddas import schuldhulptraject
-from domain.ddas_vroegsignalering import bekende_zaak, vroegsignaal, vroegsignaalzaak
+from domain.ddas_vroegsignalering import Signaalfeiten, Zaakfeiten, bekende_zaak, vroegsignaal, vroegsignaalzaak
 from runtime.logs import logger
 from runtime.settings import Settings
 from store.ddas import count_in_period, facts_in_period, vroegsignalering_in_period, vroegsignalering_page
@@ -159,11 +159,14 @@ def deliver_vroegsignalering(
     zaken, signalen, bekend = vroegsignalering_page(session, items[offset : offset + body.pageSize])
     dagen = settings.policy().signaal_venster_dagen
     opgepakt = {signaal_id for z in zaken if z.pogingen or z.uitkomst_op for signaal_id in z.signaal_ids}
+
+    def gemeente(fact: Zaakfeiten | Signaalfeiten) -> str:
+        # Recorded before gemeenten were told apart: the installation's own.
+        return fact.gemeentecode or settings.gemeentecode
+
     # A levering names one gemeente: a regional service delivers one per gemeente, its own first.
     codes = sorted(
-        {z.gemeentecode or settings.gemeentecode for z in zaken}
-        | {s.gemeentecode or settings.gemeentecode for s in bekend},
-        key=lambda code: (code != settings.gemeentecode, code),
+        {gemeente(fact) for fact in [*zaken, *bekend]}, key=lambda code: (code != settings.gemeentecode, code)
     ) or [settings.gemeentecode]
     leveringen = [
         {
@@ -176,12 +179,10 @@ def deliver_vroegsignalering(
             "vroegsignalen": [
                 vroegsignaal(s, s.signaal_id in opgepakt or s.bij_traject)
                 for s in [*signalen, *bekend]
-                if (s.gemeentecode or settings.gemeentecode) == code
+                if gemeente(s) == code
             ],
-            "vroegsignaalzaken": [
-                vroegsignaalzaak(z, dagen) for z in zaken if (z.gemeentecode or settings.gemeentecode) == code
-            ]
-            + [bekende_zaak(s, dagen) for s in bekend if (s.gemeentecode or settings.gemeentecode) == code],
+            "vroegsignaalzaken": [vroegsignaalzaak(z, dagen) for z in zaken if gemeente(z) == code]
+            + [bekende_zaak(s, dagen) for s in bekend if gemeente(s) == code],
         }
         for code in codes
     ]
