@@ -86,6 +86,7 @@ async def report_batch(
     reported by its line number and stops nothing else."""
     regels, fouten = read_lines(bestand, CSV_COLUMNS)
     errors = [BatchFout(regel=fout.nummer, reden=fout.reden) for fout in fouten]
+    gebieden = await run_in_threadpool(_werkgebieden, engine.session)
     stored, repeats = 0, 0
     for regel in regels:
         line = regel.nummer
@@ -99,7 +100,7 @@ async def report_batch(
         if problems:
             errors.append(BatchFout(regel=line, reden="; ".join(f"{n}: {r}" for n, r in problems)))
             continue
-        intake = await run_in_threadpool(_take_in, engine.session, settings, principal.sub, body.signaal())
+        intake = await run_in_threadpool(_take_in, engine.session, settings, principal.sub, body.signaal(), gebieden)
         await _to_case(engine, settings, intake)
         repeats += intake.duplicate
         stored += not intake.duplicate
@@ -160,8 +161,19 @@ def _case_open(session: Session, settings: Settings, case_id: str) -> tuple[bool
     return case is not None and case.status == CaseStatus.OPEN.value, policy
 
 
-def _take_in(session: Session, settings: Settings, partner_id: str, signaal: SignaalIn) -> Intake:
-    gebieden = [Werkgebied(g.code, tuple(g.postcodes)) for g in gemeenten(session)]
+def _werkgebieden(session: Session) -> list[Werkgebied]:
+    return [Werkgebied(g.code, tuple(g.postcodes)) for g in gemeenten(session)]
+
+
+def _take_in(
+    session: Session,
+    settings: Settings,
+    partner_id: str,
+    signaal: SignaalIn,
+    gebieden: list[Werkgebied] | None = None,
+) -> Intake:
+    """Store the signal in the case of its gemeente (by the postcode, among `gebieden`, read once per batch)."""
+    gebieden = _werkgebieden(session) if gebieden is None else gebieden
     gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
     window = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
     return take_in(session, settings.token_secret, partner_id, signaal, _today(settings), window, gemeentecode)

@@ -98,6 +98,15 @@ async def until(handle: WorkflowHandle, check: Callable[[SignaleringState], bool
     raise AssertionError(f"never: {state}")
 
 
+async def skip(env: WorkflowEnvironment, duration: timedelta) -> None:
+    """Let `duration` pass a month at a time: one skip of half a year, with a traject's timers firing in it,
+    once outlasted the time-skipping server's answer on a busy machine ("Timeout expired")."""
+    month = timedelta(days=30)
+    while duration > timedelta(0):
+        await env.sleep(min(month, duration))
+        duration -= month
+
+
 def messages(sessions: SessionFactory) -> list[tuple[str, str]]:
     with sessions() as session:
         return sorted((b.soort, b.kanaal) for b in session.exec(select(Bericht)).all())
@@ -175,7 +184,7 @@ async def test_accepted_help_starts_a_traject_linked_to_the_signals(
     assert state.traject_id is not None
     with sessions() as session:
         assert session.exec(select(Signalering)).one().traject_id == state.traject_id
-    await env.sleep(timedelta(days=POLICY.signaal_bewaar_dagen + 40))
+    await skip(env, timedelta(days=POLICY.signaal_bewaar_dagen + 40))
     with sessions() as session:
         assert session.exec(select(Signaal)).one().bsn == "111222333"
 
@@ -191,7 +200,7 @@ async def test_retention_deletes_the_signal_data_on_the_day_and_temporal_holds_n
     assert closed.afgesloten_op is not None
     delete_on = closed.afgesloten_op + timedelta(days=POLICY.signaal_bewaar_dagen)
 
-    await env.sleep(timedelta(days=POLICY.signaal_bewaar_dagen - 1))
+    await skip(env, timedelta(days=POLICY.signaal_bewaar_dagen - 1))
     with sessions() as session:
         assert session.exec(select(Signaal)).one().bsn == "111222333"
 
