@@ -12,7 +12,7 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from api.auth import Role, issue_token
 from domain.traject import reference
@@ -58,16 +58,22 @@ def log_in(page: Page, name: str, role: str = "Hulpverlener") -> None:
     page.wait_for_load_state("load")
 
 
+def staff_form(page: Page, login: str, naam: str, team: str, telefoon: str, rol: str) -> Locator:
+    """The Beheer page's staff form, opened and filled in; the caller sends it."""
+    page.locator("summary", has_text="Medewerker toevoegen of wijzigen").click()
+    form = page.locator("form[action='/api/v1/medewerkers/{medewerker_id}']")
+    form.get_by_label("Inlognaam").fill(login)
+    form.get_by_label("Naam", exact=True).fill(naam)
+    form.get_by_label("Team").fill(team)
+    form.get_by_label("Telefoon").fill(telefoon)
+    form.get_by_label("Rol").select_option(rol)
+    return form
+
+
 def test_the_beheerder_adds_a_caseworker_to_the_register(page: Page, stack: Stack) -> None:
     log_in(page, name="beheerder-demo", role="Beheerder")
     expect(page.get_by_role("heading", name="Beheer", level=1)).to_be_visible()
-    page.locator("summary", has_text="Medewerker toevoegen of wijzigen").click()
-    form = page.locator("form[action='/api/v1/medewerkers/{medewerker_id}']")
-    form.get_by_label("Inlognaam").fill("hv-bram")
-    form.get_by_label("Naam", exact=True).fill("Bram Jansen")
-    form.get_by_label("Team").fill("Noord")
-    form.get_by_label("Telefoon").fill("bel mij")
-    form.get_by_label("Rol").select_option("hulpverlener")
+    form = staff_form(page, "hv-bram", "Bram Jansen", "Noord", "bel mij", "hulpverlener")
     form.get_by_role("button", name="Opslaan").click()
     expect(form.locator("[data-veld='telefoon'] .utrecht-form-field-error-message")).to_be_visible()
     assert_accessible(page)
@@ -274,13 +280,7 @@ def test_a_supervisor_compares_the_gemeenten_of_a_regional_service(page: Page, s
 
     # The beheerder limits a supervisor to Zwijndrecht, with the keyboard; she sees only its figures then.
     log_in(page, name="beheerder-demo", role="Beheerder")
-    page.locator("summary", has_text="Medewerker toevoegen of wijzigen").click()
-    form = page.locator("form[action='/api/v1/medewerkers/{medewerker_id}']")
-    form.get_by_label("Inlognaam").fill("tz-zoe")
-    form.get_by_label("Naam", exact=True).fill("Zoë de Wit")
-    form.get_by_label("Team").fill("Zuid")
-    form.get_by_label("Telefoon").fill("078 770 4010")
-    form.get_by_label("Rol").select_option("toezichthouder")
+    form = staff_form(page, "tz-zoe", "Zoë de Wit", "Zuid", "078 770 4010", "toezichthouder")
     form.get_by_label("Gemeente Zwijndrecht").focus()
     page.keyboard.press("Space")
     page.keyboard.press("Enter")
