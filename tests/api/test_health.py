@@ -23,6 +23,13 @@ from tests.conftest import make_start
 from workflows.traject import TrajectWorkflow
 
 
+def unused_address() -> str:
+    """A local address nothing listens on (the system picked the port, and it is free again)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"127.0.0.1:{probe.getsockname()[1]}"
+
+
 def _samples(text: str, name: str) -> dict[tuple[tuple[str, str], ...], float]:
     """The samples of one metric, by their labels."""
     return {
@@ -42,10 +49,9 @@ async def test_live_and_ready_when_the_db_and_temporal_answer(api: httpx.AsyncCl
 
 
 async def test_not_ready_names_what_does_not_answer(settings: Settings) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        nowhere = f"127.0.0.1:{probe.getsockname()[1]}"
-    away = settings.model_copy(update={"temporal_address": nowhere, "database_url": "sqlite:////nonexistent/dir/x.db"})
+    away = settings.model_copy(
+        update={"temporal_address": unused_address(), "database_url": "sqlite:////nonexistent/dir/x.db"}
+    )
     temporal = await connect(away, lazy=True)
     app = create_app(away, temporal)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
@@ -79,9 +85,7 @@ async def test_metrics_per_route_template_without_ids(api: httpx.AsyncClient, au
 async def test_the_worker_serves_the_sdk_metrics(
     dev_server_env: WorkflowEnvironment, settings: Settings, executor: ThreadPoolExecutor, engine: object
 ) -> None:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    address = unused_address()
     client = await Client.connect(
         dev_server_env.client.service_client.config.target_host,
         namespace=dev_server_env.client.namespace,
