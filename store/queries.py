@@ -119,6 +119,11 @@ def policy_of(session: Session, policy: Policy, gemeentecode: str | None) -> Pol
     return met_afwijkingen(policy, gemeente.beleid) if gemeente else policy
 
 
+def installation_gemeenten(session: Session, eigen_code: str, eigen_naam: str) -> list[tuple[str, str]]:
+    """Code and name of every gemeente this installation serves, its own first, each once."""
+    return [(eigen_code, eigen_naam)] + [(g.code, g.naam) for g in gemeenten(session) if g.code != eigen_code]
+
+
 def gemeenten(session: Session) -> list[Gemeente]:
     """The gemeenten in the register, by code."""
     return list(session.exec(select(Gemeente).order_by(col(Gemeente.code))).all())

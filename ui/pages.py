@@ -43,6 +43,7 @@ from store.queries import (
     advice_contacts,
     audit,
     gemeenten,
+    installation_gemeenten,
     list_trajecten,
     open_cases,
     registry,
@@ -414,8 +415,8 @@ def toezicht_monitor(
     cijfers = None
     vergelijking = []
     # Only the gemeenten of the supervisor's werkgebied are offered, compared or accepted.
-    keuze = [(settings.gemeentecode, settings.gemeente_naam)] + [(g.code, g.naam) for g in gemeenten(session)]
-    keuze = [(code, naam) for code, naam in keuze if serves(session, code, settings.gemeentecode)]
+    served = installation_gemeenten(session, settings.gemeentecode, settings.gemeente_naam)
+    keuze = [(code, naam) for code, naam in served if serves(session, code, settings.gemeentecode)]
     if gemeente is not None and gemeente not in {code for code, _ in keuze}:
         fouten.append(("gemeente", "deze gemeente hoort niet bij uw werkgebied"))
     if not fouten:
@@ -482,6 +483,5 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
         schuldeisers=registry(session),
         beleid=policy,
         rollen=[(r.value, label("rol", r.value)) for r in WERKPLEK_ROLES],
-        gemeenten=[(settings.gemeentecode, settings.gemeente_naam)]
-        + [(g.code, g.naam) for g in gemeenten(session) if g.code != settings.gemeentecode],
+        gemeenten=installation_gemeenten(session, settings.gemeentecode, settings.gemeente_naam),
     )

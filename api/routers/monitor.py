@@ -37,7 +37,7 @@ from runtime.clock import today
 from runtime.settings import Settings
 from store.models import Gemeente
 from store.monitor import advice_figures, monitor_facts, reply_dates, vroegsignalering_figures
-from store.queries import gemeenten
+from store.queries import installation_gemeenten
 from store.werkgebied import limited_to, serves
 
 router = APIRouter(prefix="/toezicht/monitor", tags=["toezicht"], route_class=GuardedRoute)
@@ -168,8 +168,8 @@ def compare_gemeenten(
 ) -> list[Monitor]:
     """The same figures for each gemeente the installation serves (of those in the caller's werkgebied), its
     own first, to compare them side by side. Advice contacts count for its own."""
-    codes = [settings.gemeentecode] + [g.code for g in gemeenten(session) if g.code != settings.gemeentecode]
-    codes = [code for code in codes if serves(session, code, settings.gemeentecode)]
+    served = installation_gemeenten(session, settings.gemeentecode, settings.gemeente_naam)
+    codes = [code for code, _ in served if serves(session, code, settings.gemeentecode)]
     return [figures(session, settings, periode, team, code) for code in codes]
 
 
