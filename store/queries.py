@@ -12,6 +12,7 @@ from sqlmodel import Session, col, func, or_, select
 from domain.beeindiging import Afloop, Einde, einde
 from domain.betrokkene import Betrokkene
 from domain.bezwaar import Bezwaar
+from domain.gemeente import Werkgebied
 from domain.phases import Phase
 from domain.policy import Policy, met_afwijkingen
 from domain.signalering import CaseStatus
@@ -122,6 +123,11 @@ def policy_of(session: Session, policy: Policy, gemeentecode: str | None) -> Pol
 def installation_gemeenten(session: Session, eigen_code: str, eigen_naam: str) -> list[tuple[str, str]]:
     """Code and name of every gemeente this installation serves, its own first, each once."""
     return [(eigen_code, eigen_naam)] + [(g.code, g.naam) for g in gemeenten(session) if g.code != eigen_code]
+
+
+def werkgebieden(session: Session) -> list[Werkgebied]:
+    """Each gemeente in the register with the postcode areas of its residents."""
+    return [Werkgebied(g.code, tuple(g.postcodes)) for g in gemeenten(session)]
 
 
 def gemeenten(session: Session) -> list[Gemeente]:

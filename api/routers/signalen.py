@@ -30,7 +30,7 @@ from domain.signalering import (
 from runtime.clock import today
 from runtime.settings import Settings
 from store.models import Signaal, Signalering
-from store.queries import gemeenten, policy_of
+from store.queries import policy_of, werkgebieden
 from store.signalen import Intake, take_in
 from workflows.signalering import SignaleringWorkflow
 
@@ -86,7 +86,7 @@ async def report_batch(
     reported by its line number and stops nothing else."""
     regels, fouten = read_lines(bestand, CSV_COLUMNS)
     errors = [BatchFout(regel=fout.nummer, reden=fout.reden) for fout in fouten]
-    gebieden = await run_in_threadpool(_werkgebieden, engine.session)
+    gebieden = await run_in_threadpool(werkgebieden, engine.session)
     stored, repeats = 0, 0
     for regel in regels:
         line = regel.nummer
@@ -161,10 +161,6 @@ def _case_open(session: Session, settings: Settings, case_id: str) -> tuple[bool
     return case is not None and case.status == CaseStatus.OPEN.value, policy
 
 
-def _werkgebieden(session: Session) -> list[Werkgebied]:
-    return [Werkgebied(g.code, tuple(g.postcodes)) for g in gemeenten(session)]
-
-
 def _take_in(
     session: Session,
     settings: Settings,
@@ -173,7 +169,7 @@ def _take_in(
     gebieden: list[Werkgebied] | None = None,
 ) -> Intake:
     """Store the signal in the case of its gemeente (by the postcode, among `gebieden`, read once per batch)."""
-    gebieden = _werkgebieden(session) if gebieden is None else gebieden
+    gebieden = werkgebieden(session) if gebieden is None else gebieden
     gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
     window = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
     return take_in(session, settings.token_secret, partner_id, signaal, _today(settings), window, gemeentecode)

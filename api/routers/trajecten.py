@@ -36,7 +36,7 @@ from api.views import BASE, detail, summary, traject_url
 from domain import ids
 from domain.aanmelding import crisis_kinds
 from domain.beeindiging import Afsluiting
-from domain.gemeente import Werkgebied, gemeente_van
+from domain.gemeente import gemeente_van
 from domain.phases import Phase
 from domain.traject import (
     Aanmelding,
@@ -55,11 +55,11 @@ from store.dossier import store_persoon
 from store.models import Brief, Traject
 from store.queries import (
     TrajectFilter,
-    gemeenten,
     list_trajecten,
     policy_of,
     trajecten_anywhere,
     trajecten_of_bsn,
+    werkgebieden,
 )
 from store.werkgebied import serves
 from workflows.traject import TrajectWorkflow
@@ -258,12 +258,11 @@ async def close(principal: Caseworker, body: AfsluitingIn, traject: CurrentTraje
 def gemeente_of(session: Session, settings: Settings, body: AanmeldingIn) -> str:
     """The gemeente responsible for this aanmelding: the one chosen, else the one whose postcode area holds the
     address, else the installation's own."""
-    register = gemeenten(session)
+    gebieden = werkgebieden(session)
     if body.gemeentecode is not None:
-        if body.gemeentecode not in {settings.gemeentecode, *(g.code for g in register)}:
+        if body.gemeentecode not in {settings.gemeentecode, *(g.code for g in gebieden)}:
             raise invalid([("gemeentecode", "deze gemeente bedient deze installatie niet")])
         return body.gemeentecode
-    gebieden = [Werkgebied(g.code, tuple(g.postcodes)) for g in register]
     return gemeente_van(body.persoon.postcode, gebieden) or settings.gemeentecode
 
 
