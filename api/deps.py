@@ -11,9 +11,10 @@ from sqlmodel import Session
 
 from api.auth import Principal, Role
 from api.fields import PathId
-from api.problems import Problem
+from api.problems import Problem, invalid
 from runtime.settings import Settings
 from store.models import Traject
+from store.queries import gemeenten
 from store.werkgebied import limit_to, werkgebied_of
 
 
@@ -38,6 +39,15 @@ def _traject(session: Annotated[Session, Depends(_session)], traject_id: PathId)
     if traject is None:
         raise Problem(404, "niet-gevonden", "Er is geen traject met dit id.")
     return traject
+
+
+def refuse_unserved(session: Session, settings: Settings, given: list[tuple[str, str]]) -> None:
+    """A 422 naming each (field, gemeentecode) of `given` that this installation does not serve."""
+    served = {settings.gemeentecode, *(g.code for g in gemeenten(session))}
+    if unknown := [
+        (field, "deze gemeente bedient deze installatie niet") for field, code in given if code not in served
+    ]:
+        raise invalid(unknown)
 
 
 SessionDep = Annotated[Session, Depends(_session)]

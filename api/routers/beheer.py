@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Response
 
 from api.auth import Admin, Beheerder, Office
-from api.deps import SessionDep, SettingsDep
+from api.deps import SessionDep, SettingsDep, refuse_unserved
 from api.gate import GuardedRoute
 from api.problems import invalid
 from api.schemas.gemeenten import Gemeentecode, GemeenteIn, GemeenteUit
@@ -40,8 +40,8 @@ def read_policy(
     ] = None,
 ) -> Beleid:
     """The policy new trajecten start with (of one gemeente, when named), and every crisis kind it accepts."""
-    if gemeente is not None and gemeente != settings.gemeentecode and session.get(Gemeente, gemeente) is None:
-        raise invalid([("gemeente", "deze gemeente bedient deze installatie niet")])
+    if gemeente is not None:
+        refuse_unserved(session, settings, [("gemeente", gemeente)])
     policy = policy_of(session, settings.policy(), gemeente)
     in_force = {field.name: getattr(policy, field.name) for field in fields(Policy)}
     return Beleid(**in_force, crisissoorten=crisis_kinds(policy.extra_crisis_kinds))

@@ -8,13 +8,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.auth import Beheerder, Office
-from api.deps import SessionDep, SettingsDep
+from api.deps import SessionDep, SettingsDep, refuse_unserved
 from api.fields import Ident
 from api.gate import GuardedRoute
-from api.problems import Problem, invalid
+from api.problems import Problem
 from api.schemas.medewerkers import MedewerkerIn, MedewerkerUit, Team
 from store.models import Medewerker
-from store.queries import gemeenten, staff
+from store.queries import staff
 
 router = APIRouter(tags=["medewerkers"], route_class=GuardedRoute)
 
@@ -54,13 +54,7 @@ def put_staff_member(
 ) -> Medewerker:
     """Add a member of staff under their login name, or change them. Someone who leaves is marked
     `actief: false`, never removed: the timelines keep their name. `gemeenten` is their werkgebied."""
-    served = {settings.gemeentecode, *(g.code for g in gemeenten(session))}
-    if unknown := [
-        (f"gemeenten.{i}", "deze gemeente bedient deze installatie niet")
-        for i, code in enumerate(body.gemeenten)
-        if code not in served
-    ]:
-        raise invalid(unknown)
+    refuse_unserved(session, settings, [(f"gemeenten.{i}", code) for i, code in enumerate(body.gemeenten)])
     found = session.get(Medewerker, medewerker_id)
     response.status_code = 200 if found else 201
     member = found or Medewerker(id=medewerker_id, **body.model_dump(mode="json"))

@@ -14,7 +14,7 @@ from sqlmodel import Session
 from starlette.responses import Response
 
 from api.auth import Supervisor
-from api.deps import SessionDep, SettingsDep
+from api.deps import SessionDep, SettingsDep, refuse_unserved
 from api.fields import Dag
 from api.gate import GuardedRoute
 from api.problems import invalid
@@ -35,7 +35,6 @@ from domain.monitor import REGELING_NORM_DAGEN, Adviescijfers, Periode, Vroegsig
 from domain.vordering import reply_figures
 from runtime.clock import today
 from runtime.settings import Settings
-from store.models import Gemeente
 from store.monitor import advice_figures, monitor_facts, reply_dates, vroegsignalering_figures
 from store.queries import installation_gemeenten
 from store.werkgebied import limited_to, serves
@@ -75,11 +74,8 @@ def gemeente_codes(session: Session, settings: Settings, gemeente: str | None) -
         return limited_to(session)
     if not serves(session, gemeente, settings.gemeentecode):
         raise invalid([("gemeente", "deze gemeente hoort niet bij uw werkgebied")])
-    if gemeente == settings.gemeentecode:
-        return (gemeente, None)
-    if session.get(Gemeente, gemeente) is None:
-        raise invalid([("gemeente", "deze gemeente bedient deze installatie niet")])
-    return (gemeente,)
+    refuse_unserved(session, settings, [("gemeente", gemeente)])
+    return (gemeente, None) if gemeente == settings.gemeentecode else (gemeente,)
 
 
 def figures(

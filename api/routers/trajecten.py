@@ -13,7 +13,7 @@ from temporalio.exceptions import WorkflowAlreadyStartedError
 
 from api.audit import audited
 from api.auth import Caseworker, Staff
-from api.deps import CurrentTraject, SessionDep, SettingsDep
+from api.deps import CurrentTraject, SessionDep, SettingsDep, refuse_unserved
 from api.engine import Accepted, Engine, EngineDep, opaque
 from api.fields import Ident, Page, PathId
 from api.gate import GuardedRoute
@@ -258,12 +258,10 @@ async def close(principal: Caseworker, body: AfsluitingIn, traject: CurrentTraje
 def gemeente_of(session: Session, settings: Settings, body: AanmeldingIn) -> str:
     """The gemeente responsible for this aanmelding: the one chosen, else the one whose postcode area holds the
     address, else the installation's own."""
-    gebieden = werkgebieden(session)
     if body.gemeentecode is not None:
-        if body.gemeentecode not in {settings.gemeentecode, *(g.code for g in gebieden)}:
-            raise invalid([("gemeentecode", "deze gemeente bedient deze installatie niet")])
+        refuse_unserved(session, settings, [("gemeentecode", body.gemeentecode)])
         return body.gemeentecode
-    return gemeente_van(body.persoon.postcode, gebieden) or settings.gemeentecode
+    return gemeente_van(body.persoon.postcode, werkgebieden(session)) or settings.gemeentecode
 
 
 def _registered_and_closed(session: Session, traject_id: str) -> bool:
