@@ -125,7 +125,7 @@ def installation_gemeenten(session: Session, eigen_code: str, eigen_naam: str) -
     return [(eigen_code, eigen_naam)] + [(g.code, g.naam) for g in gemeenten(session) if g.code != eigen_code]
 
 
-def werkgebieden(session: Session) -> list[Werkgebied]:
+def postcode_areas(session: Session) -> list[Werkgebied]:
     """Each gemeente in the register with the postcode areas of its residents."""
     return [Werkgebied(g.code, tuple(g.postcodes)) for g in gemeenten(session)]
 

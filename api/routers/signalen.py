@@ -30,7 +30,7 @@ from domain.signalering import (
 from runtime.clock import today
 from runtime.settings import Settings
 from store.models import Signaal, Signalering
-from store.queries import policy_of, werkgebieden
+from store.queries import policy_of, postcode_areas
 from store.signalen import Intake, take_in
 from workflows.signalering import SignaleringWorkflow
 
@@ -86,7 +86,7 @@ async def report_batch(
     reported by its line number and stops nothing else."""
     regels, fouten = read_lines(bestand, CSV_COLUMNS)
     errors = [BatchFout(regel=fout.nummer, reden=fout.reden) for fout in fouten]
-    gebieden = await run_in_threadpool(werkgebieden, engine.session)
+    gebieden = await run_in_threadpool(postcode_areas, engine.session)
     stored, repeats = 0, 0
     for regel in regels:
         line = regel.nummer
@@ -169,7 +169,7 @@ def _take_in(
     gebieden: list[Werkgebied] | None = None,
 ) -> Intake:
     """Store the signal in the case of its gemeente (by the postcode, among `gebieden`, read once per batch)."""
-    gebieden = werkgebieden(session) if gebieden is None else gebieden
+    gebieden = postcode_areas(session) if gebieden is None else gebieden
     gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
     window = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
     return take_in(session, settings.token_secret, partner_id, signaal, _today(settings), window, gemeentecode)

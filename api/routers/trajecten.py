@@ -57,9 +57,9 @@ from store.queries import (
     TrajectFilter,
     list_trajecten,
     policy_of,
+    postcode_areas,
     trajecten_anywhere,
     trajecten_of_bsn,
-    werkgebieden,
 )
 from store.werkgebied import serves
 from workflows.traject import TrajectWorkflow
@@ -261,7 +261,7 @@ def gemeente_of(session: Session, settings: Settings, body: AanmeldingIn) -> str
     if body.gemeentecode is not None:
         refuse_unserved(session, settings, [("gemeentecode", body.gemeentecode)])
         return body.gemeentecode
-    return gemeente_van(body.persoon.postcode, werkgebieden(session)) or settings.gemeentecode
+    return gemeente_van(body.persoon.postcode, postcode_areas(session)) or settings.gemeentecode
 
 
 def _registered_and_closed(session: Session, traject_id: str) -> bool:
