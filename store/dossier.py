@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter
@@ -19,7 +20,13 @@ from store.queries import of_person
 
 def as_json(value: Any) -> Any:
     """A domain value as plain JSON data for a JSON column."""
-    return TypeAdapter(type(value)).dump_python(value, mode="json")
+    return _adapter(type(value)).dump_python(value, mode="json")
+
+
+@cache
+def _adapter(kind: type) -> TypeAdapter[Any]:
+    # Building an adapter is a schema build: milliseconds, more than the dump it serves.
+    return TypeAdapter(kind)
 
 
 def register(session: Session, start: TrajectStart, state: TrajectState) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ with workflow.unsafe.imports_passed_through():
     from domain.schuldregeling import Deelnemer, RegelingStart, percentage_tekst
     from letters.render import LetterKind
     from workflows import search_attributes as sa
-    from workflows.activity_options import ACTIVITY
+    from workflows.activity_options import ACTIVITY, write
 
 from workflows.clock import today
 from workflows.creditor_mail import notify_creditor
@@ -113,7 +113,7 @@ class RegelingDossier:
             state=self.state,
             data=data or {},
         )
-        await workflow.execute_activity_method(RegelingActivities.record_regeling, record, **ACTIVITY)
+        await write(RegelingActivities.record_regeling, record)
 
     def upsert_search_attributes(self) -> None:
         """On whom the settlement waits, and whose traject it is."""
@@ -126,7 +126,7 @@ class RegelingDossier:
         request = LetterRequest(
             self.state.traject_id, kind, key(self.state.traject_id, "regeling", letter), self.today(), extra=extra
         )
-        brief_id = await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
+        brief_id = await write(LetterActivities.write_letter, request)
         await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
 
     async def draft(self, kind: LetterKind, deelnemer: Deelnemer | None, extra: dict[str, Any]) -> None:
@@ -140,7 +140,7 @@ class RegelingDossier:
             extra=extra,
             schuldeiser_id=schuldeiser_id,
         )
-        await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
+        await write(LetterActivities.write_letter, request)
 
     async def to_creditor(self, deelnemer: Deelnemer, kind: LetterKind, letter: str, extra: dict[str, Any]) -> None:
         """Reach a creditor about its part by its own channel, once per `letter`."""

@@ -39,7 +39,7 @@ with workflow.unsafe.imports_passed_through():
     from domain.vordering import VerzoekUitkomst
     from domain.wgs_deadlines import end_of_day, first_conversation_deadline
     from letters.render import LetterKind
-    from workflows.activity_options import ACTIVITY
+    from workflows.activity_options import write
 
 # The stages are workflow code: imported in the sandbox, not passed through.
 from workflows.clock import today, until, wait_until
@@ -121,9 +121,7 @@ class TrajectWorkflow:
         """Register, confirm by letter, then keep each Wgs clock until the traject leaves the steps it covers."""
         check_fields(self._refused, "De aanmelding bevat ongeldige gegevens.")
         state = self._dossier.state
-        await workflow.execute_activity_method(
-            DossierActivities.register_aanmelding, Registration(start, state), **ACTIVITY
-        )
+        await write(DossierActivities.register_aanmelding, Registration(start, state))
         await self._dossier.send_letter(LetterKind.AANMELDING_BEVESTIGING)
         self._registered = True
         self._dossier.upsert_search_attributes()

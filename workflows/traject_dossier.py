@@ -18,7 +18,7 @@ with workflow.unsafe.imports_passed_through():
     from domain.wgs_deadlines import end_of_day
     from letters.render import LetterKind
     from workflows import search_attributes as sa
-    from workflows.activity_options import ACTIVITY
+    from workflows.activity_options import ACTIVITY, write
 
 from workflows.clock import today
 from workflows.refusals import not_allowed
@@ -56,18 +56,15 @@ class TrajectDossier:
         """Project the state; with a `kind`, also put the step on the timeline (once per key)."""
         self.state.version += 1
         self.upsert_search_attributes()
-        await workflow.execute_activity_method(
-            DossierActivities.record_step,
-            StepRecord(
-                key=key(self.state.traject_id, kind, self.state.version) if kind else None,
-                kind=kind,
-                at=workflow.now(),
-                actor=actor,
-                state=replace(self.state, deadlines=[replace(d) for d in self.state.deadlines]),
-                data=data or {},
-            ),
-            **ACTIVITY,
+        record = StepRecord(
+            key=key(self.state.traject_id, kind, self.state.version) if kind else None,
+            kind=kind,
+            at=workflow.now(),
+            actor=actor,
+            state=replace(self.state, deadlines=[replace(d) for d in self.state.deadlines]),
+            data=data or {},
         )
+        await write(DossierActivities.record_step, record)
 
     async def send_letter(
         self,
@@ -97,7 +94,7 @@ class TrajectDossier:
             extra=extra or {},
             schuldeiser_id=schuldeiser_id,
         )
-        return await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
+        return await write(LetterActivities.write_letter, request)
 
     async def hand_over(self, overdracht: Overdracht) -> None:
         """Move the traject to another caseworker: their werkvoorraad, the search attributes and the defaults of

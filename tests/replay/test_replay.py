@@ -11,10 +11,7 @@ from temporalio.worker import Replayer
 
 from runtime.settings import Settings
 from runtime.temporal import data_converter
-from workflows.schuldregeling import SchuldregelingWorkflow
-from workflows.signalering import SignaleringWorkflow
-from workflows.traject import TrajectWorkflow
-from workflows.vordering import VorderingWorkflow
+from runtime.worker import WORKFLOWS
 
 HISTORIES = sorted((Path(__file__).resolve().parent / "histories").glob("*.json"))
 
@@ -26,9 +23,6 @@ def test_there_are_histories_to_replay() -> None:
 @pytest.mark.parametrize("path", HISTORIES, ids=[p.stem for p in HISTORIES])
 async def test_history_replays(path: Path) -> None:
     history = WorkflowHistory.from_json(path.stem, path.read_text(encoding="utf-8"))
-    replayer = Replayer(
-        workflows=[TrajectWorkflow, VorderingWorkflow, SchuldregelingWorkflow, SignaleringWorkflow],
-        data_converter=data_converter(Settings()),
-    )
+    replayer = Replayer(workflows=WORKFLOWS, data_converter=data_converter(Settings()))
     result = await replayer.replay_workflow(history, raise_on_replay_failure=False)
     assert result.replay_failure is None
