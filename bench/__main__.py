@@ -23,7 +23,7 @@ from temporalio.worker import Worker
 
 from api.app import create_app
 from api.auth import Role, issue_token
-from bench import queries
+from bench import queries, throughput
 from bench.baseline import BaselineWorkflow
 from runtime.settings import Settings
 from runtime.temporal import data_converter
@@ -196,6 +196,10 @@ async def main() -> None:
                         ),
                     ]
                     await baseline.signal(BaselineWorkflow.finish)
+                    rates = (
+                        await throughput.aanmeldingen(api, headers, bsns),
+                        await throughput.bare_starts(client, baseline_queue),
+                    )
         await env.shutdown()
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d} on this machine, medians of {ROUNDS} sequential runs.",
@@ -205,6 +209,12 @@ async def main() -> None:
         *[f"| {name} | {ms:.1f} ms | {base:.1f} ms | {ms / base:.1f}x |" for name, ms, base in rows],
         "",
         "Baselines: an empty workflow started and updated once; one update to a running empty workflow.",
+        "",
+        f"{throughput.AANMELDINGEN:,} at a time of {throughput.CONCURRENCY}, per second (higher is better):",
+        "",
+        "| what | per second | baseline (same run) | ratio |",
+        "|---|---|---|---|",
+        f"| aanmeldingen via the API | {rates[0]:.1f} | {rates[1]:.1f} bare starts | {rates[0] / rates[1]:.2f}x |",
         "",
         f"The dossier's lists and figures, medians of {queries.RUNS} runs, beside a raw indexed select of the rows:",
         "",
