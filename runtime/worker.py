@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import pkgutil
 import signal
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 from temporalio.client import Client
 from temporalio.worker import Worker
+from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
+import workflows
 from activities.delivery import Mailroom
 from activities.dossier import DossierActivities
 from activities.inventarisatie import InventarisatieActivities
@@ -31,6 +34,23 @@ WORKFLOWS = [TrajectWorkflow, VorderingWorkflow, SchuldregelingWorkflow, Signale
 # Threads for the (synchronous) activities. The worker takes no more activities at once than it has threads:
 # one that waited for a thread would spend its start-to-close time waiting, and time out unrun.
 ACTIVITY_THREADS = 16
+
+
+def sandbox() -> SandboxedWorkflowRunner:
+    """The workflow sandbox, with the code workflows use passed through: the domain, the activities' types,
+    the letters' kinds, and the workflows' own helper modules (stages, clocks, refusals). The sandbox
+    imports a workflow's module afresh for every run it starts, with every module that one imports that is
+    not passed through: for a traject some twenty modules, most of the time of its first task. None of
+    these keeps state of its own, so runs may share them. The workflow modules themselves are still
+    imported per run. Passed through as packages, their modules are also found by name inside the sandbox,
+    where pydantic looks up a type's module to read its annotations."""
+    own = {w.__module__ for w in WORKFLOWS}
+    helpers = [f"workflows.{m.name}" for m in pkgutil.iter_modules(workflows.__path__)]
+    return SandboxedWorkflowRunner(
+        restrictions=SandboxRestrictions.default.with_passthrough_modules(
+            "domain", "activities", "letters", *(m for m in helpers if m not in own)
+        )
+    )
 
 
 def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
@@ -64,6 +84,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
             signalering.start_traject,
             signalering.delete_case_data,
         ],
+        workflow_runner=sandbox(),
         activity_executor=executor,
         max_concurrent_activities=ACTIVITY_THREADS,
         interceptors=[FailureMapping(StuckMarks(sessions, settings.storing_na_pogingen))],

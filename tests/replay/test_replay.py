@@ -11,7 +11,7 @@ from temporalio.worker import Replayer
 
 from runtime.settings import Settings
 from runtime.temporal import data_converter
-from runtime.worker import WORKFLOWS
+from runtime.worker import WORKFLOWS, sandbox
 
 HISTORIES = sorted((Path(__file__).resolve().parent / "histories").glob("*.json"))
 
@@ -23,6 +23,6 @@ def test_there_are_histories_to_replay() -> None:
 @pytest.mark.parametrize("path", HISTORIES, ids=[p.stem for p in HISTORIES])
 async def test_history_replays(path: Path) -> None:
     history = WorkflowHistory.from_json(path.stem, path.read_text(encoding="utf-8"))
-    replayer = Replayer(workflows=WORKFLOWS, data_converter=data_converter(Settings()))
+    replayer = Replayer(workflows=WORKFLOWS, workflow_runner=sandbox(), data_converter=data_converter(Settings()))
     result = await replayer.replay_workflow(history, raise_on_replay_failure=False)
     assert result.replay_failure is None
