@@ -23,7 +23,7 @@ from temporalio.worker import Worker
 
 from api.app import create_app
 from api.auth import Role, issue_token
-from bench import queries, throughput
+from bench import queries, signalen, throughput
 from bench.baseline import BaselineWorkflow
 from runtime.settings import Settings
 from runtime.temporal import data_converter
@@ -35,7 +35,7 @@ BIN = Path(sys.executable).parent
 ROUNDS = 40
 WARMUP = 5
 # Nine-digit numbers passing the 11-proef, one per aanmelding so none conflicts with a running traject.
-BSNS = [number for n in range(100_000_000, 100_100_000) if bsn.is_valid(number := f"{n:09d}")]
+BSNS = [number for n in range(100_000_000, 100_300_000) if bsn.is_valid(number := f"{n:09d}")]
 
 
 async def median_ms(action: Callable[[int], Awaitable[None]], rounds: int = ROUNDS) -> float:
@@ -200,6 +200,12 @@ async def main() -> None:
                         await throughput.aanmeldingen(api, headers, bsns),
                         await throughput.bare_starts(client, baseline_queue),
                     )
+                    partner = {"Authorization": f"Bearer {issue_token(settings, Role.SIGNAALPARTNER, 'bench-zk')}"}
+                    monthly = signalen.monthly_file(bsns, datetime.now(ZoneInfo("Europe/Amsterdam")).date())
+                    batch = (
+                        await signalen.ingest_ms(api, partner, monthly),
+                        await signalen.bare_ms(client, baseline_queue),
+                    )
         await env.shutdown()
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d} on this machine, medians of {ROUNDS} sequential runs.",
@@ -215,6 +221,11 @@ async def main() -> None:
         "| what | per second | baseline (same run) | ratio |",
         "|---|---|---|---|",
         f"| aanmeldingen via the API | {rates[0]:.1f} | {rates[1]:.1f} bare starts | {rates[0] / rates[1]:.2f}x |",
+        "",
+        "| what | wall time | baseline (same run) | ratio |",
+        "|---|---|---|---|",
+        f"| a vroegsignalering file of {signalen.LINES:,} lines via the API | {batch[0] / 1000:.1f} s"
+        f" | {batch[1] / 1000:.1f} s for as many bare signal-with-starts | {batch[0] / batch[1]:.1f}x |",
         "",
         f"The dossier's lists and figures, medians of {queries.RUNS} runs, beside a raw indexed select of the rows:",
         "",

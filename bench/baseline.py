@@ -24,3 +24,7 @@ class BaselineWorkflow:
     def finish(self) -> None:
         """End the workflow."""
         self._done = True
+
+    @workflow.signal
+    def poke(self) -> None:
+        """Take a signal and do nothing with it, as cheaply as a signal can be taken."""
