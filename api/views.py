@@ -41,6 +41,7 @@ from domain.wgs_deadlines import working_days_left
 from runtime.clock import day_of, today
 from store.models import Aanlevering, Persoon, Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import (
+    TrajectRij,
     bezwaren_of,
     deadlines_of,
     dossier_clocks,
@@ -64,7 +65,7 @@ def traject_url(traject_id: str) -> str:
     return f"{BASE}/trajecten/{traject_id}"
 
 
-def summary(traject: Traject) -> TrajectSamenvatting:
+def summary(traject: TrajectRij) -> TrajectSamenvatting:
     """What a list shows: no personal data beyond the traject's own facts."""
     return TrajectSamenvatting(
         id=traject.id,
@@ -278,7 +279,7 @@ def workloads(session: Session, day: date, warn: int, team: str | None = None) -
     return of_team(session, loads, team)
 
 
-def waits_on(traject: Traject, regeling: Regeling | None) -> str:
+def waits_on(traject: TrajectRij, regeling: Regeling | None) -> str:
     """On whom a traject waits: its settlement says so while it runs, else its phase."""
     if regeling is not None and traject.phase == Phase.SCHULDREGELING:
         return regeling_waiting_on(RegelingStatus(regeling.status))

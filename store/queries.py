@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement
@@ -80,9 +82,50 @@ class TrajectFilter:
     termijn_uiterlijk: date | None = None
 
 
-def list_trajecten(session: Session, filters: TrajectFilter, offset: int, limit: int) -> tuple[int, list[Traject]]:
+class TrajectRij(Protocol):
+    """A traject as a list shows it: its own facts, and who its client is."""
+
+    id: str
+    phase: str
+    phase_since: datetime
+    caseworker: str
+    meldingsdatum: date
+    crisis: str | None
+    kinderen: bool
+    ondernemer: bool
+    gemeentecode: str | None
+    next_deadline: date | None
+    deadline_breached: bool
+    created_at: datetime
+    persoon_id: str
+    partner_id: str | None
+
+
+# The columns of a TrajectRij. A page of a list reads only these, as plain rows: building a whole dossier
+# object for each row, its JSON turned into objects, was three quarters of a page's time.
+_LIST_COLUMNS = (
+    Traject.id,
+    Traject.phase,
+    Traject.phase_since,
+    Traject.caseworker,
+    Traject.meldingsdatum,
+    Traject.crisis,
+    Traject.kinderen,
+    Traject.ondernemer,
+    Traject.gemeentecode,
+    Traject.next_deadline,
+    Traject.deadline_breached,
+    Traject.created_at,
+    Traject.persoon_id,
+    Traject.partner_id,
+)
+
+
+def list_trajecten(
+    session: Session, filters: TrajectFilter, offset: int, limit: int
+) -> tuple[int, Sequence[TrajectRij]]:
     """A page of trajecten, the most urgent deadline first, and the total that match."""
-    query = select(Traject)
+    query = select(*_LIST_COLUMNS)
     if filters.fase is not None:
         query = query.where(Traject.phase == filters.fase)
     if filters.hulpverlener is not None:
@@ -103,7 +146,7 @@ def list_trajecten(session: Session, filters: TrajectFilter, offset: int, limit:
         .offset(offset)
         .limit(limit)
     ).all()
-    return total, list(page)
+    return total, page
 
 
 def of_person(bsn: str) -> ColumnElement[bool]:
@@ -170,7 +213,7 @@ def deadline_of(traject: Traject, clock: Clock) -> Deadline | None:
     return next((d for d in deadlines_of(traject) if d.clock is clock), None)
 
 
-def persoon_of(session: Session, traject: Traject) -> Persoon:
+def persoon_of(session: Session, traject: TrajectRij) -> Persoon:
     """The person a traject is about."""
     persoon = session.get(Persoon, traject.persoon_id)
     if persoon is None:

@@ -56,7 +56,8 @@ def test_a_werkgebied_limits_every_query_to_its_gemeenten(store: SessionFactory)
         limit_to(session, werkgebied_of(session, "tz-zw", EIGEN))
         assert session.get(Traject, "t-eigen") is None
         assert session.get(Traject, "t-ander") is not None
-        assert list_trajecten(session, TrajectFilter(), 0, 10) == (1, [session.get(Traject, "t-ander")])
+        total, page = list_trajecten(session, TrajectFilter(), 0, 10)
+        assert (total, [row.id for row in page]) == (1, ["t-ander"])
         assert session.exec(select(Traject.id)).all() == ["t-ander"]
         assert session.exec(select(func.count()).select_from(Traject)).one() == 1
         assert session.exec(select(Verzoek.id)).all() == ["v-t-ander"]
