@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, timedelta
+from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy.orm import aliased, load_only
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
 from domain.monitor import Adviescijfers, Periode, Trajectfeiten, Vroegsignalering
@@ -32,7 +34,7 @@ from store.werkgebied import in_gemeente
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 
 
-_FACT_COLUMNS = (
+FACT_COLUMNS = (
     Traject.id,
     Traject.bron,
     Traject.crisis,
@@ -48,14 +50,15 @@ _FACT_COLUMNS = (
     Traject.vorig_traject_id,
     Traject.bezwaren,
 )
-_REGELING_COLUMNS = (
-    Regeling.traject_id,
-    Regeling.soort,
-    Regeling.voorgesteld_op,
-    Regeling.ingangsdatum,
-    Regeling.uitspraak,
-    Regeling.wsnp_einde_verwacht,
-)
+
+
+@dataclass(frozen=True)
+class _Regelingfeiten:
+    """The settlement's columns of a fact row, when the traject has a settlement."""
+
+    soort: str
+    uitspraak: dict[str, Any] | None
+    wsnp_einde_verwacht: date | None
 
 
 def monitor_facts(
@@ -74,14 +77,23 @@ def monitor_facts(
         .group_by(col(TrajectEvent.traject_id))
         .subquery()
     )
+    # Only the columns the facts are made of, as plain rows: building a dossier object for each traject, every
+    # JSON column turned into objects, was most of the time this took (bench/queries.py).
     query = (
-        select(Traject, plan.c.op, Regeling, vorig.afgerond_op)
+        select(
+            *FACT_COLUMNS,
+            plan.c.op.label("plan_op"),
+            col(Regeling.traject_id).label("regeling_id"),
+            col(Regeling.soort).label("regeling_soort"),
+            Regeling.voorgesteld_op,
+            Regeling.ingangsdatum,
+            Regeling.uitspraak,
+            Regeling.wsnp_einde_verwacht,
+            col(vorig.afgerond_op).label("vorige_afgerond_op"),
+        )
         .outerjoin(plan, plan.c.traject_id == Traject.id)
         .outerjoin(Regeling, col(Regeling.traject_id) == Traject.id)
         .outerjoin(vorig, col(vorig.id) == Traject.vorig_traject_id)
-        # Only what the facts are made of: turning every JSON column of every traject into objects was most
-        # of the time this took (bench/queries.py).
-        .options(load_only(*_FACT_COLUMNS, raiseload=True), load_only(*_REGELING_COLUMNS, raiseload=True))
     )
     if periode.tot is not None:
         query = query.where(Traject.meldingsdatum <= periode.tot)
@@ -93,30 +105,33 @@ def monitor_facts(
     if gemeente is not None:
         query = query.where(in_gemeente(gemeente))
     facts = []
-    for traject, plan_at, regeling, vorige_afgerond_op in session.exec(query.order_by(col(Traject.id))).all():
-        beschikking = traject.beschikking or {}
-        gesloten = traject.phase == Phase.AFGESLOTEN
+    for row in session.exec(query.order_by(col(Traject.id))).all():
+        beschikking = row.beschikking or {}
+        gesloten = row.phase == Phase.AFGESLOTEN
+        regeling = (
+            _Regelingfeiten(row.regeling_soort, row.uitspraak, row.wsnp_einde_verwacht) if row.regeling_id else None
+        )
         facts.append(
             Trajectfeiten(
-                traject_id=traject.id,
-                bron=traject.bron,
-                crisis=traject.crisis is not None,
-                meldingsdatum=traject.meldingsdatum,
+                traject_id=row.id,
+                bron=row.bron,
+                crisis=row.crisis is not None,
+                meldingsdatum=row.meldingsdatum,
                 open=not gesloten,
-                klokken=_DEADLINES.validate_python(traject.termijnen),
+                klokken=_DEADLINES.validate_python(row.termijnen),
                 besluit=Besluit(beschikking["besluit"]) if beschikking else None,
                 besluit_op=date.fromisoformat(beschikking["besluit_op"]) if beschikking else None,
-                plan_op=day_of(plan_at, timezone) if plan_at is not None else None,
-                voorstel_op=regeling.voorgesteld_op if regeling else None,
-                regeling_op=regeling.ingangsdatum if regeling else None,
-                afgerond_op=traject.afgerond_op,
-                gesloten_op=day_of(traject.phase_since, timezone) if gesloten else None,
-                uitval_reden=(traject.uitval or {}).get("reden"),
-                uitval_fase=traject.closed_after if traject.uitval else None,
-                vorige_afgerond_op=vorige_afgerond_op,
-                heraanmelding=traject.vorig_traject_id is not None,
-                bezwaren=tuple(bezwaren_of(traject)),
-                einde=einde_of(traject, regeling),
+                plan_op=day_of(row.plan_op, timezone) if row.plan_op is not None else None,
+                voorstel_op=row.voorgesteld_op,
+                regeling_op=row.ingangsdatum,
+                afgerond_op=row.afgerond_op,
+                gesloten_op=day_of(row.phase_since, timezone) if gesloten else None,
+                uitval_reden=(row.uitval or {}).get("reden"),
+                uitval_fase=row.closed_after if row.uitval else None,
+                vorige_afgerond_op=row.vorige_afgerond_op,
+                heraanmelding=row.vorig_traject_id is not None,
+                bezwaren=tuple(bezwaren_of(row)),
+                einde=einde_of(row, regeling),
             )
         )
     return facts

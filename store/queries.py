@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from pydantic import TypeAdapter
 from sqlalchemy import ColumnElement
@@ -48,12 +48,31 @@ def betrokkenen_of(traject: Traject) -> list[Betrokkene]:
     return _BETROKKENEN.validate_python(traject.betrokkenen)
 
 
-def bezwaren_of(traject: Traject) -> list[Bezwaar]:
+class Afloopfeiten(Protocol):
+    """What a traject's row says about how it ended, as a dossier object or a plain row holds it."""
+
+    phase: str
+    afgerond_op: date | None
+    afsluiting: dict[str, Any] | None
+    uitval: dict[str, Any] | None
+    beschikking: dict[str, Any] | None
+    bezwaren: list[dict[str, Any]]
+
+
+class Regelingafloop(Protocol):
+    """What a settlement's row says about how it ended."""
+
+    soort: str
+    uitspraak: dict[str, Any] | None
+    wsnp_einde_verwacht: date | None
+
+
+def bezwaren_of(traject: Afloopfeiten) -> list[Bezwaar]:
     """The objections the traject recorded, as the domain keeps them."""
     return _BEZWAREN.validate_python(traject.bezwaren)
 
 
-def einde_of(traject: Traject, regeling: Regeling | None) -> Einde | None:
+def einde_of(traject: Afloopfeiten, regeling: Regelingafloop | None) -> Einde | None:
     """How the traject ended, from what its row and its settlement's row recorded; None while it runs."""
     if traject.phase != Phase.AFGESLOTEN and traject.afgerond_op is None:
         return None
@@ -103,7 +122,7 @@ class TrajectRij(Protocol):
 
 # The columns of a TrajectRij. A page of a list reads only these, as plain rows: building a whole dossier
 # object for each row, its JSON turned into objects, was three quarters of a page's time.
-_LIST_COLUMNS = (
+LIST_COLUMNS = (
     Traject.id,
     Traject.phase,
     Traject.phase_since,
@@ -125,7 +144,7 @@ def list_trajecten(
     session: Session, filters: TrajectFilter, offset: int, limit: int
 ) -> tuple[int, Sequence[TrajectRij]]:
     """A page of trajecten, the most urgent deadline first, and the total that match."""
-    query = select(*_LIST_COLUMNS)
+    query = select(*LIST_COLUMNS)
     if filters.fase is not None:
         query = query.where(Traject.phase == filters.fase)
     if filters.hulpverlener is not None:
