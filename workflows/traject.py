@@ -41,7 +41,8 @@ with workflow.unsafe.imports_passed_through():
     from letters.render import LetterKind
     from workflows.activity_options import write
 
-# The stages are workflow code: imported in the sandbox, not passed through.
+# The stages are workflow code that keeps no state of its own: the worker's sandbox passes them through
+# (runtime/worker.sandbox), so a new traject does not import them again.
 from workflows.clock import today, until, wait_until
 from workflows.refusals import check_fields
 from workflows.traject_begeleiding import Begeleidingen
