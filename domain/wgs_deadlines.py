@@ -8,6 +8,7 @@ calendar, which includes Good Friday and Liberation Day in lustrum years.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -45,6 +46,8 @@ def add_working_days(start: date, count: int) -> date:
     return day
 
 
+# A list of clocks asks this for many clocks on the same days: counted once per pair of days.
+@lru_cache(maxsize=4096)
 def working_days_left(today: date, deadline: date) -> int:
     """Working days from `today` to `deadline`: 0 when it is due today, negative when it has passed, by the
     working days since. A day that is not a working day counts for nothing either way."""
