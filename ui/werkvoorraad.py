@@ -20,12 +20,12 @@ from domain.wgs_deadlines import add_working_days
 from runtime.clock import day_of, today
 from store.queries import (
     TrajectFilter,
+    client_names,
     closed_with_referral,
     escalated_requests,
     home_visits_asked,
     list_trajecten,
     open_trajecten,
-    persoon_of,
     settlements_of,
     signals_of,
 )
@@ -82,10 +82,11 @@ def rows(session: Session, principal: Principal, chosen: Filters, warn: int) -> 
     day = today()
     total, trajecten = list_trajecten(session, chosen.for_store(principal.sub, day, warn), 0, 200)
     settlements = {r.traject_id: r for r in settlements_of(session, [t.id for t in trajecten])}
+    names = client_names(session, trajecten)
     shown = [
         {
             "traject": summary(t),
-            "client": persoon_of(session, t).naam,
+            "client": names[t.id],
             "fase": PHASE_LABELS[Phase(t.phase)],
             "wacht_op": waits_on(t, settlements.get(t.id)),
         }

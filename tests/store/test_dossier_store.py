@@ -19,7 +19,7 @@ from letters.render import LetterKind
 from store.db import SessionFactory
 from store.dossier import add_event, apply_state, register, store_letter
 from store.models import AuditEntry, Brief, Deelname, OutboxEntry, Regeling, Schuldeiser, Traject, TrajectEvent
-from store.queries import TrajectFilter, audit, list_trajecten, trajecten_of_bsn
+from store.queries import TrajectFilter, audit, client_names, list_trajecten, trajecten_of_bsn
 from tests.conftest import make_start
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -142,6 +142,20 @@ def test_list_filters_sorts_by_nearest_deadline_and_pages(store: SessionFactory)
     assert [t.id for t in rest] == [starts[2].traject_id]
     assert (breached_total, [t.id for t in breached]) == (1, [starts[0].traject_id])
     assert none_total == 0
+
+
+def test_a_list_page_names_each_client_in_one_read(store: SessionFactory) -> None:
+    tanya = make_start(date(2026, 11, 23))
+    piet = make_start(date(2026, 11, 23), bsn="123456782")
+    assert piet.aanmelding.persoon is not None
+    piet = replace(piet, aanmelding=replace(piet.aanmelding, persoon=replace(piet.aanmelding.persoon, naam="Piet")))
+    with store() as session:
+        for start in (tanya, piet):
+            register(session, start, state_of(start))
+        _, page = list_trajecten(session, TrajectFilter(), 0, 10)
+        names = client_names(session, page)
+
+    assert names == {tanya.traject_id: "Tanya de Vries", piet.traject_id: "Piet"}
 
 
 def test_audit_entries_are_appended(store: SessionFactory) -> None:
