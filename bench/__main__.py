@@ -1,6 +1,8 @@
 """Measure the API's aanmelding and a step against a bare Temporal round trip, on the dev server as
-`make run` starts it (SQLite file, WAL), then the dossier's lists and figures at 1k, 10k and 100k trajecten
-on SQLite and PostgreSQL against raw selects (bench/queries.py), and print the tables the README keeps."""
+`make run` starts it (SQLite file, WAL); then many aanmeldingen at once against as many bare starts
+(bench/throughput.py) and a signal partner's file against as many bare signal-with-starts
+(bench/signalen.py); then the dossier's lists and figures at 1k, 10k and 100k trajecten on SQLite and
+PostgreSQL against raw selects (bench/queries.py). Print the tables the README keeps."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Timeouts and retries of activity calls: retried until they land, since each is idempotent.
+"""Timeouts and retries of activity calls: retried until they land, since each is idempotent. And `write`,
+the one way a workflow writes to the dossier: in its own workflow task, as a local activity.
 
 The start-to-close timeout is how long a worker that died in the middle of an activity goes unnoticed:
 fitted to what the activity does, so in-flight work resumes within seconds after a worker restarts.
