@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, TypeVar
 
@@ -97,12 +97,33 @@ class Engine:
     async def call(self, coro: Awaitable[T]) -> T:
         """Any other call to Temporal (start a workflow, signal-with-start, describe, list), within the bound."""
         await self.release()
+        return await self._mapped(coro)
+
+    async def _mapped(self, coro: Awaitable[T]) -> T:
         try:
             return await self._bounded(coro, asyncio.get_running_loop().time() + self.wait)
         except RPCError as err:
             if err.status in UNAVAILABLE:
                 raise self._unavailable() from err
             raise
+
+    async def call_many(self, calls: Iterable[Callable[[], Awaitable[None]]], at_once: int) -> None:
+        """Calls to Temporal that do not wait on each other, `at_once` at a time, each within the bound. The
+        first that fails stops the rest and is answered as `call` would answer it."""
+        await self.release()
+        gate = asyncio.Semaphore(at_once)
+
+        async def one(call: Callable[[], Awaitable[None]]) -> None:
+            async with gate:
+                await self._mapped(call())
+
+        tasks = [asyncio.create_task(one(call)) for call in calls]
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
 
     async def release(self) -> None:
         """Give the request's database connection back: waiting on the engine must not hold one."""

@@ -222,7 +222,7 @@ class GuardedRoute(APIRoute):
         """The route's handler, behind the role and media-type checks."""
         handler = super().get_route_handler()
         roles = roles_of(self.dependant)
-        media_type = _body_media_type(self)
+        media_type = body_media_type(self)
         known = {field.alias for field in get_flat_params(self.dependant) if isinstance(field.field_info, Query)}
 
         async def guarded(request: Request) -> Response:
@@ -243,10 +243,12 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").split(";")[0].strip().lower()
 
 
-def _body_media_type(route: APIRoute) -> str | None:
-    """The media type a route's body must have, when it is not JSON (a CSV file, say)."""
+def body_media_type(route: APIRoute) -> str | None:
+    """The media type a route's body must have, when it is not JSON: a CSV file, read whole as a parameter
+    or streamed by the route (declared in its `openapi_extra`)."""
     field = route.body_field
     if field is None:
-        return None
+        declared = ((route.openapi_extra or {}).get("requestBody") or {}).get("content") or {}
+        return next(iter(declared), None)
     media_type: Any = getattr(field.field_info, "media_type", None)
     return media_type if isinstance(media_type, str) and media_type != "application/json" else None

@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 
 from api.auth import SESSION_COOKIE, roles_of
 from api.engine import uses_engine
+from api.gate import body_media_type
 from api.problems import MEDIA_TYPE, TITLES
 
 PROBLEM_SCHEMA = {
@@ -64,7 +65,7 @@ def _problems(route: APIRoute, method: str, operation: dict[str, Any]) -> dict[s
         statuses.append(404)
     if method in ("post", "put", "patch"):
         statuses += [400, 413, 422]
-    if route.body_field is not None:
+    if route.body_field is not None or body_media_type(route):
         statuses.append(415)
     if where & {"query", "header"} or method == "get":
         statuses.append(422)

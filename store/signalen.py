@@ -1,9 +1,11 @@
 """Signal intake in the dossier: a signal stored once, matched to its household's open case."""
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from sqlalchemy import or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -20,8 +22,7 @@ from domain.signalering import (
     household_key,
     route_of,
 )
-from store.models import Signaal, Signalering, Traject
-from store.queries import of_person
+from store.models import Persoon, Signaal, Signalering, Traject
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,16 @@ def feit_of(row: Signaal) -> SignaalFeit:
     )
 
 
+@dataclass(frozen=True)
+class Binnenkomst:
+    """A signal as it comes in, with the gemeente of its address and the days a household's open case takes
+    more signals (that gemeente's window)."""
+
+    signaal: SignaalIn
+    gemeentecode: str | None
+    window_days: int
+
+
 def take_in(
     session: Session,
     secret: str,
@@ -63,26 +74,89 @@ def take_in(
     """Store the signal once (a repeat answers with the first): with the traject of a person who has one
     running, else in the household's case that opened within the window and is still open, or in a new case
     of `gemeentecode` (the gemeente of the address). The signal belongs to the gemeente of its case or traject."""
-    key = dedupe_key(secret, partner_id, signaal)
-    existing = session.exec(select(Signaal).where(Signaal.dedupe_key == key)).first()
-    if existing is not None and existing.traject_id is not None:
-        return Intake(existing.id, "", False, True, feit_of(existing), existing.traject_id)
-    if existing is not None and existing.case_id is not None:
-        return Intake(existing.id, existing.case_id, False, True, feit_of(existing))
-    known = running_traject_of(session, signaal.bsn)
-    if known is not None:
-        return _for_traject(session, key, partner_id, signaal, today, known)
-    household = household_key(secret, signaal.postcode, signaal.straat)
-    since = today - timedelta(days=window_days)
-    case = session.exec(
+    return take_in_many(session, secret, partner_id, [Binnenkomst(signaal, gemeentecode, window_days)], today)[0]
+
+
+def take_in_many(
+    session: Session, secret: str, partner_id: str, signalen: Sequence[Binnenkomst], today: date
+) -> list[Intake]:
+    """Store a file's signals as `take_in` would one by one, in one transaction and with what they must know
+    of the dossier read once for all of them, instead of a commit and five reads per signal. A later signal
+    sees the earlier ones (the same signal twice, a household's second signal). When another request stored
+    one of these signals meanwhile, the transaction is undone and each is stored on its own; a single signal
+    that collides answers with the one that landed first."""
+    keys = [dedupe_key(secret, partner_id, binnen.signaal) for binnen in signalen]
+    try:
+        bekend = _bekend(session, secret, keys, signalen, today)
+        intakes = [
+            _store(session, secret, key, partner_id, binnen, today, bekend)
+            for key, binnen in zip(keys, signalen, strict=True)
+        ]
+        # The cases must exist before the signals that point at them.
+        session.flush()
+        session.add_all(bekend.nieuw)
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        if len(signalen) == 1:
+            return [_repeat(session.exec(select(Signaal).where(Signaal.dedupe_key == keys[0])).one())]
+        return [take_in_many(session, secret, partner_id, [binnen], today)[0] for binnen in signalen]
+    return intakes
+
+
+@dataclass(frozen=True)
+class _Bekend:
+    """What storing a part of a file must know of the dossier, read once for the part and kept up to date as
+    the part is added: stored signals by their key, the running traject (with its gemeente) by BSN, and each
+    household's newest open case; and the part's new signals, added once their new cases are in."""
+
+    signalen: dict[str, Signaal]
+    trajecten: dict[str, tuple[str, str | None]]
+    cases: dict[str, Signalering]
+    nieuw: list[Signaal] = field(default_factory=list)
+
+
+def _bekend(session: Session, secret: str, keys: list[str], signalen: Sequence[Binnenkomst], today: date) -> _Bekend:
+    stored = session.exec(select(Signaal).where(col(Signaal.dedupe_key).in_(keys))).all()
+    households = {household_key(secret, b.signaal.postcode, b.signaal.straat) for b in signalen}
+    since = today - timedelta(days=max(b.window_days for b in signalen))
+    open_cases = session.exec(
         select(Signalering)
-        .where(Signalering.huishouden_id == household, Signalering.status == CaseStatus.OPEN.value)
+        .where(col(Signalering.huishouden_id).in_(households), Signalering.status == CaseStatus.OPEN.value)
         .where(col(Signalering.geopend_op) >= since)
-        .order_by(col(Signalering.geopend_op).desc())
-    ).first()
-    new_case = case is None
+        .order_by(col(Signalering.geopend_op))
+    ).all()
+    return _Bekend(
+        signalen={row.dedupe_key: row for row in stored},
+        trajecten=running_trajecten_of(session, {b.signaal.bsn for b in signalen}),
+        # Oldest first, so each household keeps its newest.
+        cases={case.huishouden_id: case for case in open_cases if case.huishouden_id is not None},
+    )
+
+
+def _store(
+    session: Session, secret: str, key: str, partner_id: str, binnen: Binnenkomst, today: date, bekend: _Bekend
+) -> Intake:
+    """Place the signal where `take_in` says it belongs (a new case added to the session, the signal to
+    `bekend.nieuw`); a repeat adds nothing."""
+    signaal = binnen.signaal
+    existing = bekend.signalen.get(key)
+    if existing is not None and (existing.traject_id is not None or existing.case_id is not None):
+        return _repeat(existing)
     row = _row(key, partner_id, signaal, today)
-    row.gemeentecode = case.gemeentecode if case is not None else gemeentecode
+    bekend.signalen[key] = row
+    bekend.nieuw.append(row)
+    if signaal.bsn in bekend.trajecten:
+        # Seed 004, "al bij ons bekend": the traject's caseworker picks it up. No case, no invitation, and no
+        # second copy of who the person is: the traject holds that.
+        row.traject_id, row.gemeentecode = bekend.trajecten[signaal.bsn]
+        return Intake(row.id, "", False, False, feit_of(row), row.traject_id)
+    household = household_key(secret, signaal.postcode, signaal.straat)
+    case = bekend.cases.get(household)
+    if case is not None and case.geopend_op < today - timedelta(days=binnen.window_days):
+        case = None
+    new_case = case is None
+    row.gemeentecode = case.gemeentecode if case is not None else binnen.gemeentecode
     row.bsn, row.naam, row.telefoon = signaal.bsn, signaal.naam, signaal.telefoon
     row.straat, row.postcode, row.woonplaats = signaal.straat, signaal.postcode, signaal.woonplaats
     if case is None:
@@ -92,49 +166,38 @@ def take_in(
             geopend_op=today,
             route=route_of([feit_of(row)]).value,
             status=CaseStatus.OPEN.value,
-            gemeentecode=gemeentecode,
+            gemeentecode=binnen.gemeentecode,
         )
         session.add(case)
-        # The case must exist before the signal that points at it.
-        session.flush()
+        bekend.cases[household] = case
     row.case_id = case.id
-    session.add(row)
-    try:
-        session.commit()
-    except IntegrityError:
-        # The same signal arrived twice at once: the other one landed.
-        session.rollback()
-        first = session.exec(select(Signaal).where(Signaal.dedupe_key == key)).one()
-        return Intake(first.id, first.case_id or "", False, True, feit_of(first))
     return Intake(row.id, case.id, new_case, False, feit_of(row))
 
 
-def running_traject_of(session: Session, bsn: str) -> str | None:
-    """The traject that runs for this person (nazorg included), if any: the newest."""
-    query = (
-        select(Traject.id)
-        .where(of_person(bsn), Traject.phase != Phase.AFGESLOTEN.value)
-        .order_by(col(Traject.meldingsdatum).desc())
-    )
-    return session.exec(query).first()
+def _repeat(first: Signaal) -> Intake:
+    """A signal stored before, answered with where the first landed."""
+    return Intake(first.id, first.case_id or "", False, True, feit_of(first), first.traject_id)
 
 
-def _for_traject(
-    session: Session, key: str, partner_id: str, signaal: SignaalIn, today: date, traject_id: str
-) -> Intake:
-    """Keep a signal about a person already in a traject for that traject's caseworker (seed 004: "al bij ons
-    bekend"): no case, no invitation, and no second copy of who the person is: the traject holds that."""
-    row = _row(key, partner_id, signaal, today)
-    row.traject_id = traject_id
-    row.gemeentecode = session.exec(select(Traject.gemeentecode).where(Traject.id == traject_id)).one()
-    session.add(row)
-    try:
-        session.commit()
-    except IntegrityError:
-        session.rollback()
-        first = session.exec(select(Signaal).where(Signaal.dedupe_key == key)).one()
-        return Intake(first.id, first.case_id or "", False, True, feit_of(first), first.traject_id)
-    return Intake(row.id, "", False, False, feit_of(row), traject_id)
+def running_trajecten_of(session: Session, bsns: set[str]) -> dict[str, tuple[str, str | None]]:
+    """Of each of these people who has a traject running (nazorg included), as the client or the partner of a
+    couple: the newest, and its gemeente."""
+    people = dict(session.exec(select(Persoon.id, Persoon.bsn).where(col(Persoon.bsn).in_(bsns))).all())
+    if not people:
+        return {}
+    running = session.exec(
+        select(Traject.id, Traject.persoon_id, Traject.partner_id, Traject.gemeentecode)
+        .where(or_(col(Traject.persoon_id).in_(people), col(Traject.partner_id).in_(people)))
+        .where(Traject.phase != Phase.AFGESLOTEN.value)
+        .order_by(col(Traject.meldingsdatum))
+    ).all()
+    found: dict[str, tuple[str, str | None]] = {}
+    # Oldest first, so each person keeps their newest.
+    for traject_id, persoon_id, partner_id, gemeentecode in running:
+        for person in (persoon_id, partner_id):
+            if person in people:
+                found[people[person]] = (traject_id, gemeentecode)
+    return found
 
 
 def _row(key: str, partner_id: str, signaal: SignaalIn, today: date) -> Signaal:

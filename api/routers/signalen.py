@@ -1,17 +1,19 @@
 """Vroegsignalering for signal partners: they report arrears (one signal, or a monthly CSV file) and read
 what became of them. A partner sees only its own signals, and nothing it did not send."""
 
+import asyncio
+from collections import defaultdict
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date
-from typing import Annotated
 
-from fastapi import APIRouter, Body, Response
+from fastapi import APIRouter, Request, Response
 from pydantic import ValidationError
 from sqlmodel import Session, col, select
 from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
 from api.auth import Partner
-from api.csv_files import MEDIA_TYPE, read_lines
+from api.csv_files import Fout, Regel, csv_upload, stream_lines
 from api.deps import SessionDep, SettingsDep
 from api.engine import Engine, EngineDep
 from api.fields import PathId
@@ -29,9 +31,10 @@ from domain.signalering import (
 )
 from runtime.clock import today
 from runtime.settings import Settings
+from store.db import SessionFactory
 from store.models import Signaal, Signalering
 from store.queries import policy_of, postcode_areas
-from store.signalen import Intake, take_in
+from store.signalen import Binnenkomst, Intake, take_in, take_in_many
 from workflows.signalering import SignaleringWorkflow
 
 router = APIRouter(tags=["signalen"], route_class=GuardedRoute)
@@ -52,6 +55,11 @@ CSV_COLUMNS = (
 )
 # Who picks up the tasks of vroegsignalering cases: the team, not one caseworker.
 TEAM = "team-vroegsignalering"
+# A file is stored this many lines per transaction: long enough that commits cost little, short enough that
+# the worker's own writes to the dossier wait briefly and the API holds a small part of the file.
+PART_LINES = 200
+# How many cases a file's signals are handed to at once.
+DELIVERIES_AT_ONCE = 20
 
 
 @router.post("/signalen", status_code=201, response_model=SignaalUit)
@@ -69,41 +77,51 @@ async def report(
         raise invalid(problems)
     session = engine.session
     intake = await run_in_threadpool(_take_in, session, settings, principal.sub, body.signaal())
-    await _to_case(engine, settings, intake)
+    await _to_cases(engine, settings, [intake])
     if intake.duplicate:
         response.status_code = 200
     return await run_in_threadpool(_signaal_view, session, intake.signaal_id)
 
 
-@router.post("/signalen/batch", response_model=BatchUitkomst)
-async def report_batch(
-    principal: Partner,
-    engine: EngineDep,
-    settings: SettingsDep,
-    bestand: Annotated[str, Body(media_type=MEDIA_TYPE, max_length=5_000_000)],
-) -> BatchUitkomst:
-    """A partner's monthly file as CSV (columns in the README). Every good row is stored; each bad row is
-    reported by its line number and stops nothing else."""
-    regels, fouten = read_lines(bestand, CSV_COLUMNS)
-    errors = [BatchFout(regel=fout.nummer, reden=fout.reden) for fout in fouten]
-    gebieden = await run_in_threadpool(postcode_areas, engine.session)
+@router.post(
+    "/signalen/batch",
+    response_model=BatchUitkomst,
+    openapi_extra=csv_upload(f"Het maandbestand, met de kolommen {', '.join(CSV_COLUMNS)}."),
+)
+async def report_batch(principal: Partner, engine: EngineDep, settings: SettingsDep, request: Request) -> BatchUitkomst:
+    """A partner's monthly file as CSV (columns in the README), read as it arrives. Every good row is stored;
+    each bad row is reported by its line number and stops nothing else. The rows are stored a part of the
+    file at a time, each part in one transaction, and handed to their cases several at a time; a household's
+    signals reach its case in the file's order."""
+    errors: list[BatchFout] = []
     stored, repeats = 0, 0
-    for regel in regels:
-        line = regel.nummer
-        try:
-            body = SignaalBody.model_validate({k: v for k, v in regel.velden.items() if v})
-        except ValidationError as err:
-            reasons = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()]
-            errors.append(BatchFout(regel=line, reden="; ".join(reasons)))
-            continue
-        problems = signaal_problems(body.signaal(), _today(settings))
-        if problems:
-            errors.append(BatchFout(regel=line, reden="; ".join(f"{n}: {r}" for n, r in problems)))
-            continue
-        intake = await run_in_threadpool(_take_in, engine.session, settings, principal.sub, body.signaal(), gebieden)
-        await _to_case(engine, settings, intake)
-        repeats += intake.duplicate
-        stored += not intake.duplicate
+    gebieden = await run_in_threadpool(postcode_areas, engine.session)
+    sessions: SessionFactory = request.app.state.sessions
+    # While one part is handed to its cases, the next is read and stored.
+    handing_on: asyncio.Task[None] | None = None
+    try:
+        async for part in _parts(stream_lines(request.stream(), CSV_COLUMNS)):
+            signalen = []
+            for regel in part:
+                signaal = _signaal_of(regel, _today(settings))
+                if isinstance(signaal, BatchFout):
+                    errors.append(signaal)
+                else:
+                    signalen.append(signaal)
+            intakes, cases = await run_in_threadpool(
+                _take_in_part, sessions, settings, principal.sub, signalen, gebieden
+            )
+            if handing_on is not None:
+                await handing_on
+            handing_on = asyncio.create_task(_hand_on(engine, settings, intakes, cases))
+            repeats += sum(intake.duplicate for intake in intakes)
+            stored += sum(not intake.duplicate for intake in intakes)
+        if handing_on is not None:
+            await handing_on
+    finally:
+        if handing_on is not None:
+            handing_on.cancel()
+            await asyncio.gather(handing_on, return_exceptions=True)
     return BatchUitkomst(opgeslagen=stored, dubbel=repeats, fouten=sorted(errors, key=lambda fout: fout.regel))
 
 
@@ -145,13 +163,44 @@ async def deliver(
     )
 
 
-async def _to_case(engine: Engine, settings: Settings, intake: Intake) -> None:
-    """Hand a stored signal to its case; one about a person with a running traject has none: it waits for
-    that traject's caseworker in the werkplek, and nobody is invited twice."""
-    if intake.traject_id is not None:
-        return
-    case_open, policy = await run_in_threadpool(_case_open, engine.session, settings, intake.case_id)
-    await engine.call(deliver(engine.client, settings, intake, case_open, policy))
+async def _to_cases(engine: Engine, settings: Settings, intakes: list[Intake]) -> None:
+    """Hand stored signals to their cases, as `_hand_on`."""
+    cases = await run_in_threadpool(_cases_open, engine.session, settings, intakes)
+    await _hand_on(engine, settings, intakes, cases)
+
+
+async def _hand_on(
+    engine: Engine, settings: Settings, intakes: list[Intake], cases: dict[str, tuple[bool, Policy]]
+) -> None:
+    """Hand stored signals to their cases (each open or not, with its policy, in `cases`), `DELIVERIES_AT_ONCE`
+    cases at a time, each case's signals in order. A signal about a person with a running traject has no
+    case: it waits for that traject's caseworker in the werkplek, and nobody is invited twice."""
+    per_case = _per_case(intakes)
+
+    def handing_on(case_id: str) -> Callable[[], Awaitable[None]]:
+        case_open, policy = cases[case_id]
+
+        async def hand_on() -> None:
+            for intake in per_case[case_id]:
+                await deliver(engine.client, settings, intake, case_open, policy)
+
+        return hand_on
+
+    await engine.call_many((handing_on(case_id) for case_id in per_case), DELIVERIES_AT_ONCE)
+
+
+def _per_case(intakes: list[Intake]) -> dict[str, list[Intake]]:
+    """The signals that have a case, by case, in their order."""
+    per_case: dict[str, list[Intake]] = defaultdict(list)
+    for intake in intakes:
+        if intake.traject_id is None:
+            per_case[intake.case_id].append(intake)
+    return per_case
+
+
+def _cases_open(session: Session, settings: Settings, intakes: list[Intake]) -> dict[str, tuple[bool, Policy]]:
+    """Of each case of these signals, whether it is still open and the policy of its gemeente."""
+    return {case_id: _case_open(session, settings, case_id) for case_id in _per_case(intakes)}
 
 
 def _case_open(session: Session, settings: Settings, case_id: str) -> tuple[bool, Policy]:
@@ -173,6 +222,54 @@ def _take_in(
     gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
     window = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
     return take_in(session, settings.token_secret, partner_id, signaal, _today(settings), window, gemeentecode)
+
+
+def _take_in_part(
+    sessions: SessionFactory,
+    settings: Settings,
+    partner_id: str,
+    signalen: list[SignaalIn],
+    gebieden: list[Werkgebied],
+) -> tuple[list[Intake], dict[str, tuple[bool, Policy]]]:
+    """Store a part of a file in one transaction of a session of its own (the request's may be closing while
+    the part before is handed on), each signal in the case of its gemeente as `_take_in` stores it; with the
+    state of each case it landed in."""
+    with sessions() as session:
+        vensters: dict[str, int] = {}
+        binnen = []
+        for signaal in signalen:
+            gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
+            if gemeentecode not in vensters:
+                vensters[gemeentecode] = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
+            binnen.append(Binnenkomst(signaal, gemeentecode, vensters[gemeentecode]))
+        intakes = take_in_many(session, settings.token_secret, partner_id, binnen, _today(settings))
+        return intakes, _cases_open(session, settings, intakes)
+
+
+def _signaal_of(regel: Regel | Fout, today: date) -> SignaalIn | BatchFout:
+    """A line of the file as a signal, or why it is not one."""
+    if isinstance(regel, Fout):
+        return BatchFout(regel=regel.nummer, reden=regel.reden)
+    try:
+        body = SignaalBody.model_validate({k: v for k, v in regel.velden.items() if v})
+    except ValidationError as err:
+        reasons = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()]
+        return BatchFout(regel=regel.nummer, reden="; ".join(reasons))
+    if problems := signaal_problems(body.signaal(), today):
+        return BatchFout(regel=regel.nummer, reden="; ".join(f"{n}: {r}" for n, r in problems))
+    return body.signaal()
+
+
+async def _parts(lines: AsyncIterator[Regel | Fout]) -> AsyncIterator[list[Regel | Fout]]:
+    """A file's lines, `PART_LINES` at a time."""
+    part: list[Regel | Fout] = []
+    async for line in lines:
+        part.append(line)
+        if len(part) == PART_LINES:
+            yield part
+            part = []
+    if part:
+        yield part
 
 
 def _signaal_view(session: Session, signaal_id: str) -> SignaalUit:

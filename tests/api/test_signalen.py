@@ -3,12 +3,15 @@ caseworkers follow the cases; supervisors count them. Each route refuses the wro
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from datetime import timedelta
 from typing import Any
 
 import httpx
+import pytest
 
 from api.auth import Role
+from api.routers import signalen as signalen_routes
 from api.routers.signalen import CSV_COLUMNS
 from tests.api.conftest import Headers, assert_problem, eventually, today
 
@@ -108,6 +111,41 @@ async def test_a_batch_stores_the_good_rows_and_reports_the_bad_by_line(api: htt
         lambda c: any(x["route"] == "crisis" for x in c),
     )
     assert sorted(c["route"] for c in cases) == ["crisis", "enkelvoudig"]
+
+
+async def test_a_file_sent_in_pieces_is_read_as_it_arrives_and_keeps_a_household_together(
+    api: httpx.AsyncClient, auth: Headers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two lines a part, so the household's signals land in different transactions and deliveries.
+    monkeypatch.setattr(signalen_routes, "PART_LINES", 2)
+    day = today().isoformat()
+    rows = [
+        COLUMNS,
+        f"zorgverzekering,111222333,Tanya de Vrïes,Kerkstraat 1,3311 AA,Dordrecht,,45000,3,{day},ZK-1,,",
+        f"zorgverzekering,123456782,Piet Jansen,Dorpsweg 2,3312 BB,Dordrecht,,45000,3,{day},ZK-2,,",
+        f"energie,111222333,Tanya de Vrïes,Kerkstraat 1,3311 AA,Dordrecht,,80000,4,{day},EN-1,,",
+        f"water,111222333,Tanya de Vrïes,Kerkstraat 1,3311 AA,Dordrecht,,9000,2,{day},WA-1,,",
+    ]
+    content = ("\n".join(rows[:3]) + "\n").encode() + b"water,\xff\n" + ("\n".join(rows[3:]) + "\n").encode()
+
+    async def in_pieces() -> AsyncIterator[bytes]:
+        # Seven bytes at a time: lines, and the two bytes of the ï, are cut between pieces.
+        for start in range(0, len(content), 7):
+            yield content[start : start + 7]
+
+    response = await api.post(
+        "/api/v1/signalen/batch",
+        content=in_pieces(),
+        headers=auth(Role.SIGNAALPARTNER, "zilveren-kruis") | {"Content-Type": "text/csv"},
+    )
+    assert response.status_code == 200, response.text
+    assert (response.json()["opgeslagen"], response.json()["dubbel"]) == (4, 0)
+    assert response.json()["fouten"] == [{"regel": 4, "reden": "regel is geen geldige UTF-8"}]
+    cases = await eventually(
+        lambda: _json(api.get("/api/v1/signaleringen", headers=auth())),
+        lambda c: sorted(x["route"] for x in c) == ["enkelvoudig", "meervoudig"],
+    )
+    assert len(cases) == 2
 
 
 async def test_partner_and_case_routes_refuse_roles_and_bad_input(api: httpx.AsyncClient, auth: Headers) -> None:
