@@ -9,10 +9,14 @@ from typing import Any
 
 import httpx
 import pytest
+from temporalio.client import Client
 
+from api.app import create_app
 from api.auth import Role
 from api.routers import signalen as signalen_routes
 from api.routers.signalen import CSV_COLUMNS
+from runtime.settings import Settings
+from runtime.temporal import data_converter
 from tests.api.conftest import Headers, assert_problem, eventually, today
 
 COLUMNS = ",".join(CSV_COLUMNS)
@@ -146,6 +150,36 @@ async def test_a_file_sent_in_pieces_is_read_as_it_arrives_and_keeps_a_household
         lambda c: sorted(x["route"] for x in c) == ["enkelvoudig", "meervoudig"],
     )
     assert len(cases) == 2
+
+
+async def test_a_file_sent_while_temporal_is_away_answers_503_and_its_resend_reaches_every_case(
+    api: httpx.AsyncClient, auth: Headers, settings: Settings
+) -> None:
+    partner = auth(Role.SIGNAALPARTNER, "zilveren-kruis") | {"Content-Type": "text/csv"}
+    day = today().isoformat()
+    rows = [
+        COLUMNS,
+        f"zorgverzekering,111222333,Tanya de Vries,Kerkstraat 1,3311 AA,Dordrecht,,45000,3,{day},ZK-1,,",
+        f"zorgverzekering,123456782,Piet Jansen,Dorpsweg 2,3312 BB,Dordrecht,,45000,3,{day},ZK-2,,",
+    ]
+    content = "\n".join(rows) + "\n"
+    # A client of a Temporal that does not answer: nothing listens on port 1.
+    away = await Client.connect("127.0.0.1:1", lazy=True, data_converter=data_converter(settings))
+    impatient = settings.model_copy(update={"engine_wait_seconds": 1.0})
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=create_app(impatient, away)), base_url="http://test"
+    ) as cut_off:
+        assert_problem(await cut_off.post("/api/v1/signalen/batch", content=content, headers=partner), 503)
+
+    again = await api.post("/api/v1/signalen/batch", content=content, headers=partner)
+    assert again.status_code == 200, again.text
+    assert (again.json()["opgeslagen"], again.json()["dubbel"]) == (0, 2)
+    # Each case runs now: it invited its household, and the partner hears the signal was picked up.
+    mine = await eventually(
+        lambda: _json(api.get("/api/v1/signalen", headers=partner)),
+        lambda signals: [s["terugkoppeling"] for s in signals] == ["opgepakt", "opgepakt"],
+    )
+    assert len(mine) == 2
 
 
 async def test_partner_and_case_routes_refuse_roles_and_bad_input(api: httpx.AsyncClient, auth: Headers) -> None:
