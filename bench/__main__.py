@@ -1,12 +1,15 @@
 """Measure the API's aanmelding and a step against a bare Temporal round trip, on the dev server as
-`make run` starts it (SQLite file, WAL); then many aanmeldingen at once against as many bare starts
-(bench/throughput.py) and a signal partner's file against as many bare signal-with-starts
-(bench/signalen.py); then the dossier's lists and figures at 1k, 10k and 100k trajecten on SQLite and
-PostgreSQL against raw selects (bench/queries.py). Print the tables the README keeps."""
+`make run` starts it (SQLite file, WAL); then many aanmeldingen at once against as many bare starts, with
+the memory each new traject costs (bench/throughput.py); a signal partner's file against as many bare
+signal-with-starts (bench/signalen.py); the replay of the recorded histories (bench/replay.py); and the
+dossier's lists and figures at 1k, 10k and 100k trajecten on SQLite and PostgreSQL against raw selects
+(bench/queries.py). Print the tables the README keeps."""
 
 from __future__ import annotations
 
 import asyncio
+import gc
+import os
 import statistics
 import sys
 import tempfile
@@ -25,11 +28,11 @@ from temporalio.worker import Worker
 
 from api.app import create_app
 from api.auth import Role, issue_token
-from bench import queries, signalen, throughput
+from bench import queries, replay, signalen, throughput
 from bench.baseline import BaselineWorkflow
 from runtime.settings import Settings
 from runtime.temporal import data_converter
-from runtime.worker import ACTIVITY_THREADS, build_worker
+from runtime.worker import ACTIVITY_THREADS, CACHED_WORKFLOWS, build_worker
 from store.db import migrate
 from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 
@@ -50,6 +53,12 @@ async def median_ms(action: Callable[[int], Awaitable[None]], rounds: int = ROUN
         await action(i)
         samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples)
+
+
+def resident_bytes() -> int:
+    """This process's resident memory after a collection (Linux)."""
+    gc.collect()
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
 
 
 async def running_settlement(api: httpx.AsyncClient, settings: Settings, headers: dict[str, str]) -> dict[str, str]:
@@ -198,10 +207,10 @@ async def main() -> None:
                         ),
                     ]
                     await baseline.signal(BaselineWorkflow.finish)
-                    rates = (
-                        await throughput.aanmeldingen(api, headers, bsns),
-                        await throughput.bare_starts(client, baseline_queue),
-                    )
+                    before = resident_bytes()
+                    ours = await throughput.aanmeldingen(api, headers, bsns)
+                    per_traject = (resident_bytes() - before) / throughput.AANMELDINGEN
+                    rates = (ours, await throughput.bare_starts(client, baseline_queue))
                     partner = {"Authorization": f"Bearer {issue_token(settings, Role.SIGNAALPARTNER, 'bench-zk')}"}
                     monthly = signalen.monthly_file(bsns, datetime.now(ZoneInfo("Europe/Amsterdam")).date())
                     batch = (
@@ -224,10 +233,18 @@ async def main() -> None:
         "|---|---|---|---|",
         f"| aanmeldingen via the API | {rates[0]:.1f} | {rates[1]:.1f} bare starts | {rates[0] / rates[1]:.2f}x |",
         "",
+        f"Memory: the process (API and worker) grew {per_traject / 1024:.0f} KiB per new traject, all of them"
+        f" cached; the worker caches at most {CACHED_WORKFLOWS:,}, so about"
+        f" {per_traject * CACHED_WORKFLOWS / 2**20:.0f} MiB at any number of running trajecten.",
+        "",
         "| what | wall time | baseline (same run) | ratio |",
         "|---|---|---|---|",
         f"| a vroegsignalering file of {signalen.LINES:,} lines via the API | {batch[0] / 1000:.1f} s"
         f" | {batch[1] / 1000:.1f} s for as many bare signal-with-starts | {batch[0] / batch[1]:.1f}x |",
+        "",
+        f"Replay of the recorded histories, medians of {replay.RUNS} runs in the worker's sandbox:",
+        "",
+        replay.table(await replay.run()),
         "",
         f"The dossier's lists and figures, medians of {queries.RUNS} runs, beside a raw indexed select of the rows:",
         "",
