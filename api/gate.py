@@ -113,6 +113,11 @@ class Gate:
                 await self._problem(scope, respond, problem)
             else:
                 await self.app(scope, _bounded(receive, status), respond)
+        except BodyTooLarge:
+            # A route that reads its body as it arrives (a partner's file) meets the limit itself.
+            if status["sent"]:
+                raise
+            await self._problem(scope, respond, TOO_LARGE)
         except Exception as err:
             log.error("request_failed", method=scope["method"], path=scope["path"], **error_fields(err))
             if status["sent"]:
