@@ -13,6 +13,10 @@ from api.problems import Problem
 from domain.bounds import text_problem
 
 MEDIA_TYPE = "text/csv"
+# A file is taken this many lines at a time: a partner's file is stored in one transaction per part, long
+# enough that commits cost little and short enough that the worker's own writes wait briefly; the API holds
+# about one part of a file.
+PART_LINES = 200
 # What the UTF-8 decoder puts where a file's bytes are not UTF-8.
 REPLACED = "\ufffd"
 
@@ -33,24 +37,10 @@ class Fout:
     reden: str
 
 
-def read_lines(text: str, columns: tuple[str, ...]) -> tuple[list[Regel], list[Fout]]:
-    """The file's lines after its header, each read on its own: quoted values may hold commas, never line
-    breaks. A header other than `columns` refuses the whole file (422)."""
-    lines = text.split("\n")
-    _check_header(lines[0], columns)
-    regels, fouten = [], []
-    for nummer, raw in enumerate(lines[1:], start=2):
-        line = _read_line(nummer, raw, columns)
-        if isinstance(line, Regel):
-            regels.append(line)
-        elif line is not None:
-            fouten.append(line)
-    return regels, fouten
-
-
 async def stream_lines(chunks: AsyncIterator[bytes], columns: tuple[str, ...]) -> AsyncIterator[Regel | Fout]:
-    """The lines of a file as its bytes arrive, read as `read_lines` reads them, so a large file is never
-    held whole. A line that is not UTF-8 is a bad line; the header is checked before any line is given."""
+    """The lines of a file after its header, each read on its own as its bytes arrive, so a large file is
+    never held whole: quoted values may hold commas, never line breaks. A line that is not UTF-8 is a bad
+    line. A header other than `columns` refuses the whole file (422) before any line is given."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
     pending, nummer = "", 0
     final = False
@@ -67,6 +57,18 @@ async def stream_lines(chunks: AsyncIterator[bytes], columns: tuple[str, ...]) -
                 _check_header(raw, columns)
             elif (line := _read_line(nummer, raw, columns)) is not None:
                 yield line
+
+
+async def parts(lines: AsyncIterator[Regel | Fout], size: int) -> AsyncIterator[list[Regel | Fout]]:
+    """A file's lines, `size` at a time."""
+    part: list[Regel | Fout] = []
+    async for line in lines:
+        part.append(line)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
 
 
 def _check_header(raw: str, columns: tuple[str, ...]) -> None:

@@ -66,11 +66,21 @@ class Engine:
     wait: float
 
     async def update(
-        self, handle: WorkflowHandle[Any, Any], update: Any, value: Any, closed: Problem, url: str, part: str = ""
+        self,
+        handle: WorkflowHandle[Any, Any],
+        update: Any,
+        value: Any,
+        closed: Problem,
+        url: str,
+        part: str = "",
+        *,
+        release: bool = True,
     ) -> None:
         """Run `update` on the workflow of `handle`; its outcome, or the problem that says what became of it.
-        `part` tells apart the updates of one request (the lines of a file)."""
-        await self.release()
+        `part` tells apart the updates of one request (the lines of a file). `release=False` inside `gather`,
+        which gave the connection back once for all its calls."""
+        if release:
+            await self.release()
         name = getattr(update, "__name__", str(update))
         update_id = opaque(self.principal.sub, name, self.key, part)
         loop = asyncio.get_running_loop()
@@ -94,12 +104,11 @@ class Engine:
             raise from_update_failure(err) from err
         log.info("step", update=name, workflow=handle.id, actor=self.principal.sub)
 
-    async def call(self, coro: Awaitable[T]) -> T:
-        """Any other call to Temporal (start a workflow, signal-with-start, describe, list), within the bound."""
-        await self.release()
-        return await self._mapped(coro)
-
-    async def _mapped(self, coro: Awaitable[T]) -> T:
+    async def call(self, coro: Awaitable[T], *, release: bool = True) -> T:
+        """Any other call to Temporal (start a workflow, signal-with-start, describe, list), within the bound;
+        `release=False` as for `update`."""
+        if release:
+            await self.release()
         try:
             return await self._bounded(coro, asyncio.get_running_loop().time() + self.wait)
         except RPCError as err:
@@ -107,15 +116,16 @@ class Engine:
                 raise self._unavailable() from err
             raise
 
-    async def call_many(self, calls: Iterable[Callable[[], Awaitable[None]]], at_once: int) -> None:
-        """Calls to Temporal that do not wait on each other, `at_once` at a time, each within the bound. The
-        first that fails stops the rest and is answered as `call` would answer it."""
+    async def gather(self, calls: Iterable[Callable[[], Awaitable[None]]], at_once: int) -> None:
+        """Run `calls` (each makes its own calls with `release=False`) `at_once` at a time, after giving the
+        connection back once: the session is not for calls running at once. The first call that fails stops
+        the rest, and its problem is the answer."""
         await self.release()
         gate = asyncio.Semaphore(at_once)
 
         async def one(call: Callable[[], Awaitable[None]]) -> None:
             async with gate:
-                await self._mapped(call())
+                await call()
 
         tasks = [asyncio.create_task(one(call)) for call in calls]
         try:

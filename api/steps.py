@@ -47,8 +47,11 @@ async def answer_request(engine: Engine, verzoek_id: str, update: Any, value: An
     await engine.update(handle, update, value, closed, url)
 
 
-async def regeling_update(engine: Engine, traject_id: str, update: Any, value: Any, part: str = "") -> None:
-    """Send a step to a traject's settlement workflow, from a caseworker, a creditor or a statement's line."""
+async def regeling_update(
+    engine: Engine, traject_id: str, update: Any, value: Any, part: str = "", *, release: bool = True
+) -> None:
+    """Send a step to a traject's settlement workflow, from a caseworker, a creditor or a statement's line
+    (`release` as for `Engine.update`)."""
     handle = engine.client.get_workflow_handle_for(SchuldregelingWorkflow.run, ids.schuldregeling(traject_id))
     closed = Problem(409, "regeling-afgesloten", "Deze regeling is afgesloten; er kan niets meer bij.")
-    await engine.update(handle, update, value, closed, f"{traject_url(traject_id)}/regeling", part)
+    await engine.update(handle, update, value, closed, f"{traject_url(traject_id)}/regeling", part, release=release)

@@ -127,7 +127,7 @@ def _bekend(session: Session, secret: str, keys: list[str], signalen: Sequence[B
         .order_by(col(Signalering.geopend_op))
     ).all()
     return _Bekend(
-        signalen={row.dedupe_key: row for row in stored},
+        signalen={row.dedupe_key: row for row in stored if row.dedupe_key is not None},
         trajecten=running_trajecten_of(session, {b.signaal.bsn for b in signalen}),
         # Oldest first, so each household keeps its newest.
         cases={case.huishouden_id: case for case in open_cases if case.huishouden_id is not None},

@@ -2,16 +2,18 @@
 payments and import a kredietbank's statement; supervisors see the payment position. Creditors answer
 the proposal sent to them through their own router (schuldeisers.py)."""
 
+from collections import defaultdict
 from datetime import date
-from typing import Annotated, Any
+from functools import partial
+from typing import Any
 
-from fastapi import APIRouter, Body
-from sqlmodel import Session, col, select
+from fastapi import APIRouter, Request
+from sqlmodel import Session, func, select
 from starlette.concurrency import run_in_threadpool
 
 from api.audit import audited
 from api.auth import Caseworker, Staff
-from api.csv_files import MEDIA_TYPE, read_lines
+from api.csv_files import PART_LINES, Fout, Regel, csv_upload, parts, stream_lines
 from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Engine, EngineDep
 from api.gate import GuardedRoute
@@ -55,6 +57,8 @@ TRAJECT = "/trajecten/{traject_id}"
 REGELING = "/trajecten/{traject_id}/regeling"
 CSV_COLUMNS = ("kenmerk", "betaling_id", "datum", "bedrag_cent")
 MAX_BETALING_ID = 300
+# How many settlements a statement's payments are recorded in at once.
+SETTLEMENTS_AT_ONCE = 20
 
 
 @router.post(
@@ -197,43 +201,74 @@ async def record_wsnp_end(
     return await _settle(engine, settings, traject.id, SchuldregelingWorkflow.wsnp_einde, einde)
 
 
-@router.post("/regelingen/betalingen", response_model=ImportUitkomst)
-async def import_statement(
-    principal: Caseworker,
-    engine: EngineDep,
-    statement: Annotated[str, Body(media_type=MEDIA_TYPE, max_length=2_000_000)],
-) -> ImportUitkomst:
-    """Import a kredietbank statement (CSV: kenmerk, betaling_id, datum, bedrag_cent). Every good line is
-    recorded, once per betaling_id; each bad line is reported by its number and stops nothing else."""
-    regels, fouten = read_lines(statement, CSV_COLUMNS)
-    errors = [ImportFout(regel=fout.nummer, reden=fout.reden) for fout in fouten]
+@router.post(
+    "/regelingen/betalingen",
+    response_model=ImportUitkomst,
+    openapi_extra=csv_upload(f"Het afschrift van de kredietbank, met de kolommen {', '.join(CSV_COLUMNS)}."),
+)
+async def import_statement(principal: Caseworker, engine: EngineDep, request: Request) -> ImportUitkomst:
+    """Import a kredietbank statement (CSV: kenmerk, betaling_id, datum, bedrag_cent), read as it arrives.
+    Every good line is recorded, once per betaling_id; each bad line is reported by its number and stops
+    nothing else. Payments to different settlements are recorded several at a time, each settlement's in
+    the statement's order."""
+    errors: list[ImportFout] = []
     done = 0
-    for regel in regels:
-        line, row = regel.nummer, regel.velden
+    async for part in parts(stream_lines(request.stream(), CSV_COLUMNS), PART_LINES):
+        kenmerken = {line.velden["kenmerk"] for line in part if isinstance(line, Regel)}
+        trajecten = await run_in_threadpool(_trajecten_of_references, engine.session, kenmerken)
+        per_traject: dict[str, list[tuple[int, Betaling]]] = defaultdict(list)
+        for line in part:
+            try:
+                traject_id, betaling = _payment_of(line, trajecten, principal.sub)
+            except ValueError as err:
+                errors.append(ImportFout(regel=line.nummer, reden=str(err)))
+            else:
+                per_traject[traject_id].append((line.nummer, betaling))
+
+        refused: list[ImportFout] = []
+        await engine.gather(
+            (
+                partial(_record_payments, engine, traject_id, payments, refused)
+                for traject_id, payments in per_traject.items()
+            ),
+            SETTLEMENTS_AT_ONCE,
+        )
+        done += sum(len(payments) for payments in per_traject.values()) - len(refused)
+        errors += refused
+    return ImportUitkomst(verwerkt=done, fouten=sorted(errors, key=lambda fout: fout.regel))
+
+
+async def _record_payments(
+    engine: Engine, traject_id: str, payments: list[tuple[int, Betaling]], refused: list[ImportFout]
+) -> None:
+    """Record a settlement's payments of a statement in their order; each the settlement refuses goes to
+    `refused` by its line. The engine away stops it: what was recorded counts once when the statement comes
+    again."""
+    for nummer, betaling in payments:
         try:
-            traject_id = await run_in_threadpool(_traject_of_reference, engine.session, row["kenmerk"])
-            betaling = Betaling(
-                row["betaling_id"],
-                date.fromisoformat(row["datum"]),
-                int(row["bedrag_cent"]),
-                BetalingBron.KREDIETBANK,
-                principal.sub,
-            )
-            if not 0 < len(betaling.betaling_id) <= MAX_BETALING_ID:
-                raise ValueError(f"betaling_id ontbreekt of is langer dan {MAX_BETALING_ID} tekens")
             await regeling_update(
-                engine, traject_id, SchuldregelingWorkflow.betaling, betaling, part=betaling.betaling_id
+                engine, traject_id, SchuldregelingWorkflow.betaling, betaling, part=betaling.betaling_id, release=False
             )
-        except (ValueError, TypeError) as err:
-            errors.append(ImportFout(regel=line, reden=str(err)))
         except Problem as problem:
             if problem.status >= 500:
-                # The engine is away: stop here. Lines already recorded count once when the file comes again.
                 raise
-            errors.append(ImportFout(regel=line, reden=_reason(problem)))
-        else:
-            done += 1
-    return ImportUitkomst(verwerkt=done, fouten=sorted(errors, key=lambda fout: fout.regel))
+            refused.append(ImportFout(regel=nummer, reden=_reason(problem)))
+
+
+def _payment_of(line: Regel | Fout, trajecten: dict[str, list[str]], door: str) -> tuple[str, Betaling]:
+    """A statement's line as the settlement it pays and the payment; ValueError says why it is neither."""
+    if isinstance(line, Fout):
+        raise ValueError(line.reden)
+    row = line.velden
+    matches = trajecten.get(_reference(row["kenmerk"]), [])
+    if len(matches) != 1:
+        raise ValueError(f"geen regeling met kenmerk '{row['kenmerk']}'")
+    betaling = Betaling(
+        row["betaling_id"], date.fromisoformat(row["datum"]), int(row["bedrag_cent"]), BetalingBron.KREDIETBANK, door
+    )
+    if not 0 < len(betaling.betaling_id) <= MAX_BETALING_ID:
+        raise ValueError(f"betaling_id ontbreekt of is langer dan {MAX_BETALING_ID} tekens")
+    return matches[0], betaling
 
 
 def regeling_view(session: Session, regeling: Regeling, today: date) -> RegelingUit:
@@ -276,15 +311,21 @@ def _regeling(session: Session, traject_id: str) -> Regeling:
     return regeling
 
 
-def _traject_of_reference(session: Session, kenmerk: str) -> str:
-    """The traject a kredietbank statement names by its reference ('SHV-' and the id's first 8 characters)."""
-    prefix = kenmerk.strip().upper().removeprefix("SHV-").lower()
-    if len(prefix) != 8:
-        raise ValueError(f"kenmerk '{kenmerk}' is geen kenmerk van ons")
-    matches = session.exec(select(Regeling.traject_id).where(col(Regeling.traject_id).startswith(prefix))).all()
-    if len(matches) != 1:
-        raise ValueError(f"geen regeling met kenmerk '{kenmerk}'")
-    return matches[0]
+def _trajecten_of_references(session: Session, kenmerken: set[str]) -> dict[str, list[str]]:
+    """The settlements a part of a statement names, by the reference's 8 characters: one read for the part."""
+    prefixes = {prefix for kenmerk in kenmerken if len(prefix := _reference(kenmerk)) == 8}
+    found: dict[str, list[str]] = defaultdict(list)
+    for traject_id in session.exec(
+        select(Regeling.traject_id).where(func.substr(Regeling.traject_id, 1, 8).in_(prefixes))
+    ):
+        found[traject_id[:8]].append(traject_id)
+    return found
+
+
+def _reference(kenmerk: str) -> str:
+    """A kredietbank's reference of a settlement ('SHV-' and the traject id's first 8 characters), as those
+    8 characters."""
+    return kenmerk.strip().upper().removeprefix("SHV-").lower()
 
 
 def _reason(problem: Problem) -> str:

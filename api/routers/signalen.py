@@ -3,7 +3,7 @@ what became of them. A partner sees only its own signals, and nothing it did not
 
 import asyncio
 from collections import defaultdict
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 
 from fastapi import APIRouter, Request, Response
@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from temporalio.client import Client
 
 from api.auth import Partner
-from api.csv_files import Fout, Regel, csv_upload, stream_lines
+from api.csv_files import PART_LINES, Fout, Regel, csv_upload, parts, stream_lines
 from api.deps import SessionDep, SettingsDep
 from api.engine import Engine, EngineDep
 from api.fields import PathId
@@ -55,9 +55,6 @@ CSV_COLUMNS = (
 )
 # Who picks up the tasks of vroegsignalering cases: the team, not one caseworker.
 TEAM = "team-vroegsignalering"
-# A file is stored this many lines per transaction: long enough that commits cost little, short enough that
-# the worker's own writes to the dossier wait briefly and the API holds a small part of the file.
-PART_LINES = 200
 # How many cases a file's signals are handed to at once.
 DELIVERIES_AT_ONCE = 20
 
@@ -100,7 +97,7 @@ async def report_batch(principal: Partner, engine: EngineDep, settings: Settings
     # While one part is handed to its cases, the next is read and stored.
     handing_on: asyncio.Task[None] | None = None
     try:
-        async for part in _parts(stream_lines(request.stream(), CSV_COLUMNS)):
+        async for part in parts(stream_lines(request.stream(), CSV_COLUMNS), PART_LINES):
             signalen = []
             for regel in part:
                 signaal = _signaal_of(regel, _today(settings))
@@ -182,11 +179,11 @@ async def _hand_on(
 
         async def hand_on() -> None:
             for intake in per_case[case_id]:
-                await deliver(engine.client, settings, intake, case_open, policy)
+                await engine.call(deliver(engine.client, settings, intake, case_open, policy), release=False)
 
         return hand_on
 
-    await engine.call_many((handing_on(case_id) for case_id in per_case), DELIVERIES_AT_ONCE)
+    await engine.gather((handing_on(case_id) for case_id in per_case), DELIVERIES_AT_ONCE)
 
 
 def _per_case(intakes: list[Intake]) -> dict[str, list[Intake]]:
@@ -258,18 +255,6 @@ def _signaal_of(regel: Regel | Fout, today: date) -> SignaalIn | BatchFout:
     if problems := signaal_problems(body.signaal(), today):
         return BatchFout(regel=regel.nummer, reden="; ".join(f"{n}: {r}" for n, r in problems))
     return body.signaal()
-
-
-async def _parts(lines: AsyncIterator[Regel | Fout]) -> AsyncIterator[list[Regel | Fout]]:
-    """A file's lines, `PART_LINES` at a time."""
-    part: list[Regel | Fout] = []
-    async for line in lines:
-        part.append(line)
-        if len(part) == PART_LINES:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 def _signaal_view(session: Session, signaal_id: str) -> SignaalUit:

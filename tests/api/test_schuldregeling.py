@@ -3,6 +3,7 @@ kredietbank statement, uitval; and every route refusing the wrong role, bad inpu
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 import httpx
@@ -97,14 +98,22 @@ async def test_capacity_proposal_answers_payments_statement_and_uitval(api: http
         f"{kenmerk},kb-1,{today().isoformat()},1000\n"
         f"{kenmerk},kb-2,{today().isoformat()},-5\n"
         f"SHV-00000000,kb-3,{today().isoformat()},100\n"
+        f"{kenmerk},kb-4,{today().isoformat()},500\n"
+        "kapot\n"
     )
+
+    async def in_pieces() -> AsyncIterator[bytes]:
+        # The statement is read as it arrives: lines cut between pieces come out whole.
+        for start in range(0, len(statement), 10):
+            yield statement[start : start + 10].encode()
+
     imported = await api.post(
-        "/api/v1/regelingen/betalingen", content=statement, headers=auth() | {"Content-Type": "text/csv"}
+        "/api/v1/regelingen/betalingen", content=in_pieces(), headers=auth() | {"Content-Type": "text/csv"}
     )
     assert imported.status_code == 200, imported.text
-    assert imported.json()["verwerkt"] == 1
-    assert [f["regel"] for f in imported.json()["fouten"]] == [3, 4]
-    assert (await regeling(api, auth, url))["betaald_cent"] == 5_939
+    assert imported.json()["verwerkt"] == 2
+    assert [f["regel"] for f in imported.json()["fouten"]] == [3, 4, 6]
+    assert (await regeling(api, auth, url))["betaald_cent"] == 6_439
 
     lower = HUISHOUDEN | {"netto_inkomen_cent": 188_000}
     changed = await api.post(f"{url}/regeling/inkomenswijzigingen", json=lower, headers=auth())
