@@ -1,7 +1,8 @@
 """Measure the API's aanmelding and a step against a bare Temporal round trip, on the dev server as
 `make run` starts it (SQLite file, WAL); then many aanmeldingen at once against as many bare starts, with
 the memory each new traject costs (bench/throughput.py); a signal partner's file against as many bare
-signal-with-starts (bench/signalen.py); the replay of the recorded histories (bench/replay.py); and the
+signal-with-starts (bench/signalen.py); a kredietbank's statement against as many bare updates
+(bench/afschrift.py); the replay of the recorded histories (bench/replay.py); and the
 dossier's lists and figures at 1k, 10k and 100k trajecten on SQLite and PostgreSQL against raw selects
 (bench/queries.py). Print the tables the README keeps."""
 
@@ -28,7 +29,7 @@ from temporalio.worker import Worker
 
 from api.app import create_app
 from api.auth import Role, issue_token
-from bench import queries, replay, signalen, throughput
+from bench import afschrift, queries, replay, signalen, throughput
 from bench.baseline import BaselineWorkflow
 from runtime.settings import Settings
 from runtime.temporal import data_converter
@@ -59,59 +60,6 @@ def resident_bytes() -> int:
     """This process's resident memory after a collection (Linux)."""
     gc.collect()
     return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-
-
-async def running_settlement(api: httpx.AsyncClient, settings: Settings, headers: dict[str, str]) -> dict[str, str]:
-    """One traject taken through the API to a running minnelijke regeling, for the payment measurement."""
-    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
-    admin = {"Authorization": f"Bearer {issue_token(settings, Role.BEHEERDER, 'bench')}"}
-    creditor = {"naam": "Bench", "soort": "bank", "kanaal": "api"}
-    sid = (await api.post("/api/v1/beheer/schuldeisers", json=creditor, headers=admin)).json()["id"]
-    person = {"bsn": "999999990", "naam": "B", "straat": "S 1", "postcode": "1234 AB", "woonplaats": "W"}
-    url = (
-        await api.post(
-            "/api/v1/aanmeldingen", json={"persoon": person, "bron": "zelf", "kinderen": False}, headers=headers
-        )
-    ).json()["url"]
-    steps = [
-        ("gesprekken", {"gehouden_op": today, "ernst": "licht", "zelfredzaamheid": "zelfredzaam"}),
-        ("beschikkingen", {"besluit": "toelating", "besluit_op": today, "motivering": "Schulden."}),
-        (
-            "plannen-van-aanpak",
-            {"hulpvraag": "Rust.", "doelen": ["Rust"], "gemeente_doet": ["Regelen"], "client_doet": ["Post"]},
-        ),
-        ("schuldeisers", {"schuldeiser_ids": [sid]}),
-    ]
-    for path, body in steps:
-        response = await api.post(f"{url}/{path}", json=body, headers=headers)
-        assert response.status_code == 201, response.text
-    verzoek = response.json()["verzoeken"][0]["id"]
-    claim = {
-        "hoofdsom_cent": 5_000_000,
-        "rente_cent": 0,
-        "kosten_cent": 0,
-        "totaal_cent": 5_000_000,
-        "kenmerk": "B",
-        "peildatum": today,
-        "bron": "papier",
-    }
-    await api.post(f"{url}/verzoeken/{verzoek}/vorderingen", json=claim, headers=headers)
-    household = {"leefsituatie": "alleenstaande", "netto_inkomen_cent": 200_000}
-    await api.post(f"{url}/afloscapaciteit", json=household, headers=headers)
-    for _ in range(200):
-        if (await api.post(f"{url}/voorstel", json={"soort": "minnelijk"}, headers=headers)).status_code == 201:
-            break
-        await asyncio.sleep(0.05)
-    for _ in range(200):
-        answer = {"schuldeiser_id": sid, "akkoord": True}
-        if (await api.post(f"{url}/regeling/reacties", json=answer, headers=headers)).status_code == 201:
-            break
-        await asyncio.sleep(0.05)
-    for _ in range(200):
-        if (await api.get(f"{url}/regeling", headers=headers)).json()["status"] == "loopt":
-            return {"url": url, "today": today}
-        await asyncio.sleep(0.05)
-    raise RuntimeError("the settlement did not start")
 
 
 async def main() -> None:
@@ -179,7 +127,7 @@ async def main() -> None:
                         response = await api.post(f"{urls.pop()}/gesprekken", json=body, headers=headers)
                         assert response.status_code == 201, response.text
 
-                    payments = await running_settlement(api, settings, headers)
+                    payments = await afschrift.running_settlement(api, settings, headers, next(bsns))
 
                     async def betaling(i: int) -> None:
                         body = {"betaling_id": f"bench-{i}", "datum": payments["today"], "bedrag_cent": 1}
@@ -217,6 +165,11 @@ async def main() -> None:
                         await signalen.ingest_ms(api, partner, monthly),
                         await signalen.bare_ms(client, baseline_queue),
                     )
+                    kenmerken = await afschrift.settlements(api, settings, headers, bsns)
+                    bank = (
+                        await afschrift.import_ms(api, headers, afschrift.statement(kenmerken, payments["today"])),
+                        await afschrift.bare_ms(client, baseline_queue),
+                    )
         await env.shutdown()
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d} on this machine, medians of {ROUNDS} sequential runs.",
@@ -241,6 +194,9 @@ async def main() -> None:
         "|---|---|---|---|",
         f"| a vroegsignalering file of {signalen.LINES:,} lines via the API | {batch[0] / 1000:.1f} s"
         f" | {batch[1] / 1000:.1f} s for as many bare signal-with-starts | {batch[0] / batch[1]:.1f}x |",
+        f"| a kredietbank statement of {afschrift.SETTLEMENTS * afschrift.PAYMENTS_EACH:,} payments to"
+        f" {afschrift.SETTLEMENTS} settlements via the API | {bank[0] / 1000:.1f} s"
+        f" | {bank[1] / 1000:.1f} s for as many bare updates | {bank[0] / bank[1]:.1f}x |",
         "",
         f"Replay of the recorded histories, medians of {replay.RUNS} runs in the worker's sandbox:",
         "",
