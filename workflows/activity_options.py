@@ -1,5 +1,6 @@
 """Timeouts and retries of activity calls: retried until they land, since each is idempotent. And `write`,
-how a traject's and a settlement's steps write to the dossier: in their own workflow task, as local activities.
+how a traject's and a settlement's steps and a vroegsignalering case write to the dossier: in their own
+workflow task, as local activities.
 
 The start-to-close timeout is how long a worker that died in the middle of an activity goes unnoticed:
 fitted to what the activity does, so in-flight work resumes within seconds after a worker restarts.

@@ -23,10 +23,13 @@ with workflow.unsafe.imports_passed_through():
         route_of,
     )
     from domain.wgs_deadlines import morning_of
-    from workflows.activity_options import ACTIVITY, REMOTE
+    from workflows.activity_options import ACTIVITY, REMOTE, write
 
 from workflows.clock import today, until, wait_until
 from workflows.refusals import invalid, not_allowed
+
+# A case waits for signals its route was not chosen by, also those that came while it acted.
+NIEUWS_TIJDENS_ACTIE = "nieuws-tijdens-actie"
 
 
 @workflow.defn
@@ -53,6 +56,8 @@ class SignaleringWorkflow:
         )
         self._lock = asyncio.Lock()
         self._closed_recorded = False
+        # How many signals the route was last chosen by.
+        self._acted_on = 1
 
     @workflow.run
     async def run(self, start: SignaleringStart) -> SignaleringState:
@@ -84,8 +89,10 @@ class SignaleringWorkflow:
         return self._state
 
     async def _news_before(self, day: date) -> bool:
-        """Wait until the morning of `day` for an outcome or a new signal; True when one came."""
-        seen = len(self._state.signalen)
+        """Wait until the morning of `day` for an outcome or a signal the route was not chosen by; True when
+        one came. Runs that began before counted only the signals that came after the last act, so a signal
+        that came while an invitation was going out waited for the next attempt."""
+        seen = self._acted_on if workflow.patched(NIEUWS_TIJDENS_ACTIE) else len(self._state.signalen)
         return await wait_until(
             morning_of(day, self._policy.timezone),
             lambda: self._state.uitkomst is not None or len(self._state.signalen) != seen,
@@ -93,6 +100,7 @@ class SignaleringWorkflow:
 
     async def _act(self) -> None:
         """Do what the route calls for now: a traject in a crisis, a home-visit task, or an invitation."""
+        self._acted_on = len(self._state.signalen)
         self._state.route = route_of(self._state.signalen)
         if self._state.route is Route.CRISIS:
             await self._to_traject(next(s.crisis.value for s in self._state.signalen if s.crisis is not None))
@@ -167,4 +175,4 @@ class SignaleringWorkflow:
 
     async def _record(self) -> None:
         self._state.version += 1
-        await workflow.execute_activity_method(SignaleringActivities.record_case, self._state, **ACTIVITY)
+        await write(SignaleringActivities.record_case, self._state)

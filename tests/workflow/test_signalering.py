@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import uuid
 from collections.abc import AsyncIterator, Callable
 from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
+from temporalio import activity
 from temporalio.client import Client, WorkflowHandle
 from temporalio.service import RPCError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from activities.signalering import Uitnodiging
 from api.routers.signalen import deliver
 from domain.policy import Policy
 from domain.signalering import (
@@ -23,12 +26,15 @@ from domain.signalering import (
     Contactkanaal,
     Hulp,
     Route,
+    SignaalFeit,
     SignaalIn,
     SignaalSoort,
+    SignaleringStart,
     SignaleringState,
     Uitkomst,
 )
 from runtime.settings import Settings
+from runtime.worker import sandbox
 from store.db import SessionFactory
 from store.models import Bericht, Signaal, Signalering, Traject
 from store.signalen import take_in
@@ -119,12 +125,13 @@ async def test_one_signal_gets_sms_and_letter_then_a_second_attempt_then_closes_
     handle = await report(env, settings, sessions, "woonbron", signaal(await today(env)), cases)
     opened = await until(handle, lambda s: len(s.pogingen) == 1)
     assert opened.route is Route.ENKELVOUDIG
-    assert messages(sessions) == [("uitnodiging_1", "brief"), ("uitnodiging_1", "sms")]
+    # The attempt is in the case's state as soon as it is decided; the invitation goes out just after.
+    await eventually(lambda: messages(sessions) == [("uitnodiging_1", "brief"), ("uitnodiging_1", "sms")])
 
     await sleep_until(env, opened.pogingen[0] + timedelta(days=POLICY.tweede_poging_dagen))
     second = await until(handle, lambda s: len(s.pogingen) == 2)
     assert second.pogingen[1] - second.pogingen[0] == timedelta(days=POLICY.tweede_poging_dagen)
-    assert len(messages(sessions)) == 4
+    await eventually(lambda: len(messages(sessions)) == 4)
 
     await sleep_until(env, opened.geopend_op + timedelta(days=POLICY.signaal_afsluiten_dagen))
     closed = await until(handle, lambda s: s.status is CaseStatus.AFGESLOTEN)
@@ -138,6 +145,8 @@ async def test_two_signals_of_one_household_make_one_meervoudig_case_with_a_home
     env = time_skipping_env
     first = await report(env, settings, sessions, "woonbron", signaal(await today(env)), cases)
     await until(first, lambda s: len(s.pogingen) == 1)
+    # Time skips only once the invitation is out: the test server stalls skipping past an activity in flight.
+    await eventually(lambda: len(messages(sessions)) == 2)
     await env.sleep(timedelta(days=3))
     zorg = signaal(await today(env), SignaalSoort.ZORGVERZEKERING, straat="kerkstraat  1", postcode="3311aa")
     second = await report(env, settings, sessions, "zilveren-kruis", zorg, cases)
@@ -151,6 +160,51 @@ async def test_two_signals_of_one_household_make_one_meervoudig_case_with_a_home
             return session.exec(select(Signalering)).one().route == "meervoudig"
 
     await eventually(projected)
+
+
+async def test_a_signal_that_comes_while_the_invitation_goes_out_changes_the_route_at_once(
+    time_skipping_env: WorkflowEnvironment,
+) -> None:
+    # Activities of our own, so the invitation is held in flight until the household's second signal is in.
+    sending, sent = asyncio.Event(), asyncio.Event()
+
+    @activity.defn(name="record_case")
+    async def record_case(state: SignaleringState) -> None:
+        del state
+
+    @activity.defn(name="send_invitation")
+    async def send_invitation(uitnodiging: Uitnodiging) -> None:
+        del uitnodiging
+        sending.set()
+        await sent.wait()
+
+    env = time_skipping_env
+    day = await today(env)
+    huur = SignaalFeit("s-1", "woonbron", SignaalSoort.HUUR, 120_000, 2, day, telefoon_bekend=True)
+    zorg = SignaalFeit("s-2", "zilveren-kruis", SignaalSoort.ZORGVERZEKERING, 45_000, 3, day)
+    queue = f"signalering-{uuid.uuid4()}"
+    async with Worker(
+        env.client,
+        task_queue=queue,
+        workflows=[SignaleringWorkflow],
+        activities=[record_case, send_invitation],
+        workflow_runner=sandbox(),
+    ):
+        handle = await env.client.start_workflow(
+            SignaleringWorkflow.run,
+            SignaleringStart("signalering-race", "team", POLICY, huur),
+            id=f"signalering-{uuid.uuid4()}",
+            task_queue=queue,
+            start_signal="signaal",
+            start_signal_args=[huur],
+        )
+        await asyncio.wait_for(sending.wait(), 10)
+        await handle.signal(SignaleringWorkflow.signaal, zorg)
+        sent.set()
+        state = await until(handle, lambda s: s.huisbezoek_gevraagd_op is not None)
+        assert state.route is Route.MEERVOUDIG
+        assert state.huisbezoek_gevraagd_op == day
+        await handle.terminate("test finished")
 
 
 async def test_an_eviction_date_starts_a_crisis_traject_at_once(
