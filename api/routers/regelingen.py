@@ -220,7 +220,7 @@ async def import_statement(principal: Caseworker, engine: EngineDep, request: Re
         for line in part:
             try:
                 traject_id, betaling = _payment_of(line, trajecten, principal.sub)
-            except ValueError as err:
+            except (ValueError, TypeError) as err:
                 errors.append(ImportFout(regel=line.nummer, reden=str(err)))
             else:
                 per_traject[traject_id].append((line.nummer, betaling))
@@ -256,11 +256,14 @@ async def _record_payments(
 
 
 def _payment_of(line: Regel | Fout, trajecten: dict[str, list[str]], door: str) -> tuple[str, Betaling]:
-    """A statement's line as the settlement it pays and the payment; ValueError says why it is neither."""
+    """A statement's line as the settlement it pays and the payment; a ValueError or TypeError says why it
+    is neither."""
     if isinstance(line, Fout):
         raise ValueError(line.reden)
     row = line.velden
-    matches = trajecten.get(_reference(row["kenmerk"]), [])
+    if len(reference := _reference(row["kenmerk"])) != 8:
+        raise ValueError(f"kenmerk '{row['kenmerk']}' is geen kenmerk van ons")
+    matches = trajecten.get(reference, [])
     if len(matches) != 1:
         raise ValueError(f"geen regeling met kenmerk '{row['kenmerk']}'")
     betaling = Betaling(

@@ -212,13 +212,11 @@ def _take_in(
     settings: Settings,
     partner_id: str,
     signaal: SignaalIn,
-    gebieden: list[Werkgebied] | None = None,
 ) -> Intake:
-    """Store the signal in the case of its gemeente (by the postcode, among `gebieden`, read once per batch)."""
-    gebieden = postcode_areas(session) if gebieden is None else gebieden
-    gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
-    window = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
-    return take_in(session, settings.token_secret, partner_id, signaal, _today(settings), window, gemeentecode)
+    """Store the signal in the case of its gemeente."""
+    binnen = _binnenkomst(session, settings, signaal, postcode_areas(session))
+    secret, today = settings.token_secret, _today(settings)
+    return take_in(session, secret, partner_id, signaal, today, binnen.window_days, binnen.gemeentecode)
 
 
 def _take_in_part(
@@ -229,18 +227,20 @@ def _take_in_part(
     gebieden: list[Werkgebied],
 ) -> tuple[list[Intake], dict[str, tuple[bool, Policy]]]:
     """Store a part of a file in one transaction of a session of its own (the request's may be closing while
-    the part before is handed on), each signal in the case of its gemeente as `_take_in` stores it; with the
-    state of each case it landed in."""
+    the part before is handed on), each signal in the case of its gemeente; with the state of each case it
+    landed in."""
     with sessions() as session:
-        vensters: dict[str, int] = {}
-        binnen = []
-        for signaal in signalen:
-            gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
-            if gemeentecode not in vensters:
-                vensters[gemeentecode] = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
-            binnen.append(Binnenkomst(signaal, gemeentecode, vensters[gemeentecode]))
+        binnen = [_binnenkomst(session, settings, signaal, gebieden) for signaal in signalen]
         intakes = take_in_many(session, settings.token_secret, partner_id, binnen, _today(settings))
         return intakes, _cases_open(session, settings, intakes)
+
+
+def _binnenkomst(session: Session, settings: Settings, signaal: SignaalIn, gebieden: list[Werkgebied]) -> Binnenkomst:
+    """The signal with the gemeente of its address (by its postcode, among `gebieden`) and that gemeente's
+    window for joining a household's open case."""
+    gemeentecode = gemeente_van(signaal.postcode, gebieden) or settings.gemeentecode
+    window = policy_of(session, settings.policy(), gemeentecode).signaal_venster_dagen
+    return Binnenkomst(signaal, gemeentecode, window)
 
 
 def _signaal_of(regel: Regel | Fout, today: date) -> SignaalIn | BatchFout:
