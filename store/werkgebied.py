@@ -41,6 +41,11 @@ def werkgebied_of(session: Session, medewerker_id: str, eigen_gemeente: str) -> 
     return (*codes, None) if eigen_gemeente in codes else codes
 
 
+def bedient(medewerker: Medewerker, gemeentecode: str) -> bool:
+    """Whether this member of staff serves this gemeente: someone linked to no gemeente serves every one."""
+    return not medewerker.gemeenten or gemeentecode in medewerker.gemeenten
+
+
 def limit_to(session: Session, codes: Codes | None) -> None:
     """From now on this session sees only the trajecten of these gemeenten (all when None)."""
     if codes is None:

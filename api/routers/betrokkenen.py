@@ -36,6 +36,7 @@ from runtime.clock import today
 from store.models import Aanlevering, Medewerker, Regeling, Schuldeiser, Traject, Verzoek, VorderingRij
 from store.models import Betrokkenheid as Link
 from store.queries import betrokkenen_of, client_naam, open_counts, staff
+from store.werkgebied import bedient
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject import TrajectWorkflow
 
@@ -206,9 +207,7 @@ def _in_register_as_bewindvoerder(session: Session, principal: Principal) -> Non
 def _least_busy_caseworker(session: Session, gemeentecode: str) -> str:
     """The active caseworker with the fewest open trajecten among those who serve this gemeente."""
     caseworkers = [
-        m.id
-        for m in staff(session, actief=True)
-        if m.rol == Role.HULPVERLENER.value and (not m.gemeenten or gemeentecode in m.gemeenten)
+        m.id for m in staff(session, actief=True) if m.rol == Role.HULPVERLENER.value and bedient(m, gemeentecode)
     ]
     if not caseworkers:
         raise Problem(

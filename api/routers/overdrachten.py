@@ -5,6 +5,7 @@ follow at once, its timeline records who, when and why, and the client gets one 
 from __future__ import annotations
 
 import asyncio
+from collections import defaultdict
 
 from fastapi import APIRouter
 from sqlmodel import Session
@@ -12,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.audit import audited
 from api.auth import Principal, Role, Staff, Supervisor
-from api.deps import CurrentTraject, SessionDep
+from api.deps import CurrentTraject, SessionDep, SettingsDep
 from api.engine import Accepted, Engine, EngineDep
 from api.gate import GuardedRoute
 from api.problems import Problem, invalid
@@ -25,6 +26,7 @@ from domain.overdracht import Overdracht, verdeel
 from domain.traject import reference
 from store.models import Medewerker, Traject
 from store.queries import open_counts, open_trajecten, staff
+from store.werkgebied import bedient
 from workflows.traject import TrajectWorkflow
 
 router = APIRouter(tags=["overdracht"], route_class=GuardedRoute)
@@ -40,19 +42,26 @@ PARALLEL = 8
     dependencies=[audited("traject-stap")],
 )
 async def hand_over(
-    principal: Staff, body: OverdrachtIn, traject: CurrentTraject, session: SessionDep, engine: EngineDep
+    principal: Staff,
+    body: OverdrachtIn,
+    traject: CurrentTraject,
+    session: SessionDep,
+    settings: SettingsDep,
+    engine: EngineDep,
 ) -> TrajectDetail:
     """Hand this traject to another caseworker, or to the team member with the fewest open trajecten, with a
     reason and a note for the new caseworker. A caseworker hands over only their own trajecten."""
     if principal.role is Role.HULPVERLENER and traject.caseworker != principal.sub:
         raise Problem(403, "geen-toegang", "U kunt alleen uw eigen trajecten overdragen.")
-    receivers = await run_in_threadpool(_receivers, session, body, [traject.id], traject.caseworker)
+    receivers = await run_in_threadpool(_receivers, session, body, [traject], traject.caseworker, settings.gemeentecode)
     naar = receivers[traject.id]
     return await step(engine, traject.id, TrajectWorkflow.overdragen, _overdracht(body, naar, principal))
 
 
 @router.post("/toezicht/overdrachten", response_model=BulkOverdrachtUit, dependencies=[audited("traject-stap")])
-async def hand_over_many(principal: Supervisor, body: BulkOverdrachtIn, engine: EngineDep) -> BulkOverdrachtUit:
+async def hand_over_many(
+    principal: Supervisor, body: BulkOverdrachtIn, settings: SettingsDep, engine: EngineDep
+) -> BulkOverdrachtUit:
     """Hand a caseworker's open trajecten (all, those in some phases, or a selection) to another caseworker
     or spread them over a team, with one reason; the answer reports each traject. The same Idempotency-Key
     repeats a move that was cut off without moving any traject twice."""
@@ -65,7 +74,7 @@ async def hand_over_many(principal: Supervisor, body: BulkOverdrachtIn, engine: 
     ]
     if body.traject_ids is not None and (missing := set(body.traject_ids) - {t.id for t in chosen}):
         raise invalid([("traject_ids", f"geen open traject van {body.van}: {', '.join(sorted(missing))}")])
-    receivers = await run_in_threadpool(_receivers, session, body, [t.id for t in chosen], body.van)
+    receivers = await run_in_threadpool(_receivers, session, body, chosen, body.van, settings.gemeentecode)
     limit = asyncio.Semaphore(PARALLEL)
 
     async def move(traject: Traject) -> OverdrachtUitkomst:
@@ -109,15 +118,38 @@ def _overdracht(body: OverdrachtIn, naar: str, principal: Principal) -> Overdrac
     return Overdracht(naar=naar, reden=body.reden, notitie=body.notitie, door=principal.sub)
 
 
-def _receivers(session: Session, body: OverdrachtIn, traject_ids: list[str], van: str) -> dict[str, str]:
+def _receivers(
+    session: Session, body: OverdrachtIn, trajecten: list[Traject], van: str, eigen_gemeente: str
+) -> dict[str, str]:
     """Who takes each traject: the caseworker named, or the team's caseworkers but `van`, the least busy
-    first. Only an active caseworker in the register takes a traject: the client's letter names them."""
+    first. Only an active caseworker in the register takes a traject: the client's letter names them. And
+    only one who serves the traject's gemeente: anyone else would not find it in their werkvoorraad."""
+
+    def gemeente(traject: Traject) -> str:
+        # A traject registered before gemeenten were told apart is the installation's own gemeente's.
+        return traject.gemeentecode or eigen_gemeente
+
     if body.naar is not None:
         member = session.get(Medewerker, body.naar)
         if member is None or not member.actief or member.rol != Role.HULPVERLENER.value:
             raise invalid([("naar", "is geen actieve hulpverlener in het register")])
-        return dict.fromkeys(traject_ids, body.naar)
-    team = [m.id for m in staff(session, body.naar_team, True) if m.rol == Role.HULPVERLENER.value and m.id != van]
+        if elders := [reference(t.id) for t in trajecten if not bedient(member, gemeente(t))]:
+            raise invalid([("naar", f"werkt niet voor de gemeente van {', '.join(elders)}")])
+        return {t.id: body.naar for t in trajecten}
+    team = [m for m in staff(session, body.naar_team, True) if m.rol == Role.HULPVERLENER.value and m.id != van]
     if not team:
         raise invalid([("naar_team", "dit team heeft geen actieve hulpverleners in het register")])
-    return verdeel(traject_ids, open_counts(session, team))
+    load = open_counts(session, [m.id for m in team])
+    per_gemeente: dict[str, list[str]] = defaultdict(list)
+    for traject in trajecten:
+        per_gemeente[gemeente(traject)].append(traject.id)
+    toegewezen: dict[str, str] = {}
+    for code, traject_ids in per_gemeente.items():
+        serving = {m.id: load[m.id] for m in team if bedient(m, code)}
+        if not serving:
+            raise invalid([("naar_team", f"niemand in dit team werkt voor gemeente {code}")])
+        verdeeld = verdeel(traject_ids, serving)
+        for naar in verdeeld.values():
+            load[naar] += 1
+        toegewezen |= verdeeld
+    return toegewezen

@@ -14,6 +14,7 @@ from api.auth import Role
 from store.db import SessionFactory
 from store.models import Brief
 from tests.api.conftest import Headers, aanmelding, assert_problem
+from tests.api.test_gemeenten import ZWIJNDRECHT
 from tests.e2e.stack import bsn
 from workflows import search_attributes as sa
 
@@ -126,6 +127,39 @@ async def test_a_hand_over_is_refused_when_nobody_can_take_it(api: httpx.AsyncCl
     traject = (await api.get(url, headers=auth())).json()
     assert traject["hulpverlener"] == "hv-anna"
     assert traject["overdrachten"] == []
+
+
+async def test_a_traject_goes_only_to_a_caseworker_who_serves_its_gemeente(
+    api: httpx.AsyncClient, auth: Headers
+) -> None:
+    beheer = auth(Role.BEHEERDER, "beheer")
+    assert (await api.put("/api/v1/beheer/gemeenten/0642", json=ZWIJNDRECHT, headers=beheer)).status_code == 201
+    for login, team, werkgebied in (
+        ("hv-dordrecht", "West", ["9999"]),
+        ("hv-zwijndrecht", "West", ["0642"]),
+        ("hv-eva", "Oost", ["9999"]),
+    ):
+        member = {
+            "naam": login,
+            "team": team,
+            "telefoon": "078 770 3000",
+            "rol": "hulpverlener",
+            "gemeenten": werkgebied,
+        }
+        assert (await api.put(f"/api/v1/medewerkers/{login}", json=member, headers=beheer)).status_code == 201
+    persoon = aanmelding()["persoon"] | {"postcode": "3331 AB", "woonplaats": "Zwijndrecht"}
+    url = (await api.post("/api/v1/aanmeldingen", json=aanmelding(persoon=persoon), headers=auth())).json()["url"]
+    body = {"reden": "werkverdeling"}
+
+    elsewhere = await api.post(f"{url}/overdrachten", json=body | {"naar": "hv-dordrecht"}, headers=auth())
+    assert "werkt niet voor de gemeente" in assert_problem(elsewhere, 422)["invalidParams"][0]["reason"]
+    nobody = await api.post(f"{url}/overdrachten", json=body | {"naar_team": "Oost"}, headers=auth())
+    assert assert_problem(nobody, 422)["invalidParams"][0]["name"] == "naar_team"
+    assert (await api.get(url, headers=auth())).json()["hulpverlener"] == "hv-anna"
+    # Both in team West have no open trajecten; the alphabet would pick hv-dordrecht, who does not serve Zwijndrecht.
+    moved = await api.post(f"{url}/overdrachten", json=body | {"naar_team": "West"}, headers=auth())
+    assert moved.status_code == 201, moved.text
+    assert moved.json()["hulpverlener"] == "hv-zwijndrecht"
 
 
 async def test_a_leavers_fifty_trajecten_are_spread_over_the_team_and_reported_each(
