@@ -9,15 +9,15 @@ import time
 import uuid
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
-from temporalio.client import Client, WorkflowHandle
+from temporalio.client import Client
 
 from api.auth import Role, issue_token
 from api.routers.regelingen import SETTLEMENTS_AT_ONCE
 from bench.baseline import BaselineWorkflow
+from bench.throughput import wall_ms
 from runtime.settings import Settings
 
 SETTLEMENTS = 20
@@ -114,16 +114,12 @@ async def bare_ms(client: Client, task_queue: str) -> float:
         await client.start_workflow(BaselineWorkflow.run, id=f"baseline-{uuid.uuid4()}", task_queue=task_queue)
         for _ in range(SETTLEMENTS)
     ]
-    gate = asyncio.Semaphore(SETTLEMENTS_AT_ONCE)
 
-    async def pay_each(handle: WorkflowHandle[Any, Any]) -> None:
-        async with gate:
-            for _ in range(PAYMENTS_EACH):
-                await handle.execute_update(BaselineWorkflow.touch)
+    async def pay_each(i: int) -> None:
+        for _ in range(PAYMENTS_EACH):
+            await handles[i].execute_update(BaselineWorkflow.touch)
 
-    started = time.perf_counter()
-    await asyncio.gather(*(pay_each(handle) for handle in handles))
-    elapsed = (time.perf_counter() - started) * 1000
+    elapsed = await wall_ms(pay_each, SETTLEMENTS, SETTLEMENTS_AT_ONCE)
     for handle in handles:
         await handle.signal(BaselineWorkflow.finish)
     return elapsed

@@ -3,7 +3,6 @@ server: the ratio says what storing, matching and handing each line to its case 
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from temporalio.client import Client
 
 from api.routers.signalen import CSV_COLUMNS, DELIVERIES_AT_ONCE
 from bench.baseline import BaselineWorkflow
+from bench.throughput import wall_ms
 
 LINES = 10_000
 
@@ -39,14 +39,10 @@ async def ingest_ms(api: httpx.AsyncClient, headers: dict[str, str], csv: str) -
 
 async def bare_ms(client: Client, task_queue: str, lines: int = LINES) -> float:
     """Wall time of as many bare signal-with-starts, as many at a time as the batch hands on."""
-    gate = asyncio.Semaphore(DELIVERIES_AT_ONCE)
 
-    async def start() -> None:
-        async with gate:
-            await client.start_workflow(
-                BaselineWorkflow.run, id=f"baseline-{uuid.uuid4()}", task_queue=task_queue, start_signal="poke"
-            )
+    async def start(_: int) -> None:
+        await client.start_workflow(
+            BaselineWorkflow.run, id=f"baseline-{uuid.uuid4()}", task_queue=task_queue, start_signal="poke"
+        )
 
-    started = time.perf_counter()
-    await asyncio.gather(*(start() for _ in range(lines)))
-    return (time.perf_counter() - started) * 1000
+    return await wall_ms(start, lines, DELIVERIES_AT_ONCE)
