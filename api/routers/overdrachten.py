@@ -4,8 +4,8 @@ follow at once, its timeline records who, when and why, and the client gets one 
 
 from __future__ import annotations
 
-import asyncio
 from collections import defaultdict
+from collections.abc import Awaitable, Callable
 
 from fastapi import APIRouter
 from sqlmodel import Session
@@ -75,19 +75,17 @@ async def hand_over_many(
     if body.traject_ids is not None and (missing := set(body.traject_ids) - {t.id for t in chosen}):
         raise invalid([("traject_ids", f"geen open traject van {body.van}: {', '.join(sorted(missing))}")])
     receivers = await run_in_threadpool(_receivers, session, body, chosen, body.van, settings.gemeentecode)
-    limit = asyncio.Semaphore(PARALLEL)
+    outcomes: dict[str, OverdrachtUitkomst] = {}
 
-    async def move(traject: Traject) -> OverdrachtUitkomst:
-        naar = receivers[traject.id]
-        async with limit:
-            return await _move_one(engine, traject, _overdracht(body, naar, principal))
+    def moving(traject: Traject) -> Callable[[], Awaitable[None]]:
+        async def move() -> None:
+            outcomes[traject.id] = await _move_one(engine, traject, _overdracht(body, receivers[traject.id], principal))
 
-    outcomes = await asyncio.gather(*(move(t) for t in chosen), return_exceptions=True)
+        return move
+
     # Temporal away for any of them: 503 with the key, and a retry moves the rest; the moved ones hold.
-    for outcome in outcomes:
-        if isinstance(outcome, BaseException):
-            raise outcome
-    results = [o for o in outcomes if isinstance(o, OverdrachtUitkomst)]
+    await engine.gather((moving(t) for t in chosen), PARALLEL)
+    results = [outcomes[t.id] for t in chosen]
     return BulkOverdrachtUit(
         count=len(results),
         overgedragen=sum(1 for r in results if r.status == "overgedragen"),
@@ -103,7 +101,13 @@ async def _move_one(engine: Engine, traject: Traject, overdracht: Overdracht) ->
     )
     try:
         await engine.update(
-            handle, TrajectWorkflow.overdragen, overdracht, closed, traject_url(traject.id), part=traject.id
+            handle,
+            TrajectWorkflow.overdragen,
+            overdracht,
+            closed,
+            traject_url(traject.id),
+            part=traject.id,
+            release=False,
         )
     except Accepted:
         return outcome.model_copy(update={"status": "in_behandeling"})
