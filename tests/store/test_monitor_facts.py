@@ -1,19 +1,24 @@
 """The monitor reads each traject's dates from the dossier the same way on SQLite and PostgreSQL: the day the
-plan van aanpak was recorded in Dutch time, the settlement's proposal and start, the previous traject's end."""
+plan van aanpak was recorded in Dutch time, the settlement's proposal and start, the previous traject's end, and
+how each traject ended, read from inside its JSON columns."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from domain.beeindiging import Afsluiting, Afsluitreden, Einde
+from domain.bezwaar import Bezwaar, BezwaarBeslissing
 from domain.monitor import Periode, Trajectfeiten
 from domain.phases import Phase, Step
 from domain.policy import TIMEZONE
 from domain.traject import Beschikking, Besluit, Clock, Deadline
+from domain.uitval import Uitval, UitvalReden
 from store.db import SessionFactory
 from store.dossier import add_event, apply_state, register
-from store.models import Medewerker, Regeling, TrajectEvent
+from store.models import Medewerker, Regeling, Traject, TrajectEvent
 from store.monitor import monitor_facts
+from store.queries import bezwaren_of, einde_of
 from tests.conftest import make_start
 from tests.store.test_dossier_store import state_of
 
@@ -107,3 +112,71 @@ def test_the_facts_of_a_period_come_from_the_dossier(store: SessionFactory) -> N
     assert by_id.keys() == {earlier.traject_id, current.traject_id, later.traject_id}
     assert by_id[earlier.traject_id].gesloten_op == date(2026, 1, 20)
     assert not by_id[earlier.traject_id].open
+
+
+def _regeling(traject_id: str, soort: str, uitspraak: dict[str, bool] | None = None) -> Regeling:
+    return Regeling(
+        traject_id=traject_id,
+        soort=soort,
+        status="afgerond",
+        voorgesteld_op=date(2024, 3, 1),
+        ingangsdatum=date(2024, 4, 1),
+        maandbedrag_cent=10000,
+        totaal_cent=180000,
+        afloscapaciteit={},
+        uitspraak=uitspraak,
+        updated_at=datetime(2026, 10, 1, tzinfo=UTC),
+    )
+
+
+def test_each_ending_and_objection_reads_as_the_trajects_own_page_reads_it(store: SessionFactory) -> None:
+    closed = {"phase": Phase.AFGESLOTEN, "closed_after": Phase.STABILISATIE, "version": 4}
+    bezwaar = Bezwaar("b1", date(2026, 10, 2), date(2026, 11, 27), BezwaarBeslissing.GEGROND, date(2026, 11, 2))
+    endings = {
+        "uitval": {**closed, "uitval": Uitval(UitvalReden.GEEN_CONTACT)},
+        "afsluiting": {**closed, "afsluiting": Afsluiting(Afsluitreden.VERHUISD, date(2026, 10, 9))},
+        "afgewezen": {
+            **closed,
+            "beschikking": Beschikking(Besluit.AFWIJZING, date(2026, 10, 6), "Geen schulden."),
+            "bezwaren": [bezwaar],
+        },
+        "dwangakkoord": {"phase": Phase.NAZORG, "afgerond_op": date(2026, 10, 20), "version": 4},
+        "saneringskrediet": {"phase": Phase.NAZORG, "afgerond_op": date(2026, 10, 21), "version": 4},
+        "lopend": {"phase": Phase.STABILISATIE, "version": 4},
+    }
+    starts = {name: make_start(date(2026, 1, 5 + i), bsn=f"{i:09d}") for i, name in enumerate(endings)}
+    with store() as session:
+        for name, start in starts.items():
+            register(session, start, state_of(start))
+            apply_state(session, state_of(start, **endings[name]))
+        session.add(_regeling(starts["dwangakkoord"].traject_id, "minnelijk", {"toegewezen": True}))
+        session.add(_regeling(starts["saneringskrediet"].traject_id, "saneringskrediet"))
+        session.commit()
+
+        facts = {f.traject_id: f for f in monitor_facts(session, Periode(None, None), TIMEZONE)}
+        pages = {
+            name: (einde_of(traject, session.get(Regeling, start.traject_id)), bezwaren_of(traject))
+            for name, start in starts.items()
+            if (traject := session.get(Traject, start.traject_id)) is not None
+        }
+
+    found = {
+        name: (facts[start.traject_id].einde, list(facts[start.traject_id].bezwaren)) for name, start in starts.items()
+    }
+    assert found == pages
+    assert found == {
+        "uitval": (Einde.UITVAL, []),
+        "afsluiting": (Einde.VERHUISD, []),
+        "afgewezen": (Einde.AFGEWEZEN, [bezwaar]),
+        "dwangakkoord": (Einde.DWANGAKKOORD, []),
+        "saneringskrediet": (Einde.SANERINGSKREDIET, []),
+        "lopend": (None, []),
+    }
+    uitval = facts[starts["uitval"].traject_id]
+    assert (uitval.uitval_reden, uitval.uitval_fase) == ("geen_contact", "stabilisatie")
+    afgewezen = facts[starts["afgewezen"].traject_id]
+    assert (afgewezen.besluit, afgewezen.besluit_op, afgewezen.uitval_reden) == (
+        Besluit.AFWIJZING,
+        date(2026, 10, 6),
+        None,
+    )
