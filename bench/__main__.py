@@ -2,7 +2,8 @@
 `make run` starts it (SQLite file, WAL); then many aanmeldingen at once against as many bare starts, with
 the memory each new traject costs (bench/throughput.py); a signal partner's file against as many bare
 signal-with-starts (bench/signalen.py); a kredietbank's statement against as many bare updates
-(bench/afschrift.py); the replay of the recorded histories (bench/replay.py); and the
+(bench/afschrift.py); creditor reminders falling due on one morning against as many bare timers with an
+activity (bench/herinneringen.py); the replay of the recorded histories (bench/replay.py); and the
 dossier's lists and figures at 1k, 10k and 100k trajecten on SQLite and PostgreSQL against raw selects
 (bench/queries.py). Print the tables the README keeps."""
 
@@ -29,7 +30,7 @@ from temporalio.worker import Worker
 
 from api.app import create_app
 from api.auth import Role, issue_token
-from bench import afschrift, queries, replay, signalen, throughput
+from bench import afschrift, herinneringen, queries, replay, signalen, throughput
 from bench.baseline import BaselineWorkflow
 from runtime.settings import Settings
 from runtime.temporal import data_converter
@@ -171,6 +172,7 @@ async def main() -> None:
                     bare_signals = await signalen.bare_ms(client, baseline_queue)
                     batch = (await signalen.ingest_ms(api, partner, monthly), bare_signals)
         await env.shutdown()
+    reminders = await herinneringen.run()
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d} on this machine, medians of {ROUNDS} sequential runs.",
         "",
@@ -197,6 +199,9 @@ async def main() -> None:
         f"| a kredietbank statement of {afschrift.SETTLEMENTS * afschrift.PAYMENTS_EACH:,} payments to"
         f" {afschrift.SETTLEMENTS} settlements via the API | {bank[0] / 1000:.1f} s"
         f" | {bank[1] / 1000:.1f} s for as many bare updates | {bank[0] / bank[1]:.1f}x |",
+        f"| {herinneringen.REQUESTS:,} creditor requests' first reminders due on one morning, recorded, written"
+        f" and posted ({reminders[2]:,} posted once) | {reminders[0] / 1000:.1f} s"
+        f" | {reminders[1] / 1000:.1f} s for as many bare timers and activities | {reminders[0] / reminders[1]:.1f}x |",
         "",
         f"Replay of the recorded histories, medians of {replay.RUNS} runs in the worker's sandbox:",
         "",

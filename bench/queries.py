@@ -119,7 +119,8 @@ def _rows(size: int) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[str,
         yield persoon, traject, event
 
 
-def _fill(engine: Engine, size: int) -> None:
+def fill(engine: Engine, size: int) -> None:
+    """`size` trajecten with their clients, as `_rows` makes them, in batches."""
     batch: list[tuple[dict[str, Any], dict[str, Any], dict[str, Any] | None]] = []
 
     def flush() -> None:
@@ -225,7 +226,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> list[Figure]:
                     break
                 migrate(url)
                 engine = make_engine(url)
-                _fill(engine, size)
+                fill(engine, size)
                 figures += _measure(engine, kind, size)
                 engine.dispose()
     return figures
