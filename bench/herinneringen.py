@@ -24,6 +24,7 @@ from temporalio.worker import Worker
 from bench import queries
 from bench.baseline import BareActivity, BareReminderWorkflow
 from bench.throughput import wall_ms
+from domain import ids
 from domain.policy import Policy
 from domain.vordering import VerzoekStart, reminder_dates
 from domain.wgs_deadlines import local_date, morning_of
@@ -112,9 +113,10 @@ async def _ours_ms(
 
         async def start(i: int) -> None:
             traject_id = str(uuid.UUID(int=i + 1))
-            verzoek = VerzoekStart(f"verzoek-{i}", traject_id, "bench-schuldeiser", policy, f"traject-{traject_id}")
+            verzoek_id = str(uuid.uuid4())
+            verzoek = VerzoekStart(verzoek_id, traject_id, "bench-schuldeiser", policy, ids.traject(traject_id))
             await client.start_workflow(
-                VorderingWorkflow.run, verzoek, id=f"verzoek-{i}", task_queue=settings.task_queue
+                VorderingWorkflow.run, verzoek, id=ids.vordering(verzoek_id), task_queue=settings.task_queue
             )
 
         await wall_ms(start, requests, CONCURRENCY)
