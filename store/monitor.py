@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, date, timedelta
+from typing import Any
 
 from pydantic import TypeAdapter
+from sqlalchemy import Select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
@@ -35,7 +37,7 @@ _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 _BEZWAREN = TypeAdapter(tuple[Bezwaar, ...])
 
 
-FACT_COLUMNS = (
+_FACT_COLUMNS = (
     Traject.id,
     Traject.bron,
     Traject.crisis,
@@ -54,15 +56,10 @@ FACT_COLUMNS = (
 )
 
 
-def monitor_facts(
-    session: Session,
-    periode: Periode,
-    timezone: str,
-    team: str | None = None,
-    gemeente: tuple[str | None, ...] | None = None,
-) -> list[Trajectfeiten]:
-    """The facts of every traject that can count in the period (of the caseworkers of `team`, of the gemeente
-    whose codes are `gemeente`, when named): none registered after it, none closed before it."""
+def facts_query(
+    periode: Periode, timezone: str, team: str | None = None, gemeente: tuple[str | None, ...] | None = None
+) -> Select[Any]:
+    """The select of `monitor_facts`: a row of dates and outcomes for each traject that can count in the period."""
     vorig = aliased(Traject)
     plan = (
         select(TrajectEvent.traject_id, func.min(TrajectEvent.at).label("op"))
@@ -74,7 +71,7 @@ def monitor_facts(
     # JSON column turned into objects, was most of the time this took (bench/queries.py).
     query = (
         select(
-            *FACT_COLUMNS,
+            *_FACT_COLUMNS,
             plan.c.op.label("plan_op"),
             col(Regeling.soort).label("regeling_soort"),
             Regeling.voorgesteld_op,
@@ -96,6 +93,18 @@ def monitor_facts(
         query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team))
     if gemeente is not None:
         query = query.where(in_gemeente(gemeente))
+    return query.order_by(col(Traject.id))
+
+
+def monitor_facts(
+    session: Session,
+    periode: Periode,
+    timezone: str,
+    team: str | None = None,
+    gemeente: tuple[str | None, ...] | None = None,
+) -> list[Trajectfeiten]:
+    """The facts of every traject that can count in the period (of the caseworkers of `team`, of the gemeente
+    whose codes are `gemeente`, when named): none registered after it, none closed before it."""
     facts = []
     # Unpacked by position: reading a row's columns by name cost a microsecond each, most of the time this took.
     for (
@@ -121,7 +130,7 @@ def monitor_facts(
         dwangakkoord,
         wsnp_einde_verwacht,
         vorige_afgerond_op,
-    ) in session.exec(query.order_by(col(Traject.id))).all():
+    ) in session.exec(facts_query(periode, timezone, team, gemeente)).all():
         gesloten = phase == Phase.AFGESLOTEN
         afloop = Afloop(
             afsluitreden=afsluitreden,
