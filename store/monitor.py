@@ -35,6 +35,8 @@ from store.werkgebied import in_gemeente
 
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 _BEZWAREN = TypeAdapter(tuple[Bezwaar, ...])
+# Most trajecten never object: their empty list is not worth a parse.
+NONE_YET = "[]"
 
 
 _FACT_COLUMNS = (
@@ -132,15 +134,18 @@ def monitor_facts(
         vorige_afgerond_op,
     ) in session.exec(facts_query(periode, timezone, team, gemeente)).all():
         gesloten = phase == Phase.AFGESLOTEN
-        afloop = Afloop(
-            afsluitreden=afsluitreden,
-            uitval=uitval_reden is not None,
-            afgewezen=besluit == Besluit.AFWIJZING,
-            afgerond=afgerond_op is not None,
-            regeling_soort=regeling_soort,
-            wsnp=wsnp_einde_verwacht is not None,
-            dwangakkoord=bool(dwangakkoord),
-        )
+        ending = None
+        if gesloten or afgerond_op is not None:
+            afloop = Afloop(
+                afsluitreden=afsluitreden,
+                uitval=uitval_reden is not None,
+                afgewezen=besluit == Besluit.AFWIJZING,
+                afgerond=afgerond_op is not None,
+                regeling_soort=regeling_soort,
+                wsnp=wsnp_einde_verwacht is not None,
+                dwangakkoord=bool(dwangakkoord),
+            )
+            ending = einde(afloop)
         facts.append(
             Trajectfeiten(
                 traject_id=traject_id,
@@ -160,8 +165,8 @@ def monitor_facts(
                 uitval_fase=closed_after if uitval_reden else None,
                 vorige_afgerond_op=vorige_afgerond_op,
                 heraanmelding=vorig_traject_id is not None,
-                bezwaren=_BEZWAREN.validate_json(bezwaren),
-                einde=einde(afloop) if gesloten or afgerond_op is not None else None,
+                bezwaren=_BEZWAREN.validate_json(bezwaren) if bezwaren != NONE_YET else (),
+                einde=ending,
             )
         )
     return facts
