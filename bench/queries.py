@@ -25,11 +25,12 @@ from api.views import attention_clocks
 from domain.monitor import Periode, monitor
 from domain.phases import Phase, Step
 from domain.policy import TIMEZONE
+from domain.termijnen import attention_horizon
 from domain.traject import Clock, Deadline
 from store.db import make_engine, migrate, session_factory
 from store.models import Persoon, Traject, TrajectEvent
 from store.monitor import facts_query, monitor_facts
-from store.queries import LIST_COLUMNS, TrajectFilter, list_trajecten
+from store.queries import LIST_COLUMNS, TrajectFilter, clocks_query, dossier_clocks, list_trajecten
 
 SIZES = (1_000, 10_000, 100_000)
 RUNS = 5
@@ -37,6 +38,8 @@ POSTGRES = os.environ.get("SCHULDHULP_BENCH_POSTGRES", "postgresql://postgres@12
 TODAY = date(2026, 11, 23)
 # A caseworker carries about a hundred trajecten, whatever the size of the service.
 PER_CASEWORKER = 100
+# The policy's default: a clock is due soon two working days before its last day.
+WARN = 2
 # The raw selects read the columns our queries read, so the ratio is not flattered by reading less.
 LIST_SQL = ", ".join(c.key for c in LIST_COLUMNS)
 OPEN_PHASES = [p.value for p in Phase if p not in (Phase.AFGESLOTEN,)]
@@ -139,7 +142,7 @@ def fill(engine: Engine, size: int) -> None:
 def _measure(engine: Engine, database: str, size: int) -> list[Figure]:
     sessions = session_factory(engine)
     caseworker = "hv-3"
-    horizon = TODAY + timedelta(days=4)
+    horizon = attention_horizon(TODAY, WARN)
     month = Periode(date(2026, 10, 1), date(2026, 10, 31))
 
     def werkvoorraad() -> object:
@@ -156,15 +159,14 @@ def _measure(engine: Engine, database: str, size: int) -> list[Figure]:
 
     def clocks() -> object:
         with sessions() as session:
-            return attention_clocks(session, TODAY, 2, ATTENTION)
+            return attention_clocks(session, TODAY, WARN, ATTENTION)
+
+    # The list's own select, run as raw SQL, as the figures' below.
+    clocks_sql = text(str(clocks_query(None, horizon).compile(engine, compile_kwargs={"literal_binds": True})))
 
     def clocks_raw() -> object:
-        query = (
-            "SELECT id, caseworker, termijnen FROM traject WHERE phase != 'afgesloten' "
-            "AND (deadline_breached OR next_deadline <= :horizon) ORDER BY next_deadline"
-        )
         with engine.connect() as connection:
-            return connection.execute(text(query), {"horizon": horizon}).all()
+            return connection.execute(clocks_sql).all()
 
     def figures() -> object:
         with sessions() as session:
@@ -178,6 +180,7 @@ def _measure(engine: Engine, database: str, size: int) -> list[Figure]:
             return connection.execute(facts_sql).all()
 
     with sessions() as session:
+        assert len(clocks_raw()) == len(dossier_clocks(session, None, horizon)), "the raw select reads other rows"
         assert len(figures_raw()) == len(monitor_facts(session, month, TIMEZONE)), "the raw select reads other rows"
 
     return [

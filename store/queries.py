@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Protocol
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, Text, cast
+from sqlalchemy import ColumnElement, Select, Text, cast
 from sqlmodel import Session, col, func, or_, select
 
 from domain.beeindiging import Afloop, Einde, einde
@@ -370,12 +370,8 @@ def open_cases(session: Session) -> list[Signalering]:
     return list(session.exec(query).all())
 
 
-def dossier_clocks(
-    session: Session, hulpverlener: str | None = None, due_by: date | None = None
-) -> list[Dossierklokken]:
-    """Every traject's Wgs clocks with whose traject it is and its phase (of one caseworker, if given). With
-    `due_by`, only open trajecten with a clock breached or not yet met by that day: the indexes find those,
-    where reading every traject ever registered grows with the years."""
+def clocks_query(hulpverlener: str | None = None, due_by: date | None = None) -> Select[Any]:
+    """The select of `dossier_clocks`."""
     query = select(Traject.id, Traject.caseworker, Traject.phase, json_text(Traject.termijnen))
     if hulpverlener is not None:
         query = query.where(Traject.caseworker == hulpverlener)
@@ -384,11 +380,20 @@ def dossier_clocks(
             Traject.phase != Phase.AFGESLOTEN.value,
             or_(col(Traject.next_deadline) <= due_by, col(Traject.deadline_breached)),
         )
+    return query.order_by(col(Traject.id))
+
+
+def dossier_clocks(
+    session: Session, hulpverlener: str | None = None, due_by: date | None = None
+) -> list[Dossierklokken]:
+    """Every traject's Wgs clocks with whose traject it is and its phase (of one caseworker, if given). With
+    `due_by`, only open trajecten with a clock breached or not yet met by that day: the indexes find those,
+    where reading every traject ever registered grows with the years."""
     return [
         Dossierklokken(
             traject_id, caseworker, phase, phase != Phase.AFGESLOTEN, tuple(_DEADLINES.validate_json(clocks))
         )
-        for traject_id, caseworker, phase, clocks in session.exec(query.order_by(col(Traject.id))).all()
+        for traject_id, caseworker, phase, clocks in session.exec(clocks_query(hulpverlener, due_by)).all()
     ]
 
 
