@@ -11,7 +11,6 @@ from sqlalchemy import Select
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
-from domain.beeindiging import Afloop, einde
 from domain.bezwaar import Bezwaar
 from domain.monitor import Adviescijfers, Periode, Trajectfeiten, Vroegsignalering
 from domain.phases import Phase, Step
@@ -30,13 +29,13 @@ from store.models import (
     TrajectEvent,
     Verzoek,
 )
-from store.queries import json_text
+from store.queries import ending, json_text
 from store.werkgebied import in_gemeente
 
 _DEADLINES = TypeAdapter(tuple[Deadline, ...])
 _BEZWAREN = TypeAdapter(tuple[Bezwaar, ...])
 # Most trajecten never object: their empty list is not worth a parse.
-NONE_YET = "[]"
+_NO_OBJECTIONS = "[]"
 
 
 _FACT_COLUMNS = (
@@ -134,18 +133,6 @@ def monitor_facts(
         vorige_afgerond_op,
     ) in session.exec(facts_query(periode, timezone, team, gemeente)).all():
         gesloten = phase == Phase.AFGESLOTEN
-        ending = None
-        if gesloten or afgerond_op is not None:
-            afloop = Afloop(
-                afsluitreden=afsluitreden,
-                uitval=uitval_reden is not None,
-                afgewezen=besluit == Besluit.AFWIJZING,
-                afgerond=afgerond_op is not None,
-                regeling_soort=regeling_soort,
-                wsnp=wsnp_einde_verwacht is not None,
-                dwangakkoord=bool(dwangakkoord),
-            )
-            ending = einde(afloop)
         facts.append(
             Trajectfeiten(
                 traject_id=traject_id,
@@ -165,8 +152,17 @@ def monitor_facts(
                 uitval_fase=closed_after if uitval_reden else None,
                 vorige_afgerond_op=vorige_afgerond_op,
                 heraanmelding=vorig_traject_id is not None,
-                bezwaren=_BEZWAREN.validate_json(bezwaren) if bezwaren != NONE_YET else (),
-                einde=ending,
+                bezwaren=_BEZWAREN.validate_json(bezwaren) if bezwaren != _NO_OBJECTIONS else (),
+                einde=ending(
+                    phase=phase,
+                    afgerond_op=afgerond_op,
+                    afsluitreden=afsluitreden,
+                    uitval_reden=uitval_reden,
+                    besluit=besluit,
+                    regeling_soort=regeling_soort,
+                    wsnp_einde_verwacht=wsnp_einde_verwacht,
+                    dwangakkoord=bool(dwangakkoord),
+                ),
             )
         )
     return facts

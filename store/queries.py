@@ -19,7 +19,7 @@ from domain.phases import Phase
 from domain.policy import Policy, met_afwijkingen
 from domain.signalering import CaseStatus
 from domain.termijnen import Dossierklokken
-from domain.traject import Clock, Deadline
+from domain.traject import Besluit, Clock, Deadline
 from domain.vordering import VerzoekStatus
 from store.models import (
     Adviescontact,
@@ -74,17 +74,42 @@ def bezwaren_of(traject: Afloopfeiten) -> list[Bezwaar]:
 
 def einde_of(traject: Afloopfeiten, regeling: Regelingafloop | None) -> Einde | None:
     """How the traject ended, from what its row and its settlement's row recorded; None while it runs."""
-    if traject.phase != Phase.AFGESLOTEN and traject.afgerond_op is None:
-        return None
     uitspraak = regeling.uitspraak if regeling else None
-    afloop = Afloop(
+    return ending(
+        phase=traject.phase,
+        afgerond_op=traject.afgerond_op,
         afsluitreden=(traject.afsluiting or {}).get("reden"),
-        uitval=traject.uitval is not None,
-        afgewezen=(traject.beschikking or {}).get("besluit") == "afwijzing",
-        afgerond=traject.afgerond_op is not None,
+        uitval_reden=(traject.uitval or {}).get("reden"),
+        besluit=(traject.beschikking or {}).get("besluit"),
         regeling_soort=regeling.soort if regeling else None,
-        wsnp=regeling is not None and regeling.wsnp_einde_verwacht is not None,
+        wsnp_einde_verwacht=regeling.wsnp_einde_verwacht if regeling else None,
         dwangakkoord=bool(uitspraak and uitspraak.get("toegewezen")),
+    )
+
+
+def ending(
+    *,
+    phase: str,
+    afgerond_op: date | None,
+    afsluitreden: str | None,
+    uitval_reden: str | None,
+    besluit: str | None,
+    regeling_soort: str | None,
+    wsnp_einde_verwacht: date | None,
+    dwangakkoord: bool,
+) -> Einde | None:
+    """How a traject ended, from the values its row and its settlement's row hold (read out of their JSON
+    columns by the caller); None while it runs."""
+    if phase != Phase.AFGESLOTEN and afgerond_op is None:
+        return None
+    afloop = Afloop(
+        afsluitreden=afsluitreden,
+        uitval=uitval_reden is not None,
+        afgewezen=besluit == Besluit.AFWIJZING,
+        afgerond=afgerond_op is not None,
+        regeling_soort=regeling_soort,
+        wsnp=wsnp_einde_verwacht is not None,
+        dwangakkoord=dwangakkoord,
     )
     return einde(afloop)
 
