@@ -207,7 +207,7 @@ async def main() -> None:
         "",
         replay.table(await replay.run()),
         "",
-        f"The dossier's lists and figures, medians of {queries.RUNS} runs, beside a raw indexed select of the rows:",
+        f"The dossier's lists and figures, medians of {queries.RUNS} runs, beside the same SQL run raw:",
         "",
         queries.table(queries.run()),
     ]
