@@ -12,6 +12,7 @@ import traceback
 from typing import Any
 
 import structlog
+from temporalio.service import RPCError
 
 
 def configure(level: int = logging.INFO) -> None:
@@ -35,11 +36,16 @@ def logger(name: str) -> Any:
 
 
 def error_fields(err: BaseException) -> dict[str, str]:
-    """What a log line may say of an error: its kind and where it was raised, never its message."""
+    """What a log line may say of an error: its kind and where it was raised, never its message. For a call
+    to Temporal that failed, also its status code, which says whether it was the service or the request."""
     kinds = [type(err).__name__]
     cause = err.__cause__ or err.__context__
     if cause is not None:
         kinds.append(type(cause).__name__)
     frames = traceback.extract_tb(err.__traceback__)
     where = f"{frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
-    return {"error": " <- ".join(kinds), "where": where}
+    fields = {"error": " <- ".join(kinds), "where": where}
+    rpc = next((e for e in (err, cause) if isinstance(e, RPCError)), None)
+    if rpc is not None:
+        fields["rpc_status"] = rpc.status.name
+    return fields
