@@ -18,7 +18,7 @@ from typing import Any
 
 import psycopg
 from pydantic import TypeAdapter
-from sqlalchemy import insert, text
+from sqlalchemy import Select, TextClause, insert, text
 from sqlalchemy.engine import Engine
 
 from api.routers.toezicht import ATTENTION
@@ -41,7 +41,7 @@ TODAY = date(2026, 11, 23)
 PER_CASEWORKER = 100
 # The policy's default: a clock is due soon two working days before its last day.
 WARN = 2
-# The raw selects read the columns our queries read, so the ratio is not flattered by reading less.
+# The werkvoorraad's raw select reads the columns its query reads, so the ratio is not flattered by reading less.
 LIST_SQL = ", ".join(c.key for c in LIST_COLUMNS)
 OPEN_PHASES = [p.value for p in Phase if p not in (Phase.AFGESLOTEN,)]
 _DEADLINES = TypeAdapter(list[Deadline])
@@ -140,6 +140,11 @@ def fill(engine: Engine, size: int) -> None:
         connection.execute(text("ANALYZE"))
 
 
+def _as_raw(engine: Engine, query: Select[Any]) -> TextClause:
+    """A query's own SQL as this database spells it, values written in, to run without types or objects."""
+    return text(str(query.compile(engine, compile_kwargs={"literal_binds": True})))
+
+
 def _measure(engine: Engine, database: str, size: int) -> list[Figure]:
     sessions = session_factory(engine)
     caseworker = "hv-3"
@@ -162,8 +167,7 @@ def _measure(engine: Engine, database: str, size: int) -> list[Figure]:
         with sessions() as session:
             return attention_clocks(session, TODAY, WARN, ATTENTION)
 
-    # The list's own select, run as raw SQL, as the figures' below.
-    clocks_sql = text(str(clocks_query(None, horizon).compile(engine, compile_kwargs={"literal_binds": True})))
+    clocks_sql = _as_raw(engine, clocks_query(None, horizon))
 
     def clocks_raw() -> object:
         with engine.connect() as connection:
@@ -173,8 +177,7 @@ def _measure(engine: Engine, database: str, size: int) -> list[Figure]:
         with sessions() as session:
             return monitor(monitor_facts(session, month, TIMEZONE), month, TODAY)
 
-    # The figures' own select, run as raw SQL: what the figures add on top of it is reading and counting.
-    facts_sql = text(str(facts_query(month, TIMEZONE).compile(engine, compile_kwargs={"literal_binds": True})))
+    facts_sql = _as_raw(engine, facts_query(month, TIMEZONE))
 
     def figures_raw() -> object:
         with engine.connect() as connection:
