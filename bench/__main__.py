@@ -140,12 +140,12 @@ async def main() -> None:
                     )
                     rows = [
                         (
-                            "aanmelding via the API (start, dossier, letter written and posted)",
+                            "aanmelding via the API (start, dossier, letter written; its post follows)",
                             await median_ms(aanmelding),
                             await median_ms(bare_round_trip),
                         ),
                         (
-                            "eerste gesprek via the API (update, dossier, letter)",
+                            "eerste gesprek via the API (update, dossier, letter written; its post follows)",
                             await median_ms(gesprek),
                             await median_ms(bare_update),
                         ),

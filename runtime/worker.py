@@ -5,11 +5,12 @@ from __future__ import annotations
 import asyncio
 import pkgutil
 import signal
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 from temporalio.client import Client
-from temporalio.worker import Worker
+from temporalio.worker import Interceptor, Worker
 from temporalio.worker.workflow_sandbox import SandboxedWorkflowRunner, SandboxRestrictions
 
 import workflows
@@ -57,8 +58,11 @@ def sandbox() -> SandboxedWorkflowRunner:
     )
 
 
-def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecutor) -> Worker:
-    """A worker on the settings' task queue with activities bound to the settings' dossier DB."""
+def build_worker(
+    client: Client, settings: Settings, executor: ThreadPoolExecutor, interceptors: Sequence[Interceptor] = ()
+) -> Worker:
+    """A worker on the settings' task queue with activities bound to the settings' dossier DB; `interceptors`
+    come after the worker's own."""
     sessions = session_factory(make_engine(settings.database_url))
     webhooks = WebhookActivities(sessions, httpx.Client(timeout=10), settings.public_url)
     dossier = DossierActivities(sessions)
@@ -92,7 +96,7 @@ def build_worker(client: Client, settings: Settings, executor: ThreadPoolExecuto
         max_cached_workflows=CACHED_WORKFLOWS,
         activity_executor=executor,
         max_concurrent_activities=ACTIVITY_THREADS,
-        interceptors=[FailureMapping(StuckMarks(sessions, settings.storing_na_pogingen))],
+        interceptors=[FailureMapping(StuckMarks(sessions, settings.storing_na_pogingen)), *interceptors],
     )
 
 

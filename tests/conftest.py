@@ -9,13 +9,15 @@ from collections.abc import AsyncIterator, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
 from temporalio.api.common.v1 import Payload
+from temporalio.api.testservice.v1 import LockTimeSkippingRequest, UnlockTimeSkippingRequest
 from temporalio.client import Client, WorkflowHistory
 from temporalio.testing import WorkflowEnvironment
-from temporalio.worker import Worker
+from temporalio.worker import ActivityInboundInterceptor, ExecuteActivityInput, Interceptor, Worker
 
 from domain.aanmelding import Bron
 from domain.policy import Policy
@@ -106,11 +108,37 @@ def sessions(engine: Engine) -> SessionFactory:
     return session_factory(engine)
 
 
+class ActivitiesTakeNoTime(Interceptor):
+    """Holds the time-skipping server's clock while an activity runs, as a real clock hardly moves in the
+    milliseconds one takes. Unheld, a test's sleep of weeks passes over an activity in flight (a letter's post
+    goes on after its step has answered), times the activity out and stalls the server (sdk-java #2246)."""
+
+    def __init__(self, client: Client) -> None:
+        self._client = client
+
+    def intercept_activity(self, next: ActivityInboundInterceptor) -> ActivityInboundInterceptor:
+        return _ClockHeld(next, self._client)
+
+
+class _ClockHeld(ActivityInboundInterceptor):
+    def __init__(self, next: ActivityInboundInterceptor, client: Client) -> None:
+        super().__init__(next)
+        self._client = client
+
+    async def execute_activity(self, input: ExecuteActivityInput) -> Any:
+        await self._client.test_service.lock_time_skipping(LockTimeSkippingRequest())
+        try:
+            return await super().execute_activity(input)
+        finally:
+            await self._client.test_service.unlock_time_skipping(UnlockTimeSkippingRequest())
+
+
 @pytest.fixture
 async def ts_worker(
     time_skipping_env: WorkflowEnvironment, settings: Settings, engine: Engine, executor: ThreadPoolExecutor
 ) -> AsyncIterator[Worker]:
-    worker = build_worker(time_skipping_env.client, settings, executor)
+    client = time_skipping_env.client
+    worker = build_worker(client, settings, executor, [ActivitiesTakeNoTime(client)])
     async with worker:
         yield worker
 

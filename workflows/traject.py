@@ -135,6 +135,7 @@ class TrajectWorkflow:
         if admitted:
             await self._follow_to_the_end(start.policy.timezone)
         await workflow.wait_condition(workflow.all_handlers_finished)
+        await self._dossier.posted()
         return TrajectResult(state.phase, state.closed_after)
 
     async def _follow_to_the_end(self, timezone: str) -> None:

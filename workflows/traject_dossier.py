@@ -23,6 +23,11 @@ with workflow.unsafe.imports_passed_through():
 from workflows.clock import today
 from workflows.refusals import not_allowed
 
+# A step answers once its record and its letter are in the dossier; the letter's post goes on after the
+# answer. It is scheduled in the workflow task that completes the step, so it is as durable as the step
+# itself. Runs that began before waited for the post inside the step, and replay so.
+POST_NA_ANTWOORD = "post-na-antwoord"
+
 
 class TrajectDossier:
     """The state of one traject and the means every stage uses: phase checks, the timeline, letters. Its
@@ -33,6 +38,7 @@ class TrajectDossier:
         self.policy = start.policy
         self.state = state
         self.lock = asyncio.Lock()
+        self._posts: list[workflow.ActivityHandle[None]] = []
 
     def check_step(self, step: Step) -> None:
         """Refuse `step` when the phase does not allow it, naming the steps it does allow."""
@@ -73,9 +79,17 @@ class TrajectDossier:
         schuldeiser_id: str | None = None,
         extra: dict[str, Any] | None = None,
     ) -> None:
-        """Write a letter and post it."""
+        """Write a letter and post it: the post goes on after the caller has moved on."""
         brief_id = await self.write_letter(kind, letter_key, schuldeiser_id, extra)
-        await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
+        post = workflow.start_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)
+        if workflow.patched(POST_NA_ANTWOORD):
+            self._posts.append(post)
+        else:
+            await post
+
+    async def posted(self) -> None:
+        """Wait until every letter written so far has been posted; a post refused for good fails the run here."""
+        await asyncio.gather(*self._posts)
 
     async def write_letter(
         self,

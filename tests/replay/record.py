@@ -47,7 +47,7 @@ from store.db import SessionFactory, make_engine, migrate, session_factory
 from store.dossier import store_persoon
 from store.models import Schuldeiser
 from store.signalen import take_in
-from tests.conftest import BIN, make_start
+from tests.conftest import BIN, ActivitiesTakeNoTime, make_start
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.signalering import SignaleringWorkflow
 from workflows.traject import TrajectWorkflow
@@ -69,7 +69,7 @@ async def recording() -> AsyncIterator[tuple[WorkflowEnvironment, Settings, Sess
         )
         await register_search_attributes(env.client, env.client.namespace)
         with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor:
-            async with build_worker(env.client, settings, executor):
+            async with build_worker(env.client, settings, executor, [ActivitiesTakeNoTime(env.client)]):
                 yield env, settings, session_factory(make_engine(settings.database_url))
         await env.shutdown()
 

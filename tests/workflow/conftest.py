@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date
 
 import pytest
+from temporalio.api.common.v1 import WorkflowExecution
+from temporalio.api.workflowservice.v1 import DescribeWorkflowExecutionRequest
 from temporalio.client import Client, WorkflowFailureError, WorkflowHandle, WorkflowUpdateFailedError
 from temporalio.service import RPCError, RPCStatusCode
 from temporalio.testing import WorkflowEnvironment
@@ -49,6 +52,7 @@ async def start(ts_client: Client, ts_worker: Worker) -> AsyncIterator[Starter]:
 
     yield start_traject
     for handle in handles:
+        await settled(ts_client, handle.id)
         with contextlib.suppress(RPCError):
             # Its creditor requests are abandoned children: they outlive the traject unless ended too. Its
             # settlement is ended first, so none of its activities is left without a worker.
@@ -60,6 +64,22 @@ async def start(ts_client: Client, ts_worker: Worker) -> AsyncIterator[Starter]:
                 with contextlib.suppress(RPCError):
                     await ts_client.get_workflow_handle(child).terminate("test finished")
             await handle.terminate("test finished")
+
+
+async def settled(client: Client, workflow_id: str, tries: int = 200) -> None:
+    """Wait until the workflow has no activity scheduled or running (a letter's post goes on after its step
+    has answered). The time-skipping server stalls every later sleep once a workflow is terminated with an
+    activity in flight. Read from the service itself: the SDK's describe cannot decode the search
+    attributes this server returns."""
+    request = DescribeWorkflowExecutionRequest(
+        namespace=client.namespace, execution=WorkflowExecution(workflow_id=workflow_id)
+    )
+    for _ in range(tries):
+        description = await client.workflow_service.describe_workflow_execution(request)
+        if not description.pending_activities:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{workflow_id} still has activities in flight")
 
 
 async def registered(handle: WorkflowHandle[TrajectWorkflow, TrajectResult], attempts: int = 3) -> TrajectState:

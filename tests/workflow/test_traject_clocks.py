@@ -26,7 +26,7 @@ from runtime.settings import Settings
 from store.db import SessionFactory
 from store.models import Brief, OutboxEntry, Traject, TrajectEvent
 from tests.conftest import make_start
-from tests.workflow.conftest import Starter, gesprek, today, toelating
+from tests.workflow.conftest import Starter, gesprek, settled, today, toelating
 from workflows.search_attributes import PHASE
 from workflows.traject import TrajectResult, TrajectWorkflow
 
@@ -179,6 +179,8 @@ async def test_tanya_from_aanmelding_to_stabilisatie(
         )
     ).workflow_execution_info.search_attributes
     assert json.loads(raw.indexed_fields[PHASE.name].data) == "stabilisatie"
+    # The step answered once its letters were written; their post follows.
+    await settled(client, handle.id)
     with sessions() as session:
         letters = session.exec(select(Brief).where(Brief.traject_id == state.traject_id)).all()
         outbox = session.exec(select(OutboxEntry)).all()
