@@ -362,9 +362,13 @@
   });
   // Never replace what the caseworker is in the middle of: a focused link or control in a polled list, or
   // a step form she has started to fill in when the state changed by itself. Checked when a refresh starts,
-  // and again when its answer arrives: she may have started typing while it was on its way.
+  // and again when its answer arrives: she may have started typing while it was on its way. A heading the
+  // page moved focus to after a step is not such a place: htmx gives focus back to its namesake after the
+  // swap, and the refresh is what shows a step the engine finished after its answer.
+  const CONTROL = "a[href], button, input, select, textarea, summary";
   function busy(elt, cause) {
-    return (elt.hasAttribute("data-peilen") && elt.contains(document.activeElement) && cause === "verversen") ||
+    const focused = document.activeElement;
+    return (elt.hasAttribute("data-peilen") && cause === "verversen" && elt.contains(focused) && focused.matches(CONTROL)) ||
       (cause === "stappen-verversen" && elt.querySelector("form[data-bewerkt]") !== null);
   }
   const kept = new WeakSet();
