@@ -4,19 +4,22 @@
 UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 PY := .venv/bin/python
+# The project's own packages, compiled to bytecode before each run: PYTHONDONTWRITEBYTECODE may be set (it is on
+# CI machines and in the image), and then every process would compile every module afresh at start-up.
+SOURCES := activities api bench domain letters runtime store tests ui workflows
 
 UI_PACKAGES := ui/node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: run test lint bench token
+.PHONY: run test lint bench token compiled
 
 $(UV):
 	python3 -m venv .tools
 	.tools/bin/pip install --quiet uv==$(UV_VERSION)
 
-.venv/.synced: uv.lock pyproject.toml | $(UV)
-	$(UV) sync --frozen --quiet
+.venv/.synced: uv.lock pyproject.toml Makefile | $(UV)
+	$(UV) sync --frozen --quiet --compile-bytecode
 	touch $@
 
 $(UI_PACKAGES): ui/package.json ui/package-lock.json
@@ -27,10 +30,10 @@ $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
 
-run: .venv/.synced $(UI_PACKAGES)
+run: .venv/.synced $(UI_PACKAGES) compiled
 	$(PY) -m runtime.devstack
 
-test: .venv/.synced $(UI_PACKAGES) $(CHROMIUM) lint
+test: .venv/.synced $(UI_PACKAGES) $(CHROMIUM) compiled lint
 	$(PY) -m pytest -n 2 --dist loadgroup
 
 lint: .venv/.synced
@@ -38,7 +41,10 @@ lint: .venv/.synced
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
 
-bench: .venv/.synced
+compiled: .venv/.synced
+	$(PY) -m compileall -q -x node_modules $(SOURCES) > /dev/null
+
+bench: .venv/.synced compiled
 	$(PY) -m bench
 
 token: .venv/.synced
