@@ -75,6 +75,11 @@ def test_the_image_is_built_from_the_lock_files_and_runs_unprivileged() -> None:
     # Every package of the engine is shipped; its tests and benchmarks are not.
     packages = {p.parent.name for p in DOCKER.parent.glob("*/__init__.py")} - {"tests", "bench"}
     assert copied == packages
+    # The image writes no bytecode at run time, so it carries its own: the packages' and every shipped one's.
+    assert "uv sync --frozen --no-dev --no-install-project --compile-bytecode" in dockerfile
+    compiled = re.search(r"^RUN python -m compileall -q -x node_modules ([\w ]+?) >", dockerfile, re.M)
+    assert compiled is not None
+    assert set(compiled.group(1).split()) == packages
 
 
 def test_the_proxy_keeps_health_and_metrics_inside() -> None:
