@@ -5,6 +5,7 @@ message at the field, and every page and state the test visits has no WCAG 2.1 A
 from __future__ import annotations
 
 import re
+import threading
 from datetime import timedelta
 
 import httpx
@@ -378,6 +379,59 @@ def test_a_step_the_engine_finishes_late_shows_on_the_page_by_itself(page: Page,
     page.evaluate("document.dispatchEvent(new Event('visibilitychange'))")
     expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Gesprek en besluit")
     expect(page.locator("#procesplaat-kop")).to_be_focused()
+
+
+def test_a_form_begun_while_the_steps_are_refreshed_after_a_step_keeps_what_was_entered(
+    page: Page, stack: Stack
+) -> None:
+    traject = stack.post("/api/v1/aanmeldingen", aanmelding(bsn(915))).json()
+    log_in(page)
+    page.goto(f"/werkplek/trajecten/{traject['id']}")
+    page.wait_for_load_state("load")
+
+    # The steps' refresh after the caseworker's step is held on its way, as on a slow day.
+    held: list[Route] = []
+    released = threading.Event()
+
+    def hold(route: Route) -> None:
+        if released.is_set():
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/werkplek/trajecten/*/stappen", hold)
+    gesprek_form = page.locator("form[action$='/gesprekken']")
+    gesprek_form.get_by_label("Datum van het gesprek").fill(today().isoformat())
+    gesprek_form.get_by_label("Ernst van de schuldsituatie").select_option("matig")
+    gesprek_form.get_by_label("Zelfredzaamheid").select_option("zelfredzaam")
+    gesprek_form.get_by_role("button", name="Gesprek vastleggen").click()
+    expect(page.get_by_text("Vastgelegd.")).to_be_visible()
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the page did not refresh its steps after the step"
+
+    # Meanwhile she begins the next form; then the refresh arrives.
+    page.locator("summary", has_text="Gemiste afspraak vastleggen").click()
+    missed = page.locator("form[action$='/gemiste-afspraken']")
+    missed_on = (today() - timedelta(days=2)).isoformat()
+    missed.get_by_label("Datum van de afspraak").fill(missed_on)
+    page.evaluate(
+        """() => document.body.addEventListener("htmx:afterRequest", (event) => {
+            if (event.detail.elt.id === "stappen") window.stappenBeantwoord = true;
+        })"""
+    )
+    released.set()
+    for route in held:
+        route.continue_()
+    page.wait_for_function("() => window.stappenBeantwoord === true")
+    expect(page.locator(".procesplaat [aria-current='step']")).to_contain_text("Gesprek en besluit")
+    expect(missed.get_by_label("Datum van de afspraak")).to_have_value(missed_on)
+
+    # Once that form is sent, the steps show where the traject stands.
+    missed.get_by_role("button", name="Gemiste afspraak vastleggen").click()
+    expect(gesprek_form).to_have_count(0)
 
 
 def test_a_short_contact_is_recorded_and_later_becomes_an_aanmelding(page: Page) -> None:

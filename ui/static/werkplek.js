@@ -301,6 +301,7 @@
     if (method !== "DELETE") init.body = await requestBody(form, headers);
     button?.setAttribute("aria-disabled", "true");
     announce("Bezig met versturen.");
+    const sentAt = performance.now();
     try {
       const response = await fetch(target(form), init);
       const text = await response.text();
@@ -308,6 +309,7 @@
       if (response.ok) {
         delete form.dataset.sleutel;
         delete form.dataset.bewerkt;
+        lastStepSent = sentAt;
         after(form, response, body);
       } else {
         // A refusal changed nothing: a corrected step is a new request. An outage may have taken it: keep the key.
@@ -361,15 +363,22 @@
     if (tag) event.detail.headers["If-None-Match"] = tag;
   });
   // Never replace what the caseworker is in the middle of: a focused link or control in a polled list, or
-  // a step form she has started to fill in when the state changed by itself. Checked when a refresh starts,
-  // and again when its answer arrives: she may have started typing while it was on its way. A heading the
-  // page moved focus to after a step is not such a place: htmx gives focus back to its namesake after the
-  // swap, and the refresh is what shows a step the engine finished after its answer.
+  // a step form she has started to fill in. When the state changed by itself, any form she started holds
+  // the steps; after a step of hers, only one she started after sending it: the refresh that follows her
+  // step must show its outcome, but on a slow day she may already be filling in the next form when it
+  // comes. Checked when a refresh starts, and again when its answer arrives. A heading the page moved focus
+  // to after a step is not such a place: htmx gives focus back to its namesake after the swap, and the
+  // refresh is what shows a step the engine finished after its answer.
   const CONTROL = "a[href], button, input, select, textarea, summary";
+  let lastStepSent = 0;
+  function startedSince(elt, moment) {
+    return [...elt.querySelectorAll("form[data-bewerkt]")].some((form) => Number(form.dataset.bewerkt) > moment);
+  }
   function busy(elt, cause) {
     const focused = document.activeElement;
     return (elt.hasAttribute("data-peilen") && cause === "verversen" && elt.contains(focused) && focused.matches(CONTROL)) ||
-      (cause === "stappen-verversen" && elt.querySelector("form[data-bewerkt]") !== null);
+      (cause === "stappen-verversen" && startedSince(elt, 0)) ||
+      (cause === "traject-gewijzigd" && startedSince(elt, lastStepSent));
   }
   const kept = new WeakSet();
   document.addEventListener("htmx:beforeRequest", (event) => {
@@ -384,7 +393,7 @@
   });
   document.addEventListener("input", (event) => {
     const form = event.target.closest?.("#stappen form");
-    if (form) form.dataset.bewerkt = "ja";
+    if (form) form.dataset.bewerkt = String(performance.now());
   });
   document.addEventListener("htmx:afterRequest", (event) => {
     const tag = event.detail.xhr?.getResponseHeader("ETag");
