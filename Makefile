@@ -6,7 +6,7 @@ UV := .tools/bin/uv
 PY := .venv/bin/python
 # The project's own packages, compiled to bytecode before each run: PYTHONDONTWRITEBYTECODE may be set (it is on
 # CI machines and in the image), and then every process would compile every module afresh at start-up.
-SOURCES := activities api bench domain letters runtime store tests ui workflows
+SOURCES := $(patsubst %/__init__.py,%,$(wildcard */__init__.py))
 
 UI_PACKAGES := ui/node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
