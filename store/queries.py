@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import Any, Protocol
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, Select, Text, cast
+from sqlalchemy import ColumnElement, Select, Text, bindparam, cast
 from sqlmodel import Session, col, func, or_, select
 
 from domain.beeindiging import Afloop, Einde, einde
@@ -169,28 +170,40 @@ def list_trajecten(
     session: Session, filters: TrajectFilter, offset: int, limit: int
 ) -> tuple[int, Sequence[TrajectRij]]:
     """A page of trajecten, the most urgent deadline first, and the total that match."""
-    query = select(*LIST_COLUMNS)
-    if filters.fase is not None:
-        query = query.where(Traject.phase == filters.fase)
-    if filters.hulpverlener is not None:
-        query = query.where(Traject.caseworker == filters.hulpverlener)
-    if filters.termijn_overschreden is not None:
-        query = query.where(Traject.deadline_breached == filters.termijn_overschreden)
-    if filters.fasen is not None:
-        query = query.where(col(Traject.phase).in_(filters.fasen))
-    if filters.crisis is not None:
-        query = query.where(col(Traject.crisis).is_not(None) if filters.crisis else col(Traject.crisis).is_(None))
-    if filters.termijn_uiterlijk is not None:
-        query = query.where(col(Traject.next_deadline) <= filters.termijn_uiterlijk)
-    total = session.exec(select(func.count()).select_from(query.subquery())).one()
-    page = session.exec(
+    values = {name: value for name, value in asdict(filters).items() if value is not None and name != "crisis"}
+    count, page = _list_statements(frozenset(values), filters.crisis)
+    # Through the session, never its connection: the session limits every select to the werkgebied.
+    total = session.execute(count, values).scalar_one()
+    rows = session.execute(page, values | {"offset": offset, "limit": limit}).all()
+    return total, rows
+
+
+# The SQL a filter reads in, by the name of its field in TrajectFilter; its value is bound by that name.
+_LIST_CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
+    "fase": lambda: col(Traject.phase) == bindparam("fase"),
+    "hulpverlener": lambda: col(Traject.caseworker) == bindparam("hulpverlener"),
+    "termijn_overschreden": lambda: col(Traject.deadline_breached) == bindparam("termijn_overschreden"),
+    "fasen": lambda: col(Traject.phase).in_(bindparam("fasen", expanding=True)),
+    "termijn_uiterlijk": lambda: col(Traject.next_deadline) <= bindparam("termijn_uiterlijk"),
+}
+
+
+@cache
+def _list_statements(filtered: frozenset[str], crisis: bool | None) -> tuple[Select[Any], Select[Any]]:
+    """The count and the page of a list filtered on these fields, their values left as parameters. Built once
+    for each combination of filters: building a statement cost more than the database took to run it."""
+    query = select(*LIST_COLUMNS).where(*(_LIST_CONDITIONS[name]() for name in sorted(filtered)))
+    if crisis is not None:
+        query = query.where(col(Traject.crisis).is_not(None) if crisis else col(Traject.crisis).is_(None))
+    count = select(func.count()).select_from(query.subquery())
+    page = (
         query.order_by(
             col(Traject.next_deadline).is_(None), col(Traject.next_deadline), col(Traject.created_at), col(Traject.id)
         )
-        .offset(offset)
-        .limit(limit)
-    ).all()
-    return total, page
+        .offset(bindparam("offset"))
+        .limit(bindparam("limit"))
+    )
+    return count, page
 
 
 def of_person(bsn: str) -> ColumnElement[bool]:
