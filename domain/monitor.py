@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from domain.beeindiging import Einde
 from domain.bezwaar import Bezwaar
@@ -44,9 +45,10 @@ class Periode:
         return (self.van is None or day >= self.van) and (self.tot is None or day <= self.tot)
 
 
-@dataclass(frozen=True)
-class Trajectfeiten:
-    """The dates and outcomes of one traject that the figures count, as the dossier recorded them."""
+class Trajectfeiten(NamedTuple):
+    """The dates and outcomes of one traject that the figures count, as the dossier recorded them. A named
+    tuple, not a dataclass: the figures of a region build one for each of tens of thousands of trajecten, and a
+    tuple is built four times as fast."""
 
     traject_id: str
     bron: str

@@ -3,7 +3,6 @@ trajecten with known dates; the crisis clocks run across Christmas."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -237,7 +236,7 @@ def test_the_90th_percentile_is_a_day_some_traject_took() -> None:
 
 
 def test_a_return_the_same_day_a_year_later_still_counts_as_within_the_year() -> None:
-    back = replace(FIXTURE[5], meldingsdatum=date(2027, 1, 15), vorige_afgerond_op=date(2026, 1, 15))
+    back = FIXTURE[5]._replace(meldingsdatum=date(2027, 1, 15), vorige_afgerond_op=date(2026, 1, 15))
     assert monitor([back], Periode(None, None), TODAY).heraanmeldingen_binnen_jaar == 1
 
 
@@ -263,19 +262,18 @@ def test_objections_count_when_lodged_and_when_decided_in_time_or_late() -> None
 def test_each_ending_counts_on_its_own_day_a_settlement_on_its_afronding() -> None:
     base = Trajectfeiten("t", "zelf", False, date(2026, 1, 5), open=False)
     feiten = [
-        replace(base, traject_id="settled", afgerond_op=date(2026, 12, 1), einde=Einde.DWANGAKKOORD),
+        base._replace(traject_id="settled", afgerond_op=date(2026, 12, 1), einde=Einde.DWANGAKKOORD),
         # Nazorg closed it in 2027, but it ended when the settlement was completed.
-        replace(
-            base,
+        base._replace(
             traject_id="nazorg",
             afgerond_op=date(2026, 11, 2),
             gesloten_op=date(2027, 3, 1),
             einde=Einde.MINNELIJKE_REGELING,
         ),
-        replace(base, traject_id="moved", gesloten_op=date(2026, 10, 1), einde=Einde.VERHUISD),
-        replace(base, traject_id="stable", gesloten_op=date(2026, 12, 31), einde=Einde.STABIEL),
-        replace(base, traject_id="before", gesloten_op=date(2026, 9, 30), einde=Einde.STABIEL),
-        replace(base, traject_id="running", open=True),
+        base._replace(traject_id="moved", gesloten_op=date(2026, 10, 1), einde=Einde.VERHUISD),
+        base._replace(traject_id="stable", gesloten_op=date(2026, 12, 31), einde=Einde.STABIEL),
+        base._replace(traject_id="before", gesloten_op=date(2026, 9, 30), einde=Einde.STABIEL),
+        base._replace(traject_id="running", open=True),
     ]
     assert monitor(feiten, Q4, TODAY).einden == {
         Einde.MINNELIJKE_REGELING: 1,
