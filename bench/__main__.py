@@ -32,7 +32,6 @@ from api.app import create_app
 from api.auth import Role, issue_token
 from bench import afschrift, herinneringen, queries, replay, signalen, throughput
 from bench.baseline import BaselineWorkflow
-from runtime.heap import settle
 from runtime.settings import Settings
 from runtime.temporal import data_converter
 from runtime.worker import ACTIVITY_THREADS, CACHED_WORKFLOWS, build_worker
@@ -104,8 +103,6 @@ async def main() -> None:
                 Worker(client, task_queue=baseline_queue, workflows=[BaselineWorkflow]),
             ):
                 app = create_app(settings, client)
-                # As the API's and the worker's processes do once they have started.
-                settle()
                 async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as api:
 
                     async def aanmelding(i: int) -> None:

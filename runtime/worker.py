@@ -22,7 +22,6 @@ from activities.schuldregeling import RegelingActivities
 from activities.signalering import SignaleringActivities
 from activities.webhooks import WebhookActivities
 from runtime.failures import FailureMapping, StuckMarks
-from runtime.heap import settle
 from runtime.logs import configure
 from runtime.settings import Settings, get_settings
 from runtime.temporal import connect, metrics_runtime, register_search_attributes
@@ -115,7 +114,6 @@ async def main() -> None:
         loop.add_signal_handler(signum, interrupted.set)
     with ThreadPoolExecutor(max_workers=ACTIVITY_THREADS) as executor:
         async with build_worker(client, settings, executor):
-            settle()
             await interrupted.wait()
 
 
