@@ -1,6 +1,7 @@
 """Measure the API's aanmelding and a step against a bare Temporal round trip, on the dev server as
 `make run` starts it (SQLite file, WAL); then many aanmeldingen at once against as many bare starts, with
-the memory each new traject costs (bench/throughput.py); a signal partner's file against as many bare
+the memory each new traject costs (bench/throughput.py), and with the API and one or two workers each in a
+process of their own (bench/processes.py); a signal partner's file against as many bare
 signal-with-starts (bench/signalen.py); a kredietbank's statement against as many bare updates
 (bench/afschrift.py); creditor reminders falling due on one morning against as many bare timers with an
 activity (bench/herinneringen.py); the replay of the recorded histories (bench/replay.py); and the
@@ -30,7 +31,7 @@ from temporalio.worker import Worker
 
 from api.app import create_app
 from api.auth import Role, issue_token
-from bench import afschrift, herinneringen, queries, replay, signalen, throughput
+from bench import afschrift, herinneringen, processes, queries, replay, signalen, throughput
 from bench.baseline import BaselineWorkflow
 from runtime.settings import Settings
 from runtime.temporal import data_converter
@@ -173,6 +174,8 @@ async def main() -> None:
                     batch = (await signalen.ingest_ms(api, partner, monthly), bare_signals)
         await env.shutdown()
     reminders = await herinneringen.run()
+    # Its own stack of processes, started and stopped from a thread of its own (it runs its own event loops).
+    separate = await asyncio.to_thread(processes.run)
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d} on this machine, medians of {ROUNDS} sequential runs.",
         "",
@@ -187,6 +190,11 @@ async def main() -> None:
         "| what | per second | baseline (same run) | ratio |",
         "|---|---|---|---|",
         f"| aanmeldingen via the API | {rates[0]:.1f} | {rates[1]:.1f} bare starts | {rates[0] / rates[1]:.2f}x |",
+        "",
+        "The same with the dev server, the API and each worker in a process of its own, against as many bare",
+        "starts answered by as many bare workers, each in a process of its own:",
+        "",
+        processes.table(separate),
         "",
         f"Memory: the process (API and worker) grew {per_traject / 1024:.0f} KiB per new traject, all of them"
         f" cached; the worker caches at most {CACHED_WORKFLOWS:,}, so about"

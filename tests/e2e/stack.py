@@ -60,7 +60,8 @@ class Stack:
         token = issue_token(self.settings, Role.HULPVERLENER, sub)
         return {"Authorization": f"Bearer {token}", **({"Idempotency-Key": key} if key else {})}
 
-    def _spawn(self, name: str, argv: list[str]) -> None:
+    def spawn(self, name: str, argv: list[str]) -> None:
+        """A process of this stack, run from the project with the stack's settings, logged in its folder."""
         log = (self.settings.outbox_dir.parent / f"{name}.log").open("ab")
         self.processes[name] = subprocess.Popen(
             argv, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True
@@ -72,15 +73,16 @@ class Stack:
         with socket.socket() as probe:
             if probe.connect_ex((host, int(port))) == 0:
                 raise RuntimeError(f"port {port} is taken: stop the process that holds it")
-        self._spawn("temporal", temporal_command(self.settings))
+        self.spawn("temporal", temporal_command(self.settings))
         asyncio.run(wait_for_temporal(self.settings, self.processes["temporal"]))
 
-    def start_worker(self) -> None:
-        self._spawn("worker", [sys.executable, "-m", "runtime.worker"])
+    def start_worker(self, name: str = "worker") -> None:
+        """A worker process; one named otherwise runs beside the first, as a second replica does."""
+        self.spawn(name, [sys.executable, "-m", "runtime.worker"])
 
     def start_api(self) -> None:
         argv = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1"]
-        self._spawn("api", [*argv, "--port", str(self.settings.api_port), "--log-level", "warning"])
+        self.spawn("api", [*argv, "--port", str(self.settings.api_port), "--log-level", "warning"])
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -109,9 +111,9 @@ class Stack:
         process.wait(timeout=30)
 
     def stop(self) -> None:
-        for name in ("api", "worker", "temporal"):
-            if name in self.processes:
-                self.kill(name, signal.SIGTERM)
+        """Every process, the newest first, so Temporal goes last."""
+        for name in reversed(list(self.processes)):
+            self.kill(name, signal.SIGTERM)
 
     def post(self, path: str, body: dict[str, Any], key: str | None = None, timeout: float = 60) -> httpx.Response:
         return httpx.post(f"{self.url}{path}", json=body, headers=self.headers(key), timeout=timeout)
