@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from functools import cache
@@ -179,12 +179,12 @@ def list_trajecten(
 
 
 # The SQL a filter reads in, by the name of its field in TrajectFilter; its value is bound by that name.
-_LIST_CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
-    "fase": lambda: col(Traject.phase) == bindparam("fase"),
-    "hulpverlener": lambda: col(Traject.caseworker) == bindparam("hulpverlener"),
-    "termijn_overschreden": lambda: col(Traject.deadline_breached) == bindparam("termijn_overschreden"),
-    "fasen": lambda: col(Traject.phase).in_(bindparam("fasen", expanding=True)),
-    "termijn_uiterlijk": lambda: col(Traject.next_deadline) <= bindparam("termijn_uiterlijk"),
+_LIST_CONDITIONS: dict[str, ColumnElement[bool]] = {
+    "fase": col(Traject.phase) == bindparam("fase"),
+    "hulpverlener": col(Traject.caseworker) == bindparam("hulpverlener"),
+    "termijn_overschreden": col(Traject.deadline_breached) == bindparam("termijn_overschreden"),
+    "fasen": col(Traject.phase).in_(bindparam("fasen", expanding=True)),
+    "termijn_uiterlijk": col(Traject.next_deadline) <= bindparam("termijn_uiterlijk"),
 }
 
 
@@ -192,7 +192,7 @@ _LIST_CONDITIONS: dict[str, Callable[[], ColumnElement[bool]]] = {
 def _list_statements(filtered: frozenset[str], crisis: bool | None) -> tuple[Select[Any], Select[Any]]:
     """The count and the page of a list filtered on these fields, their values left as parameters. Built once
     for each combination of filters: building a statement cost more than the database took to run it."""
-    query = select(*LIST_COLUMNS).where(*(_LIST_CONDITIONS[name]() for name in sorted(filtered)))
+    query = select(*LIST_COLUMNS).where(*(_LIST_CONDITIONS[name] for name in sorted(filtered)))
     if crisis is not None:
         query = query.where(col(Traject.crisis).is_not(None) if crisis else col(Traject.crisis).is_(None))
     count = select(func.count()).select_from(query.subquery())

@@ -111,8 +111,9 @@ class Stack:
         process.wait(timeout=30)
 
     def stop(self) -> None:
-        """Every process, the newest first, so Temporal goes last."""
-        for name in reversed(list(self.processes)):
+        """Every process, the newest first and Temporal last, however often a test restarted one: a worker that
+        loses its server first spends its shutdown retrying it."""
+        for name in sorted(reversed(list(self.processes)), key=lambda name: name == "temporal"):
             self.kill(name, signal.SIGTERM)
 
     def post(self, path: str, body: dict[str, Any], key: str | None = None, timeout: float = 60) -> httpx.Response:
