@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import hypothesis
 import pytest
 from sqlalchemy.engine import Engine
 from temporalio.api.common.v1 import Payload
@@ -29,6 +30,11 @@ from store.db import SessionFactory, make_engine, migrate, session_factory
 from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
 
 BIN = Path(sys.executable).parent
+
+# No deadline on a generated example: speed is measured by `make bench`, never asserted in a test. On two cores
+# shared by two test processes and their servers, a trivial example once took 600 ms on its first call and failed.
+hypothesis.settings.register_profile("suite", deadline=None)
+hypothesis.settings.load_profile("suite")
 
 
 @pytest.fixture(autouse=True)
