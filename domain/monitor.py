@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -220,14 +220,21 @@ def p90(values: list[int]) -> int:
     return ordered[math.ceil(0.9 * len(ordered)) - 1]
 
 
+def klok_vastgesteld(klok: Deadline) -> bool | None:
+    """Whether a clock met its norm as far as the clock itself tells, whatever the day: met or missed on the day
+    it was met, or breached; None for a clock neither met nor breached."""
+    if klok.gehaald_op is not None:
+        return not klok.overschreden and klok.gehaald_op <= klok.uiterlijk
+    return False if klok.overschreden else None
+
+
 def klok_gehaald(klok: Deadline, traject_open: bool, today: date) -> bool | None:
     """Whether a clock met its norm, or None while it still runs or when it lapsed: a traject that closed
     before the last day, without the conversation or decision, did not breach it."""
-    if klok.gehaald_op is not None:
-        return not klok.overschreden and klok.gehaald_op <= klok.uiterlijk
-    if klok.overschreden or (traject_open and klok.uiterlijk < today):
+    vastgesteld = klok_vastgesteld(klok)
+    if vastgesteld is None and traject_open and klok.uiterlijk < today:
         return False
-    return None
+    return vastgesteld
 
 
 def beslist_op(klok: Deadline) -> date:
@@ -235,18 +242,26 @@ def beslist_op(klok: Deadline) -> date:
     return min(klok.gehaald_op, klok.uiterlijk) if klok.gehaald_op is not None else klok.uiterlijk
 
 
-def _norm_of(klok: Deadline, crisis: bool) -> Norm:
+def norm_of(klok: Deadline, crisis: bool) -> Norm:
+    """The norm a clock is counted against: the first conversation's depends on whether it was a crisis."""
     if klok.clock is Clock.BESCHIKKING:
         return Norm.BESCHIKKING
     return Norm.CRISIS if crisis else Norm.EERSTE_GESPREK
 
 
-def doorlooptijd(feiten: Iterable[Trajectfeiten], periode: Periode, van: Mijlpaal, tot: Mijlpaal) -> Doorlooptijd:
-    """Days from `van` to `tot` for each traject whose `tot` lies in the period."""
+def mijlpalen(f: Trajectfeiten) -> dict[Mijlpaal, date | None]:
+    """The days a traject reached each milestone (None: not reached)."""
+    return {mijlpaal: day_of(f) for mijlpaal, day_of in _MIJLPALEN.items()}
+
+
+def doorlooptijd(
+    dagen: Iterable[Mapping[Mijlpaal, date | None]], periode: Periode, van: Mijlpaal, tot: Mijlpaal
+) -> Doorlooptijd:
+    """Days from `van` to `tot` for each traject (given by its `mijlpalen`) whose `tot` lies in the period."""
     days = [
         (end - start).days
-        for f in feiten
-        if periode.bevat(end := _MIJLPALEN[tot](f)) and end is not None and (start := _MIJLPALEN[van](f)) is not None
+        for m in dagen
+        if periode.bevat(end := m[tot]) and end is not None and (start := m[van]) is not None
     ]
     if not days:
         return Doorlooptijd(van, tot, 0, None, None)
@@ -269,13 +284,25 @@ def einde_telling(feiten: Iterable[Trajectfeiten], periode: Periode) -> dict[Ein
     return {einde: counts[einde] for einde in Einde if counts[einde]}
 
 
-def binnen_norm(f: Trajectfeiten) -> bool:
+def binnen_norm(plan_op: date | None, regeling_op: date | None) -> bool:
     """Whether a settlement started within the NVVK norm of its plan van aanpak."""
     return (
-        f.plan_op is not None
-        and f.regeling_op is not None
-        and f.regeling_op - f.plan_op <= timedelta(days=REGELING_NORM_DAGEN)
+        plan_op is not None and regeling_op is not None and regeling_op - plan_op <= timedelta(days=REGELING_NORM_DAGEN)
     )
+
+
+def terug_binnen_jaar(f: Trajectfeiten) -> bool:
+    """Whether a return came within a year of the end of the traject before it."""
+    return (
+        f.heraanmelding
+        and f.vorige_afgerond_op is not None
+        and f.meldingsdatum <= add_months(f.vorige_afgerond_op, HERAANMELDING_MAANDEN)
+    )
+
+
+def op_tijd_beslist(b: Bezwaar) -> bool:
+    """Whether an objection was decided by its last day."""
+    return b.besluit_op is not None and b.besluit_op <= b.beslissen_uiterlijk
 
 
 def monitor(feiten: list[Trajectfeiten], periode: Periode, today: date) -> Monitorcijfers:
@@ -285,19 +312,20 @@ def monitor(feiten: list[Trajectfeiten], periode: Periode, today: date) -> Monit
     for f in feiten:
         for klok in f.klokken:
             if periode.bevat(beslist_op(klok)) and (gehaald := klok_gehaald(klok, f.open, today)) is not None:
-                norm = _norm_of(klok, f.crisis)
+                norm = norm_of(klok, f.crisis)
                 normen[norm] = normen[norm].plus(gehaald)
     besloten = Counter(f.besluit for f in feiten if periode.bevat(f.besluit_op))
     regelingen = Aandeel()
     for f in feiten:
         if periode.bevat(f.regeling_op):
-            regelingen = regelingen.plus(binnen_norm(f))
+            regelingen = regelingen.plus(binnen_norm(f.plan_op, f.regeling_op))
     terug = [f for f in aangemeld if f.heraanmelding]
+    dagen = [mijlpalen(f) for f in feiten]
     bezwaren = [b for f in feiten for b in f.bezwaren]
     beslist = [b for b in bezwaren if b.beslissing is not None and periode.bevat(b.besluit_op)]
     op_tijd = Aandeel()
     for b in beslist:
-        op_tijd = op_tijd.plus(b.besluit_op is not None and b.besluit_op <= b.beslissen_uiterlijk)
+        op_tijd = op_tijd.plus(op_tijd_beslist(b))
     return Monitorcijfers(
         periode=periode,
         aanmeldingen_per_bron=dict(sorted(Counter(f.bron for f in aangemeld).items())),
@@ -305,16 +333,12 @@ def monitor(feiten: list[Trajectfeiten], periode: Periode, today: date) -> Monit
         normen=normen,
         toelatingen=besloten[Besluit.TOELATING],
         afwijzingen=besloten[Besluit.AFWIJZING],
-        doorlooptijden=[doorlooptijd(feiten, periode, van, tot) for van, tot in FASEN],
+        doorlooptijden=[doorlooptijd(dagen, periode, van, tot) for van, tot in FASEN],
         regelingen=regelingen,
         afgerond=sum(periode.bevat(f.afgerond_op) for f in feiten),
         uitval=uitval_telling(feiten, periode),
         heraanmeldingen=len(terug),
-        heraanmeldingen_binnen_jaar=sum(
-            f.vorige_afgerond_op is not None
-            and f.meldingsdatum <= add_months(f.vorige_afgerond_op, HERAANMELDING_MAANDEN)
-            for f in terug
-        ),
+        heraanmeldingen_binnen_jaar=sum(terug_binnen_jaar(f) for f in terug),
         bezwaren_ingediend=sum(periode.bevat(b.ingediend_op) for b in bezwaren),
         bezwaren_beslist=dict(sorted(Counter(str(b.beslissing) for b in beslist).items())),
         bezwaren_op_tijd=op_tijd,

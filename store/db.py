@@ -12,6 +12,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, create_engine
 
+from store.feiten import rebuild
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 SessionFactory = Callable[[], Session]
@@ -45,10 +47,15 @@ def session_factory(engine: Engine) -> SessionFactory:
 
 
 def migrate(url: str, revision: str = "head") -> None:
-    """Bring the schema at `url` up to `revision`, the newest migration unless named."""
+    """Bring the schema at `url` up to `revision`, the newest migration unless named; at the newest, write the
+    monitor's facts of every traject that lacks them or has them from an older derivation (store/feiten.py)."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
     command.upgrade(config, revision)
+    if revision == "head":
+        engine = make_engine(url)
+        rebuild(engine)
+        engine.dispose()

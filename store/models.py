@@ -107,6 +107,55 @@ class Betrokkenheid(SQLModel, table=True):
     tot: date | None = None
 
 
+class Monitorfeit(SQLModel, table=True):
+    """What the monitor counts of one traject, each fact in a plain column, so that the database counts a
+    period's figures. Derived from the traject's rows by store/feiten.py in the same transaction as every write
+    to them; the closing and the plan van aanpak are kept as instants, as their day depends on the time zone."""
+
+    traject_id: str = Field(primary_key=True, foreign_key="traject.id")
+    afleiding: int = Field(description="the version of the derivation that wrote this row (store/feiten.py)")
+    bron: str
+    crisis: bool
+    meldingsdatum: date = Field(index=True)
+    open: bool
+    heraanmelding: bool
+    terug_binnen_jaar: bool
+    gesprek_op: date | None = Field(default=None, index=True)
+    besluit: str | None = None
+    besluit_op: date | None = Field(default=None, index=True)
+    plan_at: datetime | None = Field(default=None, index=True)
+    voorstel_op: date | None = Field(default=None, index=True)
+    regeling_op: date | None = Field(default=None, index=True)
+    afgerond_op: date | None = Field(default=None, index=True)
+    gesloten_at: datetime | None = Field(default=None, index=True)
+    uitval_reden: str | None = None
+    uitval_fase: str | None = None
+    einde: str | None = None
+
+
+class Klokfeit(SQLModel, table=True):
+    """One Wgs clock of a traject as the monitor counts it: its norm, the day its outcome is decided, and that
+    outcome where the clock itself tells it (None: neither met nor breached, so it depends on the day)."""
+
+    traject_id: str = Field(primary_key=True, foreign_key="traject.id")
+    nr: int = Field(primary_key=True)
+    norm: str
+    uiterlijk: date
+    beslist_op: date = Field(index=True)
+    gehaald: bool | None = None
+
+
+class Bezwaarfeit(SQLModel, table=True):
+    """One objection of a traject as the monitor counts it."""
+
+    traject_id: str = Field(primary_key=True, foreign_key="traject.id")
+    nr: int = Field(primary_key=True)
+    ingediend_op: date = Field(index=True)
+    beslissing: str | None = None
+    besluit_op: date | None = Field(default=None, index=True)
+    op_tijd: bool
+
+
 class TrajectEvent(SQLModel, table=True):
     """One entry of a traject's timeline; the key makes a retried write land once."""
 

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, timedelta
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, true
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
+from domain.beeindiging import Einde
 from domain.bezwaar import Bezwaar
-from domain.monitor import Adviescijfers, Periode, Trajectfeiten, Vroegsignalering
+from domain.monitor import (
+    FASEN,
+    Aandeel,
+    Adviescijfers,
+    Mijlpaal,
+    Monitorcijfers,
+    Norm,
+    Periode,
+    Trajectfeiten,
+    Vroegsignalering,
+    binnen_norm,
+    doorlooptijd,
+)
 from domain.phases import Phase, Step
 from domain.traject import Besluit, Deadline
 from domain.vordering import VerzoekStatus
@@ -21,7 +34,10 @@ from runtime.clock import day_of
 from store.models import (
     Adviescontact,
     Bericht,
+    Bezwaarfeit,
+    Klokfeit,
     Medewerker,
+    Monitorfeit,
     Regeling,
     Signaal,
     Signalering,
@@ -58,16 +74,22 @@ _FACT_COLUMNS = (
 
 
 def facts_query(
-    periode: Periode, timezone: str, team: str | None = None, gemeente: tuple[str | None, ...] | None = None
+    periode: Periode,
+    timezone: str,
+    team: str | None = None,
+    gemeente: tuple[str | None, ...] | None = None,
+    ids: Collection[str] | None = None,
 ) -> Select[Any]:
-    """The select of `monitor_facts`: a row of dates and outcomes for each traject that can count in the period."""
+    """The select of `monitor_facts`: a row of dates and outcomes for each traject that can count in the period
+    (of these trajecten, when named)."""
     vorig = aliased(Traject)
-    plan = (
-        select(TrajectEvent.traject_id, func.min(TrajectEvent.at).label("op"))
-        .where(TrajectEvent.kind == Step.PLAN_VAN_AANPAK.value)
-        .group_by(col(TrajectEvent.traject_id))
-        .subquery()
+    plans = select(TrajectEvent.traject_id, func.min(TrajectEvent.at).label("op")).where(
+        TrajectEvent.kind == Step.PLAN_VAN_AANPAK.value
     )
+    if ids is not None:
+        # Said again inside: a database that does not push the outer condition down would group every plan.
+        plans = plans.where(col(TrajectEvent.traject_id).in_(ids))
+    plan = plans.group_by(col(TrajectEvent.traject_id)).subquery()
     # Only the columns the facts are made of, as plain rows: building a dossier object for each traject, every
     # JSON column turned into objects, was most of the time this took (bench/queries.py).
     query = (
@@ -94,6 +116,8 @@ def facts_query(
         query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team))
     if gemeente is not None:
         query = query.where(in_gemeente(gemeente))
+    if ids is not None:
+        query = query.where(col(Traject.id).in_(ids))
     return query.order_by(col(Traject.id))
 
 
@@ -106,7 +130,15 @@ def monitor_facts(
 ) -> list[Trajectfeiten]:
     """The facts of every traject that can count in the period (of the caseworkers of `team`, of the gemeente
     whose codes are `gemeente`, when named): none registered after it, none closed before it."""
-    facts = []
+    rows = session.exec(facts_query(periode, timezone, team, gemeente)).all()
+    return [facts for facts, _plan_at, _gesloten_at in read_facts(rows, timezone)]
+
+
+def read_facts(
+    rows: Iterable[Sequence[Any]], timezone: str
+) -> Iterator[tuple[Trajectfeiten, datetime | None, datetime | None]]:
+    """The facts in each row of `facts_query`, with the instants the plan van aanpak was recorded and the traject
+    closed (None when it did not): their days are the facts' days in `timezone`."""
     # Unpacked by position: reading a row's columns by name cost a microsecond each, most of the time this took.
     for (
         traject_id,
@@ -131,9 +163,9 @@ def monitor_facts(
         dwangakkoord,
         wsnp_einde_verwacht,
         vorige_afgerond_op,
-    ) in session.exec(facts_query(periode, timezone, team, gemeente)).all():
+    ) in rows:
         gesloten = phase == Phase.AFGESLOTEN
-        facts.append(
+        yield (
             Trajectfeiten(
                 traject_id=traject_id,
                 bron=bron,
@@ -163,9 +195,204 @@ def monitor_facts(
                     wsnp_einde_verwacht=wsnp_einde_verwacht,
                     dwangakkoord=bool(dwangakkoord),
                 ),
-            )
+            ),
+            plan_op,
+            phase_since if gesloten else None,
         )
-    return facts
+
+
+def period_figures(
+    session: Session,
+    periode: Periode,
+    today: date,
+    timezone: str,
+    team: str | None = None,
+    gemeente: tuple[str | None, ...] | None = None,
+) -> Monitorcijfers:
+    """The period's figures (of the caseworkers of `team`, of the gemeente whose codes are `gemeente`, when named)
+    as domain/monitor.monitor counts them over the facts of every traject, counted by the database from the
+    facts' rows (store/feiten.py). Only the trajecten that reached a milestone in the period are read out, for
+    the medians of the lead times."""
+    counted = _Counting(periode, timezone, team, gemeente)
+    per_bron: dict[str, int] = {}
+    crisis = heraanmeldingen = terug = 0
+    for bron, aantal, in_crisis, heraangemeld, binnen_jaar in session.exec(
+        counted.of(
+            select(
+                Monitorfeit.bron,
+                func.count(),
+                func.count().filter(col(Monitorfeit.crisis).is_(True)),
+                func.count().filter(col(Monitorfeit.heraanmelding).is_(True)),
+                func.count().filter(col(Monitorfeit.terug_binnen_jaar).is_(True)),
+            )
+            .where(counted.on(Monitorfeit.meldingsdatum))
+            .group_by(col(Monitorfeit.bron))
+        )
+    ).all():
+        per_bron[bron] = aantal
+        crisis += in_crisis
+        heraanmeldingen += heraangemeld
+        terug += binnen_jaar
+    normen = dict.fromkeys(Norm, Aandeel())
+    # A clock neither met nor breached is decided on its last day, missed, when the traject is still open then.
+    decided = or_(
+        col(Klokfeit.gehaald).is_not(None),
+        and_(col(Monitorfeit.open).is_(True), Klokfeit.uiterlijk < today),
+    )
+    for norm, gehaald, aantal in session.exec(
+        counted.of(
+            select(Klokfeit.norm, func.count().filter(col(Klokfeit.gehaald).is_(True)), func.count())
+            .join(Monitorfeit, col(Monitorfeit.traject_id) == Klokfeit.traject_id)
+            .where(counted.on(Klokfeit.beslist_op), decided)
+            .group_by(col(Klokfeit.norm)),
+            Klokfeit.traject_id,
+        )
+    ).all():
+        normen[Norm(norm)] = Aandeel(gehaald, aantal - gehaald)
+    besluiten = dict(
+        session.exec(
+            counted.of(
+                select(Monitorfeit.besluit, func.count())
+                .where(counted.on(Monitorfeit.besluit_op))
+                .group_by(col(Monitorfeit.besluit))
+            )
+        ).all()
+    )
+    uitval: dict[tuple[str, str], int] = {}
+    for reden, fase, aantal in session.exec(
+        counted.of(
+            select(Monitorfeit.uitval_reden, Monitorfeit.uitval_fase, func.count())
+            .where(col(Monitorfeit.uitval_reden).is_not(None), counted.at(Monitorfeit.gesloten_at))
+            .group_by(col(Monitorfeit.uitval_reden), col(Monitorfeit.uitval_fase))
+        )
+    ).all():
+        uitval[reden, fase or ""] = uitval.get((reden, fase or ""), 0) + aantal
+    # A settlement ends on its afronding, every other ending on the closing (Trajectfeiten.einde_op).
+    ended = or_(
+        counted.on(Monitorfeit.afgerond_op),
+        and_(col(Monitorfeit.afgerond_op).is_(None), counted.at(Monitorfeit.gesloten_at)),
+    )
+    einden = dict(
+        session.exec(
+            counted.of(
+                select(Monitorfeit.einde, func.count())
+                .where(col(Monitorfeit.einde).is_not(None), ended)
+                .group_by(col(Monitorfeit.einde))
+            )
+        ).all()
+    )
+    ingediend = session.exec(
+        counted.of(
+            select(func.count()).select_from(Bezwaarfeit).where(counted.on(Bezwaarfeit.ingediend_op)),
+            Bezwaarfeit.traject_id,
+        )
+    ).one()
+    beslist: dict[str, int] = {}
+    op_tijd = Aandeel()
+    for beslissing, aantal, tijdig in session.exec(
+        counted.of(
+            select(Bezwaarfeit.beslissing, func.count(), func.count().filter(col(Bezwaarfeit.op_tijd).is_(True)))
+            .where(col(Bezwaarfeit.beslissing).is_not(None), counted.on(Bezwaarfeit.besluit_op))
+            .group_by(col(Bezwaarfeit.beslissing)),
+            Bezwaarfeit.traject_id,
+        )
+    ).all():
+        beslist[beslissing] = aantal
+        op_tijd = Aandeel(op_tijd.gehaald + tijdig, op_tijd.niet_gehaald + aantal - tijdig)
+    dagen = [
+        {
+            Mijlpaal.AANMELDING: meldingsdatum,
+            Mijlpaal.EERSTE_GESPREK: gesprek_op,
+            Mijlpaal.BESCHIKKING: besluit_op,
+            Mijlpaal.PLAN_VAN_AANPAK: day_of(plan_at, timezone) if plan_at is not None else None,
+            Mijlpaal.VOORSTEL: voorstel_op,
+            Mijlpaal.REGELING: regeling_op,
+            Mijlpaal.AFGEROND: afgerond_op,
+        }
+        for meldingsdatum, gesprek_op, besluit_op, plan_at, voorstel_op, regeling_op, afgerond_op in session.exec(
+            counted.of(
+                select(
+                    Monitorfeit.meldingsdatum,
+                    Monitorfeit.gesprek_op,
+                    Monitorfeit.besluit_op,
+                    Monitorfeit.plan_at,
+                    Monitorfeit.voorstel_op,
+                    Monitorfeit.regeling_op,
+                    Monitorfeit.afgerond_op,
+                ).where(
+                    or_(
+                        counted.on(Monitorfeit.gesprek_op),
+                        counted.on(Monitorfeit.besluit_op),
+                        counted.at(Monitorfeit.plan_at),
+                        counted.on(Monitorfeit.voorstel_op),
+                        counted.on(Monitorfeit.regeling_op),
+                        counted.on(Monitorfeit.afgerond_op),
+                    )
+                )
+            )
+        ).all()
+    ]
+    regelingen = Aandeel()
+    for m in dagen:
+        if periode.bevat(m[Mijlpaal.REGELING]):
+            regelingen = regelingen.plus(binnen_norm(m[Mijlpaal.PLAN_VAN_AANPAK], m[Mijlpaal.REGELING]))
+    return Monitorcijfers(
+        periode=periode,
+        aanmeldingen_per_bron=dict(sorted(per_bron.items())),
+        crisis=crisis,
+        normen=normen,
+        toelatingen=besluiten.get(Besluit.TOELATING.value, 0),
+        afwijzingen=besluiten.get(Besluit.AFWIJZING.value, 0),
+        doorlooptijden=[doorlooptijd(dagen, periode, van, tot) for van, tot in FASEN],
+        regelingen=regelingen,
+        afgerond=sum(periode.bevat(m[Mijlpaal.AFGEROND]) for m in dagen),
+        uitval=dict(sorted(uitval.items())),
+        heraanmeldingen=heraanmeldingen,
+        heraanmeldingen_binnen_jaar=terug,
+        bezwaren_ingediend=ingediend,
+        bezwaren_beslist=dict(sorted(beslist.items())),
+        bezwaren_op_tijd=op_tijd,
+        einden={einde: einden[einde.value] for einde in Einde if einden.get(einde.value)},
+    )
+
+
+class _Counting:
+    """The conditions a figure's count shares: its period, as days and as the instants they begin and end in
+    the time zone, and whose trajecten count."""
+
+    def __init__(self, periode: Periode, timezone: str, team: str | None, gemeente: tuple[str | None, ...] | None):
+        self.periode = periode
+        self.begin = end_of_day(periode.van - timedelta(days=1), timezone) if periode.van is not None else None
+        self.end = end_of_day(periode.tot, timezone) if periode.tot is not None else None
+        self.team = team
+        self.gemeente = gemeente
+
+    def on(self, day: Any) -> ColumnElement[bool]:
+        """The day in `day` lies in the period (no day lies in any period)."""
+        return self._between(day, self.periode.van, self.periode.tot, end_included=True)
+
+    def at(self, instant: Any) -> ColumnElement[bool]:
+        """The instant in `instant` falls on a day in the period."""
+        return self._between(instant, self.begin, self.end, end_included=False)
+
+    @staticmethod
+    def _between(column: Any, low: Any, high: Any, end_included: bool) -> ColumnElement[bool]:
+        conditions = [col(column).is_not(None)]
+        if low is not None:
+            conditions.append(col(column) >= low)
+        if high is not None:
+            conditions.append(col(column) <= high if end_included else col(column) < high)
+        return and_(true(), *conditions)
+
+    def of(self, query: Select[Any], traject_id: Any = Monitorfeit.traject_id) -> Select[Any]:
+        """The count over the trajecten that count: always joined to the traject, so a session limited to a
+        werkgebied counts only its gemeenten (store/werkgebied.py)."""
+        query = query.join(Traject, col(Traject.id) == traject_id)
+        if self.team is not None:
+            query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == self.team))
+        if self.gemeente is not None:
+            query = query.where(in_gemeente(self.gemeente))
+        return query
 
 
 def vroegsignalering_figures(

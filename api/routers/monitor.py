@@ -1,5 +1,6 @@
 """The monitor: the figures a municipality reports and accounts for, per period and team, as JSON for its own
-reporting tools and as a CSV download. Computed in one place (domain/monitor.py) from the dossier's dates."""
+reporting tools and as a CSV download. The rules are domain/monitor.py's; the database counts them from each
+traject's facts (store/feiten.py)."""
 
 from __future__ import annotations
 
@@ -31,11 +32,11 @@ from api.schemas.toezicht import (
     Uitvalregel,
     Vroegsignaleringcijfers,
 )
-from domain.monitor import REGELING_NORM_DAGEN, Adviescijfers, Periode, Vroegsignalering, monitor
+from domain.monitor import REGELING_NORM_DAGEN, Adviescijfers, Periode, Vroegsignalering
 from domain.vordering import reply_figures
 from runtime.clock import today
 from runtime.settings import Settings
-from store.monitor import advice_figures, monitor_facts, reply_dates, vroegsignalering_figures
+from store.monitor import advice_figures, period_figures, reply_dates, vroegsignalering_figures
 from store.queries import installation_gemeenten
 from store.werkgebied import limited_to, serves
 
@@ -88,8 +89,7 @@ def figures(
     """The period's figures, of one team and one gemeente when named."""
     policy = settings.policy()
     codes = gemeente_codes(session, settings, gemeente)
-    facts = monitor_facts(session, periode, policy.timezone, team, codes)
-    counted = monitor(facts, periode, today(policy.timezone))
+    counted = period_figures(session, periode, today(policy.timezone), policy.timezone, team, codes)
     replies = reply_dates(session, periode, team, codes)
     answered = reply_figures(replies, policy)
     early = vroegsignalering_figures(session, periode, policy.timezone, lambda _day: "", codes).get(

@@ -13,7 +13,7 @@ from domain.policy import TIMEZONE
 from store.db import SessionFactory
 from store.dossier import register
 from store.models import Medewerker, Schuldeiser, Traject, Verzoek
-from store.monitor import monitor_facts
+from store.monitor import monitor_facts, period_figures
 from store.queries import TrajectFilter, list_trajecten, trajecten_of_bsn
 from store.werkgebied import ALLE_GEMEENTEN, limit_to, serves, werkgebied_of
 from tests.conftest import make_start
@@ -62,6 +62,7 @@ def test_a_werkgebied_limits_every_query_to_its_gemeenten(store: SessionFactory)
         assert session.exec(select(func.count()).select_from(Traject)).one() == 1
         assert session.exec(select(Verzoek.id)).all() == ["v-t-ander"]
         assert [f.traject_id for f in monitor_facts(session, Periode(None, None), TIMEZONE)] == ["t-ander"]
+        assert period_figures(session, Periode(None, None), date(2026, 11, 23), TIMEZONE).aanmeldingen == 1
         assert trajecten_of_bsn(session, "111222333") == []
         every = session.exec(select(Traject.id).order_by(col(Traject.id)).execution_options(**ALLE_GEMEENTEN)).all()
         assert every == ["t-ander", "t-eigen", "t-oud"]
