@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import ColumnElement, Select, true
+from sqlalchemy import ColumnElement, Select, bindparam
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, and_, col, func, or_, select
 
@@ -213,90 +215,37 @@ def period_figures(
     as domain/monitor.monitor counts them over the facts of every traject, counted by the database from the
     facts' rows (store/feiten.py). Only the trajecten that reached a milestone in the period are read out, for
     the medians of the lead times."""
-    counted = _Counting(periode, timezone, team, gemeente)
+    sql = _figure_statements(team is not None, gemeente, periode.van is not None, periode.tot is not None)
+    values: dict[str, Any] = {"today": today}
+    if team is not None:
+        values["team"] = team
+    if periode.van is not None:
+        values |= {"van": periode.van, "begin": end_of_day(periode.van - timedelta(days=1), timezone)}
+    if periode.tot is not None:
+        values |= {"tot": periode.tot, "end": end_of_day(periode.tot, timezone)}
+
+    def rows(statement: Select[Any]) -> Sequence[Any]:
+        # Through the session, never its connection: the session limits every select to the werkgebied.
+        return session.execute(statement, values).all()
+
     per_bron: dict[str, int] = {}
     crisis = heraanmeldingen = terug = 0
-    for bron, aantal, in_crisis, heraangemeld, binnen_jaar in session.exec(
-        counted.of(
-            select(
-                Monitorfeit.bron,
-                func.count(),
-                func.count().filter(col(Monitorfeit.crisis).is_(True)),
-                func.count().filter(col(Monitorfeit.heraanmelding).is_(True)),
-                func.count().filter(col(Monitorfeit.terug_binnen_jaar).is_(True)),
-            )
-            .where(counted.on(Monitorfeit.meldingsdatum))
-            .group_by(col(Monitorfeit.bron))
-        )
-    ).all():
+    for bron, aantal, in_crisis, heraangemeld, binnen_jaar in rows(sql.aanmeldingen):
         per_bron[bron] = aantal
         crisis += in_crisis
         heraanmeldingen += heraangemeld
         terug += binnen_jaar
     normen = dict.fromkeys(Norm, Aandeel())
-    # A clock neither met nor breached is decided on its last day, missed, when the traject is still open then.
-    decided = or_(
-        col(Klokfeit.gehaald).is_not(None),
-        and_(col(Monitorfeit.open).is_(True), Klokfeit.uiterlijk < today),
-    )
-    for norm, gehaald, aantal in session.exec(
-        counted.of(
-            select(Klokfeit.norm, func.count().filter(col(Klokfeit.gehaald).is_(True)), func.count())
-            .join(Monitorfeit, col(Monitorfeit.traject_id) == Klokfeit.traject_id)
-            .where(counted.on(Klokfeit.beslist_op), decided)
-            .group_by(col(Klokfeit.norm)),
-            Klokfeit.traject_id,
-        )
-    ).all():
+    for norm, gehaald, aantal in rows(sql.normen):
         normen[Norm(norm)] = Aandeel(gehaald, aantal - gehaald)
-    besluiten = dict(
-        session.exec(
-            counted.of(
-                select(Monitorfeit.besluit, func.count())
-                .where(counted.on(Monitorfeit.besluit_op))
-                .group_by(col(Monitorfeit.besluit))
-            )
-        ).all()
-    )
+    besluiten = {besluit: aantal for besluit, aantal in rows(sql.besluiten)}
     uitval: dict[tuple[str, str], int] = {}
-    for reden, fase, aantal in session.exec(
-        counted.of(
-            select(Monitorfeit.uitval_reden, Monitorfeit.uitval_fase, func.count())
-            .where(col(Monitorfeit.uitval_reden).is_not(None), counted.at(Monitorfeit.gesloten_at))
-            .group_by(col(Monitorfeit.uitval_reden), col(Monitorfeit.uitval_fase))
-        )
-    ).all():
+    for reden, fase, aantal in rows(sql.uitval):
         uitval[reden, fase or ""] = uitval.get((reden, fase or ""), 0) + aantal
-    # A settlement ends on its afronding, every other ending on the closing (Trajectfeiten.einde_op).
-    ended = or_(
-        counted.on(Monitorfeit.afgerond_op),
-        and_(col(Monitorfeit.afgerond_op).is_(None), counted.at(Monitorfeit.gesloten_at)),
-    )
-    einden = dict(
-        session.exec(
-            counted.of(
-                select(Monitorfeit.einde, func.count())
-                .where(col(Monitorfeit.einde).is_not(None), ended)
-                .group_by(col(Monitorfeit.einde))
-            )
-        ).all()
-    )
-    ingediend = session.exec(
-        counted.of(
-            select(func.count()).select_from(Bezwaarfeit).where(counted.on(Bezwaarfeit.ingediend_op)),
-            Bezwaarfeit.traject_id,
-        )
-    ).one()
+    einden = {einde: aantal for einde, aantal in rows(sql.einden)}
     beslist: dict[str, int] = {}
     op_tijd = Aandeel()
-    for beslissing, aantal, tijdig in session.exec(
-        counted.of(
-            select(Bezwaarfeit.beslissing, func.count(), func.count().filter(col(Bezwaarfeit.op_tijd).is_(True)))
-            .where(col(Bezwaarfeit.beslissing).is_not(None), counted.on(Bezwaarfeit.besluit_op))
-            .group_by(col(Bezwaarfeit.beslissing)),
-            Bezwaarfeit.traject_id,
-        )
-    ).all():
+    for beslissing, aantal, tijdig in rows(sql.beslist):
         beslist[beslissing] = aantal
         op_tijd = Aandeel(op_tijd.gehaald + tijdig, op_tijd.niet_gehaald + aantal - tijdig)
     dagen = [
@@ -309,28 +258,7 @@ def period_figures(
             Mijlpaal.REGELING: regeling_op,
             Mijlpaal.AFGEROND: afgerond_op,
         }
-        for meldingsdatum, gesprek_op, besluit_op, plan_at, voorstel_op, regeling_op, afgerond_op in session.exec(
-            counted.of(
-                select(
-                    Monitorfeit.meldingsdatum,
-                    Monitorfeit.gesprek_op,
-                    Monitorfeit.besluit_op,
-                    Monitorfeit.plan_at,
-                    Monitorfeit.voorstel_op,
-                    Monitorfeit.regeling_op,
-                    Monitorfeit.afgerond_op,
-                ).where(
-                    or_(
-                        counted.on(Monitorfeit.gesprek_op),
-                        counted.on(Monitorfeit.besluit_op),
-                        counted.at(Monitorfeit.plan_at),
-                        counted.on(Monitorfeit.voorstel_op),
-                        counted.on(Monitorfeit.regeling_op),
-                        counted.on(Monitorfeit.afgerond_op),
-                    )
-                )
-            )
-        ).all()
+        for meldingsdatum, gesprek_op, besluit_op, plan_at, voorstel_op, regeling_op, afgerond_op in rows(sql.mijlpalen)
     ]
     regelingen = Aandeel()
     for m in dagen:
@@ -349,50 +277,135 @@ def period_figures(
         uitval=dict(sorted(uitval.items())),
         heraanmeldingen=heraanmeldingen,
         heraanmeldingen_binnen_jaar=terug,
-        bezwaren_ingediend=ingediend,
+        bezwaren_ingediend=rows(sql.ingediend)[0][0],
         bezwaren_beslist=dict(sorted(beslist.items())),
         bezwaren_op_tijd=op_tijd,
         einden={einde: einden[einde.value] for einde in Einde if einden.get(einde.value)},
     )
 
 
-class _Counting:
-    """The conditions a figure's count shares: its period, as days and as the instants they begin and end in
-    the time zone, and whose trajecten count."""
+@dataclass(frozen=True)
+class _FigureStatements:
+    """The statements that count one shape of period (its ends named or open) for one kind of scope, with the
+    days, instants, today and team left as parameters."""
 
-    def __init__(self, periode: Periode, timezone: str, team: str | None, gemeente: tuple[str | None, ...] | None):
-        self.periode = periode
-        self.begin = end_of_day(periode.van - timedelta(days=1), timezone) if periode.van is not None else None
-        self.end = end_of_day(periode.tot, timezone) if periode.tot is not None else None
-        self.team = team
-        self.gemeente = gemeente
+    aanmeldingen: Select[Any]
+    normen: Select[Any]
+    besluiten: Select[Any]
+    uitval: Select[Any]
+    einden: Select[Any]
+    ingediend: Select[Any]
+    beslist: Select[Any]
+    mijlpalen: Select[Any]
 
-    def on(self, day: Any) -> ColumnElement[bool]:
-        """The day in `day` lies in the period (no day lies in any period)."""
-        return self._between(day, self.periode.van, self.periode.tot, end_included=True)
 
-    def at(self, instant: Any) -> ColumnElement[bool]:
-        """The instant in `instant` falls on a day in the period."""
-        return self._between(instant, self.begin, self.end, end_included=False)
+@cache
+def _figure_statements(team: bool, gemeente: tuple[str | None, ...] | None, van: bool, tot: bool) -> _FigureStatements:
+    """Built once for each shape: building eight statements cost more than a city's database took to run them."""
 
-    @staticmethod
-    def _between(column: Any, low: Any, high: Any, end_included: bool) -> ColumnElement[bool]:
+    def between(column: Any, low: str, high: str, end_included: bool) -> ColumnElement[bool]:
         conditions = [col(column).is_not(None)]
-        if low is not None:
-            conditions.append(col(column) >= low)
-        if high is not None:
-            conditions.append(col(column) <= high if end_included else col(column) < high)
-        return and_(true(), *conditions)
+        if van:
+            conditions.append(col(column) >= bindparam(low))
+        if tot:
+            conditions.append(col(column) <= bindparam(high) if end_included else col(column) < bindparam(high))
+        return and_(*conditions)
 
-    def of(self, query: Select[Any], traject_id: Any = Monitorfeit.traject_id) -> Select[Any]:
-        """The count over the trajecten that count: always joined to the traject, so a session limited to a
+    def on(day: Any) -> ColumnElement[bool]:
+        """The day in `day` lies in the period (no day lies in any period)."""
+        return between(day, "van", "tot", end_included=True)
+
+    def at(instant: Any) -> ColumnElement[bool]:
+        """The instant in `instant` falls on a day of the period: from the start of its first day in the time
+        zone, to the start of the day after its last."""
+        return between(instant, "begin", "end", end_included=False)
+
+    def of(query: Select[Any], traject_id: Any = Monitorfeit.traject_id) -> Select[Any]:
+        """Counted over the trajecten that count: always joined to the traject, so a session limited to a
         werkgebied counts only its gemeenten (store/werkgebied.py)."""
         query = query.join(Traject, col(Traject.id) == traject_id)
-        if self.team is not None:
-            query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == self.team))
-        if self.gemeente is not None:
-            query = query.where(in_gemeente(self.gemeente))
+        if team:
+            query = query.join(
+                Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == bindparam("team"))
+            )
+        if gemeente is not None:
+            query = query.where(in_gemeente(gemeente))
         return query
+
+    def number(condition: ColumnElement[bool]) -> Any:
+        return func.count().filter(condition)
+
+    # A clock neither met nor breached is decided on its last day, missed, when the traject is still open then.
+    decided = or_(
+        col(Klokfeit.gehaald).is_not(None),
+        and_(col(Monitorfeit.open).is_(True), Klokfeit.uiterlijk < bindparam("today")),
+    )
+    # A settlement ends on its afronding, every other ending on the closing (Trajectfeiten.einde_op).
+    ended = or_(on(Monitorfeit.afgerond_op), and_(col(Monitorfeit.afgerond_op).is_(None), at(Monitorfeit.gesloten_at)))
+    return _FigureStatements(
+        aanmeldingen=of(
+            select(
+                Monitorfeit.bron,
+                func.count(),
+                number(col(Monitorfeit.crisis).is_(True)),
+                number(col(Monitorfeit.heraanmelding).is_(True)),
+                number(col(Monitorfeit.terug_binnen_jaar).is_(True)),
+            )
+            .where(on(Monitorfeit.meldingsdatum))
+            .group_by(col(Monitorfeit.bron))
+        ),
+        normen=of(
+            select(Klokfeit.norm, number(col(Klokfeit.gehaald).is_(True)), func.count())
+            .join(Monitorfeit, col(Monitorfeit.traject_id) == Klokfeit.traject_id)
+            .where(on(Klokfeit.beslist_op), decided)
+            .group_by(col(Klokfeit.norm)),
+            Klokfeit.traject_id,
+        ),
+        besluiten=of(
+            select(Monitorfeit.besluit, func.count())
+            .where(on(Monitorfeit.besluit_op))
+            .group_by(col(Monitorfeit.besluit))
+        ),
+        uitval=of(
+            select(Monitorfeit.uitval_reden, Monitorfeit.uitval_fase, func.count())
+            .where(col(Monitorfeit.uitval_reden).is_not(None), at(Monitorfeit.gesloten_at))
+            .group_by(col(Monitorfeit.uitval_reden), col(Monitorfeit.uitval_fase))
+        ),
+        einden=of(
+            select(Monitorfeit.einde, func.count())
+            .where(col(Monitorfeit.einde).is_not(None), ended)
+            .group_by(col(Monitorfeit.einde))
+        ),
+        ingediend=of(
+            select(func.count()).select_from(Bezwaarfeit).where(on(Bezwaarfeit.ingediend_op)), Bezwaarfeit.traject_id
+        ),
+        beslist=of(
+            select(Bezwaarfeit.beslissing, func.count(), number(col(Bezwaarfeit.op_tijd).is_(True)))
+            .where(col(Bezwaarfeit.beslissing).is_not(None), on(Bezwaarfeit.besluit_op))
+            .group_by(col(Bezwaarfeit.beslissing)),
+            Bezwaarfeit.traject_id,
+        ),
+        mijlpalen=of(
+            select(
+                Monitorfeit.meldingsdatum,
+                Monitorfeit.gesprek_op,
+                Monitorfeit.besluit_op,
+                Monitorfeit.plan_at,
+                Monitorfeit.voorstel_op,
+                Monitorfeit.regeling_op,
+                Monitorfeit.afgerond_op,
+            ).where(
+                or_(
+                    on(Monitorfeit.gesprek_op),
+                    on(Monitorfeit.besluit_op),
+                    at(Monitorfeit.plan_at),
+                    on(Monitorfeit.voorstel_op),
+                    on(Monitorfeit.regeling_op),
+                    on(Monitorfeit.afgerond_op),
+                )
+            )
+        ),
+    )
 
 
 def vroegsignalering_figures(
