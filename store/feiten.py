@@ -13,7 +13,7 @@ from collections.abc import Collection
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, event, insert, or_
+from sqlalchemy import bindparam, delete, event, insert, inspect, or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session, col, select
@@ -93,31 +93,42 @@ def derive(facts: Trajectfeiten, plan_at: datetime | None, gesloten_at: datetime
     return feit, klokken, bezwaren
 
 
+# Built once: building them took longer than running them, on every write to a traject.
+_LOCK = (
+    select(Traject.id)
+    .where(col(Traject.id).in_(bindparam("ids", expanding=True)))
+    .with_for_update()
+    .execution_options(**ALLE_GEMEENTEN)
+)
+_FACTS = facts_query(_ALL, TIMEZONE, of_ids=True).execution_options(**ALLE_GEMEENTEN)
+_TABLES = (Klokfeit, Bezwaarfeit, Monitorfeit)
+_DELETES = tuple(delete(table).where(col(table.traject_id).in_(bindparam("ids", expanding=True))) for table in _TABLES)
+_INSERTS = {table: insert(table) for table in _TABLES}
+
+
 def write(session: Session, rows: list[Rows]) -> None:
     """Replace the facts of the trajecten these rows are of by these rows. Nothing is committed here."""
     ids = [feit["traject_id"] for feit, _, _ in rows]
-    for table in (Klokfeit, Bezwaarfeit, Monitorfeit):
-        session.execute(delete(table).where(col(table.traject_id).in_(ids)))
+    for statement in _DELETES:
+        session.execute(statement, {"ids": ids})
     for table, values in (
         (Monitorfeit, [feit for feit, _, _ in rows]),
         (Klokfeit, [klok for _, klokken, _ in rows for klok in klokken]),
         (Bezwaarfeit, [bezwaar for _, _, bezwaren in rows for bezwaar in bezwaren]),
     ):
         if values:
-            session.execute(insert(table), values)
+            session.execute(_INSERTS[table], values)
 
 
 def refresh(session: Session, ids: Collection[str]) -> None:
     """Rewrite the facts of these trajecten from what the session sees of them now. Their traject rows are
     locked first (on PostgreSQL): two transactions that each changed a part of one traject would otherwise each
     derive its facts without the other's part, and the last to commit would win."""
-    ordered = sorted(ids)
-    session.exec(
-        select(Traject.id).where(col(Traject.id).in_(ordered)).with_for_update().execution_options(**ALLE_GEMEENTEN)
-    ).all()
-    query = facts_query(_ALL, TIMEZONE, ids=ordered).execution_options(**ALLE_GEMEENTEN)
-    rows = [derive(*read) for read in read_facts(session.exec(query).all(), TIMEZONE)]
-    write(session, rows)
+    ordered = {"ids": sorted(ids)}
+    # SQLite has one writer at a time, and no row locks to take.
+    if session.get_bind().dialect.name != "sqlite":
+        session.execute(_LOCK, ordered).all()
+    write(session, [derive(*read) for read in read_facts(session.execute(_FACTS, ordered).all(), TIMEZONE)])
 
 
 def rebuild(engine: Engine) -> int:
@@ -140,16 +151,49 @@ def rebuild(engine: Engine) -> int:
             written += len(stale)
 
 
+# The columns the facts are derived from: a write that changes none of them (a note, a payment, a reminder sent)
+# leaves the facts as they are, and costs no refresh.
+_FACT_COLUMNS: dict[type[Any], tuple[str, ...]] = {
+    Traject: (
+        "phase",
+        "phase_since",
+        "closed_after",
+        "bron",
+        "crisis",
+        "meldingsdatum",
+        "termijnen",
+        "beschikking",
+        "uitval",
+        "afgerond_op",
+        "vorig_traject_id",
+        "heraanmelding_id",
+        "bezwaren",
+        "afsluiting",
+    ),
+    Regeling: ("soort", "voorgesteld_op", "ingangsdatum", "uitspraak", "wsnp_einde_verwacht"),
+}
+
+
+def _changes_facts(row: object) -> bool:
+    columns = _FACT_COLUMNS.get(type(row))
+    if columns is None:
+        return isinstance(row, TrajectEvent) and row.kind == Step.PLAN_VAN_AANPAK.value
+    state = inspect(row)
+    return not state.persistent or any(state.attrs[name].history.has_changes() for name in columns)
+
+
 @event.listens_for(Session, "after_flush")
 def _note_changes(session: Session, _flush: UOWTransaction) -> None:
     stale: set[str] = session.info.setdefault(_STALE, set())
     for row in (*session.new, *session.dirty, *session.deleted):
+        if row not in session.deleted and not _changes_facts(row):
+            continue
         if isinstance(row, Traject):
             stale.add(row.id)
             # A return's facts hold when this traject ended.
             if row.heraanmelding_id is not None:
                 stale.add(row.heraanmelding_id)
-        elif isinstance(row, Regeling) or (isinstance(row, TrajectEvent) and row.kind == Step.PLAN_VAN_AANPAK.value):
+        elif isinstance(row, Regeling | TrajectEvent):
             stale.add(row.traject_id)
 
 

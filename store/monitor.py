@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -80,17 +80,17 @@ def facts_query(
     timezone: str,
     team: str | None = None,
     gemeente: tuple[str | None, ...] | None = None,
-    ids: Collection[str] | None = None,
+    of_ids: bool = False,
 ) -> Select[Any]:
     """The select of `monitor_facts`: a row of dates and outcomes for each traject that can count in the period
-    (of these trajecten, when named)."""
+    (with `of_ids`, of the trajecten whose ids are bound to the parameter `ids`)."""
     vorig = aliased(Traject)
     plans = select(TrajectEvent.traject_id, func.min(TrajectEvent.at).label("op")).where(
         TrajectEvent.kind == Step.PLAN_VAN_AANPAK.value
     )
-    if ids is not None:
+    if of_ids:
         # Said again inside: a database that does not push the outer condition down would group every plan.
-        plans = plans.where(col(TrajectEvent.traject_id).in_(ids))
+        plans = plans.where(col(TrajectEvent.traject_id).in_(bindparam("ids", expanding=True)))
     plan = plans.group_by(col(TrajectEvent.traject_id)).subquery()
     # Only the columns the facts are made of, as plain rows: building a dossier object for each traject, every
     # JSON column turned into objects, was most of the time this took (bench/queries.py).
@@ -118,8 +118,8 @@ def facts_query(
         query = query.join(Medewerker, and_(col(Medewerker.id) == Traject.caseworker, Medewerker.team == team))
     if gemeente is not None:
         query = query.where(in_gemeente(gemeente))
-    if ids is not None:
-        query = query.where(col(Traject.id).in_(ids))
+    if of_ids:
+        query = query.where(col(Traject.id).in_(bindparam("ids", expanding=True)))
     return query.order_by(col(Traject.id))
 
 

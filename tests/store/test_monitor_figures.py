@@ -275,12 +275,22 @@ def test_every_write_to_a_traject_rewrites_its_facts_in_the_same_transaction(sto
             state_of(current, beschikking=beschikking, bezwaren=[bezwaar], vorig_traject=earlier.traject_id, version=4),
         )
         assert_in_step(session)
+        # A change of one fact alone, on rows that are there already.
+        decided = replace(bezwaar, beslissing=BezwaarBeslissing.ONGEGROND)
+        apply_state(
+            session,
+            state_of(current, beschikking=beschikking, bezwaren=[decided], vorig_traject=earlier.traject_id, version=5),
+        )
+        assert_in_step(session)
+        regeling.ingangsdatum = date(2026, 12, 22)
+        session.commit()
+        assert_in_step(session)
         # What a transaction wrote and then rolled back leaves the facts as they were.
         regeling.ingangsdatum = date(2027, 5, 1)
         session.flush()
         session.rollback()
         assert_in_step(session)
-        assert session.get(Monitorfeit, current.traject_id).regeling_op == date(2026, 12, 15)  # type: ignore[union-attr]
+        assert session.get(Monitorfeit, current.traject_id).regeling_op == date(2026, 12, 22)  # type: ignore[union-attr]
 
 
 def test_a_start_writes_the_facts_that_are_missing_or_were_derived_by_an_older_rule(
