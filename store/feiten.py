@@ -53,7 +53,6 @@ def derive(facts: Trajectfeiten, plan_at: datetime | None, gesloten_at: datetime
         "bron": facts.bron,
         "crisis": facts.crisis,
         "meldingsdatum": facts.meldingsdatum,
-        "open": facts.open,
         "heraanmelding": facts.heraanmelding,
         "terug_binnen_jaar": terug_binnen_jaar(facts),
         "gesprek_op": facts.gesprek_op,

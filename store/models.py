@@ -117,7 +117,6 @@ class Monitorfeit(SQLModel, table=True):
     bron: str
     crisis: bool
     meldingsdatum: date = Field(index=True)
-    open: bool
     heraanmelding: bool
     terug_binnen_jaar: bool
     gesprek_op: date | None = Field(default=None, index=True)
@@ -127,7 +126,7 @@ class Monitorfeit(SQLModel, table=True):
     voorstel_op: date | None = Field(default=None, index=True)
     regeling_op: date | None = Field(default=None, index=True)
     afgerond_op: date | None = Field(default=None, index=True)
-    gesloten_at: datetime | None = Field(default=None, index=True)
+    gesloten_at: datetime | None = Field(default=None, index=True, description="None while the traject is open")
     uitval_reden: str | None = None
     uitval_fase: str | None = None
     einde: str | None = None

@@ -338,7 +338,7 @@ def _figure_statements(team: bool, gemeente: tuple[str | None, ...] | None, van:
     # A clock neither met nor breached is decided on its last day, missed, when the traject is still open then.
     decided = or_(
         col(Klokfeit.gehaald).is_not(None),
-        and_(col(Monitorfeit.open).is_(True), Klokfeit.uiterlijk < bindparam("today")),
+        and_(col(Monitorfeit.gesloten_at).is_(None), Klokfeit.uiterlijk < bindparam("today")),
     )
     # A settlement ends on its afronding, every other ending on the closing (Trajectfeiten.einde_op).
     ended = or_(on(Monitorfeit.afgerond_op), and_(col(Monitorfeit.afgerond_op).is_(None), at(Monitorfeit.gesloten_at)))

@@ -43,7 +43,6 @@ def upgrade() -> None:
         _text('bron', nullable=False),
         sa.Column('crisis', sa.Boolean(), nullable=False),
         sa.Column('meldingsdatum', sa.Date(), nullable=False),
-        sa.Column('open', sa.Boolean(), nullable=False),
         sa.Column('heraanmelding', sa.Boolean(), nullable=False),
         sa.Column('terug_binnen_jaar', sa.Boolean(), nullable=False),
         sa.Column('gesprek_op', sa.Date(), nullable=True),
