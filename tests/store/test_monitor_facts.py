@@ -71,19 +71,7 @@ def test_the_facts_of_a_period_come_from_the_dossier(store: SessionFactory) -> N
                 key="plan", traject_id=current.traject_id, kind=Step.PLAN_VAN_AANPAK.value, at=late, actor="a"
             ),
         )
-        session.add(
-            Regeling(
-                traject_id=current.traject_id,
-                soort="minnelijk",
-                status="lopend",
-                voorgesteld_op=date(2026, 12, 1),
-                ingangsdatum=date(2026, 12, 15),
-                maandbedrag_cent=10000,
-                totaal_cent=180000,
-                afloscapaciteit={},
-                updated_at=late,
-            )
-        )
+        session.add(running_regeling(current.traject_id, late))
         session.commit()
 
         in_q4 = monitor_facts(session, Q4, TIMEZONE)
@@ -112,6 +100,21 @@ def test_the_facts_of_a_period_come_from_the_dossier(store: SessionFactory) -> N
     assert by_id.keys() == {earlier.traject_id, current.traject_id, later.traject_id}
     assert by_id[earlier.traject_id].gesloten_op == date(2026, 1, 20)
     assert not by_id[earlier.traject_id].open
+
+
+def running_regeling(traject_id: str, at: datetime) -> Regeling:
+    """A minnelijke regeling proposed on 1 December 2026 and running from the 15th."""
+    return Regeling(
+        traject_id=traject_id,
+        soort="minnelijk",
+        status="lopend",
+        voorgesteld_op=date(2026, 12, 1),
+        ingangsdatum=date(2026, 12, 15),
+        maandbedrag_cent=10000,
+        totaal_cent=180000,
+        afloscapaciteit={},
+        updated_at=at,
+    )
 
 
 def _regeling(traject_id: str, soort: str, uitspraak: dict[str, bool] | None = None) -> Regeling:

@@ -24,10 +24,11 @@ from runtime.clock import day_of
 from store.db import SessionFactory, migrate, session_factory
 from store.dossier import add_event, apply_state, register
 from store.feiten import AFLEIDING, derive, rebuild, write
-from store.models import Bezwaarfeit, Klokfeit, Monitorfeit, Persoon, Regeling, Traject, TrajectEvent
+from store.models import Bezwaarfeit, Klokfeit, Monitorfeit, Persoon, Traject, TrajectEvent
 from store.monitor import facts_query, monitor_facts, period_figures, read_facts
 from tests.conftest import make_start
 from tests.store.test_dossier_store import state_of
+from tests.store.test_monitor_facts import running_regeling
 
 FIRST = date(2026, 3, 10)
 DAYS = 45
@@ -100,6 +101,10 @@ def _clear(engine: Engine) -> None:
             connection.execute(delete(table))
 
 
+# The lists a traject row starts with, which an insert around the session must give it.
+_LISTS = ("termijnen", "breaches", "actielijst", "eerdere_trajecten", "maatregelen", "nazorg", "gemiste_afspraken")
+
+
 def _bare_trajecten(engine: Engine, ids: list[str]) -> None:
     """Traject rows for the facts to belong to, written around the session so they derive no facts."""
     if not ids:
@@ -125,8 +130,7 @@ def _bare_trajecten(engine: Engine, ids: list[str]) -> None:
                     "created_at": now,
                     "updated_at": now,
                 }
-                | {key: [] for key in ("termijnen", "breaches", "actielijst", "eerdere_trajecten", "maatregelen")}
-                | {key: [] for key in ("nazorg", "gemiste_afspraken")}
+                | {key: [] for key in _LISTS}
                 for i in ids
             ],
         )
@@ -196,12 +200,7 @@ def _stored(session: Session) -> list[tuple[object, ...]]:
 
 def _derived(session: Session) -> list[tuple[object, ...]]:
     rows = [derive(*read) for read in read_facts(session.exec(facts_query(ALL, TIMEZONE)).all(), TIMEZONE)]
-    return [
-        tuple(sorted(values.items()))
-        for part in (0, 1, 2)
-        for one in rows
-        for values in ([one[0]] if part == 0 else one[part])
-    ]
+    return [tuple(sorted(values.items())) for feit, klokken, bezwaren in rows for values in (feit, *klokken, *bezwaren)]
 
 
 def assert_in_step(session: Session) -> None:
@@ -240,17 +239,7 @@ def test_every_write_to_a_traject_rewrites_its_facts_in_the_same_transaction(sto
             TrajectEvent(key="p", traject_id=current.traject_id, kind=Step.PLAN_VAN_AANPAK.value, at=at, actor="a"),
         )
         assert_in_step(session)
-        regeling = Regeling(
-            traject_id=current.traject_id,
-            soort="minnelijk",
-            status="lopend",
-            voorgesteld_op=date(2026, 12, 1),
-            ingangsdatum=date(2026, 12, 15),
-            maandbedrag_cent=10000,
-            totaal_cent=180000,
-            afloscapaciteit={},
-            updated_at=at,
-        )
+        regeling = running_regeling(current.traject_id, at)
         session.add(regeling)
         session.commit()
         assert_in_step(session)
