@@ -18,7 +18,7 @@ from temporalio.api.workflowservice.v1 import DescribeTaskQueueRequest
 from temporalio.client import Client
 
 from bench.baseline import BaselineWorkflow
-from bench.throughput import AANMELDINGEN, per_second
+from bench.throughput import AANMELDINGEN, aanmelden, per_second
 from runtime.temporal import connect
 from tests.e2e.stack import Stack, bsn
 
@@ -49,10 +49,7 @@ async def _aanmeldingen(stack: Stack, workers: int, first: int) -> float:
     async with httpx.AsyncClient(base_url=stack.url, timeout=120) as api:
 
         async def register(i: int) -> None:
-            person = {"bsn": bsn(first + i), "naam": "B", "straat": "S 1", "postcode": "1234 AB", "woonplaats": "W"}
-            body = {"persoon": person, "bron": "zelf", "kinderen": False}
-            response = await api.post("/api/v1/aanmeldingen", json=body, headers=headers)
-            assert response.status_code == 201, response.text
+            await aanmelden(api, headers, bsn(first + i))
 
         for i in range(WARMUP):
             await register(AANMELDINGEN + i)

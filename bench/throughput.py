@@ -50,9 +50,18 @@ async def aanmeldingen(api: httpx.AsyncClient, headers: dict[str, str], bsns: It
     """Aanmeldingen through the API, each registered, in the dossier and its letter written and posted."""
 
     async def register(_: int) -> None:
-        person = {"bsn": next(bsns), "naam": "B", "straat": "S 1", "postcode": "1234 AB", "woonplaats": "W"}
-        body = {"persoon": person, "bron": "zelf", "kinderen": False}
-        response = await api.post("/api/v1/aanmeldingen", json=body, headers=headers)
-        assert response.status_code == 201, response.text
+        await aanmelden(api, headers, next(bsns))
 
     return await per_second(register)
+
+
+async def aanmelden(api: httpx.AsyncClient, headers: dict[str, str], bsn: str) -> None:
+    """One aanmelding, until it is registered with its letter. A loaded API may answer 202 (taken, still
+    finishing); like any client, send it again with the key it returned, which waits for the same traject."""
+    person = {"bsn": bsn, "naam": "B", "straat": "S 1", "postcode": "1234 AB", "woonplaats": "W"}
+    body = {"persoon": person, "bron": "zelf", "kinderen": False}
+    response = await api.post("/api/v1/aanmeldingen", json=body, headers=headers)
+    while response.status_code == 202:
+        key = {"Idempotency-Key": response.json()["idempotencyKey"]}
+        response = await api.post("/api/v1/aanmeldingen", json=body, headers=headers | key)
+    assert response.status_code in (200, 201), response.text
