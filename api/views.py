@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import TypeVar
 
@@ -34,17 +35,17 @@ from domain.policy import Policy
 from domain.regeling_status import RegelingStatus
 from domain.regeling_status import waiting_on as regeling_waiting_on
 from domain.stilstand import Wachten, drempel, te_lang
-from domain.termijnen import Termijnstatus, attention_horizon, status_of, tellingen, werkverdeling
+from domain.termijnen import Termijnstatus, status_of
 from domain.traject import reference
 from domain.vordering import Debiteur, escalation_date, reminder_dates
 from domain.wgs_deadlines import working_days_left
 from runtime.clock import day_of, today
+from store import klokken
 from store.models import Aanlevering, Persoon, Regeling, Signalering, Traject, Verzoek, VorderingRij
 from store.queries import (
     TrajectRij,
     bezwaren_of,
     deadlines_of,
-    dossier_clocks,
     einde_of,
     letters_of,
     open_requests_of,
@@ -215,14 +216,14 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
     )
 
 
-Row = TypeVar("Row", TermijnRegel, TermijntellingUit, WerklastUit, StilstandRegel)
+Row = TypeVar("Row", TermijntellingUit, WerklastUit, StilstandRegel)
 
 
 def of_team(session: Session, rows: list[Row], team: str | None) -> list[Row]:
     """`rows` with each caseworker's team from the register; only those of `team`, when one is named."""
     teams = teams_of(session)
     kept = [row for row in rows if team is None or teams.get(row.hulpverlener) == team]
-    # Set in place: a copy of each row cost more than building it, on a list of thousands of clocks.
+    # Set in place: a copy of each row cost more than building it.
     for row in kept:
         row.team = teams.get(row.hulpverlener)
     return kept
@@ -232,34 +233,35 @@ def attention_clocks(
     session: Session,
     day: date,
     warn: int,
-    statuses: tuple[Termijnstatus, ...],
+    statuses: Collection[Termijnstatus],
+    offset: int,
+    limit: int,
     hulpverlener: str | None = None,
     team: str | None = None,
-) -> list[TermijnRegel]:
-    """Open trajecten's clocks in one of `statuses`, the earliest last day first."""
-    rows = [
+) -> tuple[int, list[TermijnRegel]]:
+    """How many clocks of open trajecten are in one of `statuses`, and a page of them, the earliest last day
+    first."""
+    total, clocks = klokken.attention_clocks(session, day, warn, statuses, offset, limit, hulpverlener, team)
+    return total, [
         TermijnRegel(
-            traject=traject_url(traject.traject_id),
-            kenmerk=reference(traject.traject_id),
-            hulpverlener=traject.hulpverlener,
-            klok=deadline.clock.value,
-            uiterlijk=deadline.uiterlijk,
-            status=status.value,
-            werkdagen_over=working_days_left(day, deadline.uiterlijk),
+            traject=traject_url(clock.traject_id),
+            kenmerk=reference(clock.traject_id),
+            hulpverlener=clock.hulpverlener,
+            team=clock.team,
+            klok=clock.klok.clock.value,
+            uiterlijk=clock.klok.uiterlijk,
+            status=status_of(clock.klok, day, warn).value,
+            werkdagen_over=working_days_left(day, clock.klok.uiterlijk),
         )
-        for traject in dossier_clocks(session, hulpverlener, attention_horizon(day, warn))
-        if traject.open
-        for deadline in traject.klokken
-        if (status := status_of(deadline, day, warn)) in statuses
+        for clock in clocks
     ]
-    return of_team(session, sorted(rows, key=lambda row: (row.uiterlijk, row.kenmerk, row.klok)), team)
 
 
 def clock_counts(session: Session, day: date, warn: int, team: str | None = None) -> list[TermijntellingUit]:
     """Per caseworker, every clock by where it stands today."""
     counts = [
         TermijntellingUit(hulpverlener=telling.hulpverlener, **{s.value: telling.per_status[s] for s in Termijnstatus})
-        for telling in tellingen(dossier_clocks(session), day, warn)
+        for telling in klokken.clock_counts(session, day, warn)
     ]
     return of_team(session, counts, team)
 
@@ -274,7 +276,7 @@ def workloads(session: Session, day: date, warn: int, team: str | None = None) -
             overschreden=load.overschreden,
             binnenkort=load.binnenkort,
         )
-        for load in werkverdeling(dossier_clocks(session), day, warn)
+        for load in klokken.workloads(session, day, warn)
     ]
     return of_team(session, loads, team)
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from domain.traject import Deadline
-from domain.wgs_deadlines import add_working_days, working_days_left
+from domain.wgs_deadlines import add_working_days, is_working_day, working_days_left
 
 
 class Termijnstatus(StrEnum):
@@ -30,6 +30,15 @@ def attention_horizon(today: date, warn_working_days: int) -> date:
     """The last day a clock not yet met may end on and still be due soon today: one ending later is running.
     The console reads only trajecten whose next clock ends by then (or was breached), not the whole dossier."""
     return add_working_days(today, warn_working_days + 1) - timedelta(days=1)
+
+
+def breached_before(today: date) -> date:
+    """The last working day on or before today: a clock not yet met whose last day lies before it has passed by
+    a working day, and is breached (`status_of`); one ending on it or later is not, whatever weekend follows."""
+    day = today
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
 
 
 def status_of(deadline: Deadline, today: date, warn_working_days: int) -> Termijnstatus:
@@ -64,13 +73,14 @@ class Termijntelling:
 
 
 def tellingen(trajecten: list[Dossierklokken], today: date, warn_working_days: int) -> list[Termijntelling]:
-    """Per caseworker, every clock counted by its status; a closed traject's open clocks no longer run."""
+    """Per caseworker with a clock counted, every clock counted by its status; a closed traject's open clocks no
+    longer run."""
     counts: dict[str, Termijntelling] = {}
     for traject in trajecten:
-        telling = counts.setdefault(traject.hulpverlener, Termijntelling(traject.hulpverlener))
         for deadline in traject.klokken:
             status = status_of(deadline, today, warn_working_days)
             if traject.open or status not in OPEN_STATUSES:
+                telling = counts.setdefault(traject.hulpverlener, Termijntelling(traject.hulpverlener))
                 telling.per_status[status] += 1
     return [counts[name] for name in sorted(counts)]
 

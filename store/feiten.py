@@ -34,7 +34,7 @@ from store.monitor import facts_query, read_facts
 from store.werkgebied import ALLE_GEMEENTEN
 
 # Raise this when the derivation changes: the next `rebuild` (each start runs one) rewrites every row.
-AFLEIDING = 1
+AFLEIDING = 2
 # Where a session collects, between its flushes and its commit, the trajecten whose facts changed.
 _STALE = "monitorfeiten_verouderd"
 _BATCH = 1_000
@@ -71,8 +71,12 @@ def derive(facts: Trajectfeiten, plan_at: datetime | None, gesloten_at: datetime
         {
             "traject_id": traject_id,
             "nr": nr,
-            "norm": norm_of(klok, facts.crisis).value,
+            "klok": klok.clock.value,
             "uiterlijk": klok.uiterlijk,
+            "gehaald_op": klok.gehaald_op,
+            "overschreden": klok.overschreden,
+            "loopt_tot": klok.uiterlijk if facts.open and klok.gehaald_op is None else None,
+            "norm": norm_of(klok, facts.crisis).value,
             "beslist_op": beslist_op(klok),
             "gehaald": klok_vastgesteld(klok),
         }

@@ -133,13 +133,19 @@ class Monitorfeit(SQLModel, table=True):
 
 
 class Klokfeit(SQLModel, table=True):
-    """One Wgs clock of a traject as the monitor counts it: its norm, the day its outcome is decided, and that
-    outcome where the clock itself tells it (None: neither met nor breached, so it depends on the day)."""
+    """One Wgs clock of a traject as the monitor and the console count it: which clock, its last day, when it
+    was met and whether the workflow saw it pass; its norm, the day its outcome is decided, and that outcome
+    where the clock itself tells it (None: neither met nor breached, so it depends on the day). `loopt_tot` is
+    its last day while it still runs (not met, its traject open): the console's clocks are a range on it."""
 
     traject_id: str = Field(primary_key=True, foreign_key="traject.id")
     nr: int = Field(primary_key=True)
-    norm: str
+    klok: str
     uiterlijk: date
+    gehaald_op: date | None = None
+    overschreden: bool
+    loopt_tot: date | None = Field(default=None, index=True)
+    norm: str
     beslist_op: date = Field(index=True)
     gehaald: bool | None = None
 

@@ -19,7 +19,6 @@ from domain.gemeente import Werkgebied
 from domain.phases import Phase
 from domain.policy import Policy, met_afwijkingen
 from domain.signalering import CaseStatus
-from domain.termijnen import Dossierklokken
 from domain.traject import Besluit, Clock, Deadline
 from domain.vordering import VerzoekStatus
 from store.models import (
@@ -406,33 +405,6 @@ def open_cases(session: Session) -> list[Signalering]:
     """Vroegsignalering cases still open, the oldest first."""
     query = select(Signalering).where(Signalering.status == CaseStatus.OPEN.value).order_by(col(Signalering.geopend_op))
     return list(session.exec(query).all())
-
-
-def clocks_query(hulpverlener: str | None = None, due_by: date | None = None) -> Select[Any]:
-    """The select of `dossier_clocks`."""
-    query = select(Traject.id, Traject.caseworker, Traject.phase, json_text(Traject.termijnen))
-    if hulpverlener is not None:
-        query = query.where(Traject.caseworker == hulpverlener)
-    if due_by is not None:
-        query = query.where(
-            Traject.phase != Phase.AFGESLOTEN.value,
-            or_(col(Traject.next_deadline) <= due_by, col(Traject.deadline_breached)),
-        )
-    return query.order_by(col(Traject.id))
-
-
-def dossier_clocks(
-    session: Session, hulpverlener: str | None = None, due_by: date | None = None
-) -> list[Dossierklokken]:
-    """Every traject's Wgs clocks with whose traject it is and its phase (of one caseworker, if given). With
-    `due_by`, only open trajecten with a clock breached or not yet met by that day: the indexes find those,
-    where reading every traject ever registered grows with the years."""
-    return [
-        Dossierklokken(
-            traject_id, caseworker, phase, phase != Phase.AFGESLOTEN, tuple(_DEADLINES.validate_json(clocks))
-        )
-        for traject_id, caseworker, phase, clocks in session.exec(clocks_query(hulpverlener, due_by)).all()
-    ]
 
 
 def open_trajecten(session: Session, hulpverlener: str | None = None) -> list[Traject]:

@@ -23,13 +23,12 @@ from temporalio.service import RPCError
 
 from api.auth import Principal, Role
 from api.deps import SessionDep
-from api.fields import PathId
+from api.fields import Page, PathId
 from api.problems import Problem
 from api.routers.betrokkenen import linked, mine, seen
 from api.routers.monitor import compare_gemeenten, figures, period
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
-from api.routers.toezicht import ATTENTION
 from api.schemas.medewerkers import Team
 from api.schemas.sessies import KETEN_ROLES, WERKPLEK_ROLES
 from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, workloads
@@ -37,6 +36,7 @@ from domain.aanmelding import crisis_kinds
 from domain.advies import TERUG_DAGEN
 from domain.phases import PHASE_LABELS, Phase
 from runtime.clock import today
+from store.klokken import ATTENTION
 from store.models import Adviescontact, Traject
 from store.queries import (
     TrajectFilter,
@@ -312,6 +312,8 @@ def traject_stappen(request: Request, principal: Staff, session: SessionDep, tra
     return _audited(request, session, principal, page(request, "_stappen.html", principal, **shown))
 
 
+# Enough to act on in one sitting; the rest follow a page at a time, the earliest first.
+CLOCKS_PER_PAGE = 50
 # A console page's filter form sends "Alle teams" as an empty team: that is no filter, not a wrong one.
 TeamQuery = Annotated[
     Team | None,
@@ -337,10 +339,16 @@ def _console(
 
 
 @router.get("/toezicht")
-def toezicht(request: Request, principal: Supervisor, session: SessionDep, team: TeamQuery = None) -> HTMLResponse:
-    """The supervisor's start page: the Wgs clocks per caseworker, and each clock breached or due soon."""
+def toezicht(
+    request: Request, principal: Supervisor, session: SessionDep, team: TeamQuery = None, pagina: Page = 1
+) -> HTMLResponse:
+    """The supervisor's start page: the Wgs clocks per caseworker, and each clock breached or due soon, a
+    page at a time."""
     policy = request.app.state.settings.policy()
     day, warn = today(policy.timezone), policy.termijn_waarschuwing_werkdagen
+    count, rows = attention_clocks(
+        session, day, warn, ATTENTION, (pagina - 1) * CLOCKS_PER_PAGE, CLOCKS_PER_PAGE, team=team
+    )
     return _console(
         request,
         session,
@@ -348,7 +356,10 @@ def toezicht(request: Request, principal: Supervisor, session: SessionDep, team:
         "toezicht_termijnen.html",
         team,
         tellingen=clock_counts(session, day, warn, team),
-        regels=attention_clocks(session, day, warn, ATTENTION, team=team),
+        regels=rows,
+        aantal=count,
+        pagina=pagina,
+        paginas=max(1, -(-count // CLOCKS_PER_PAGE)),
         vandaag=day,
     )
 

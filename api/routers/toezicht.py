@@ -3,6 +3,7 @@ clocks are breached or due soon, and the work per caseworker."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -31,12 +32,11 @@ from domain.policy import TIMEZONE
 from domain.termijnen import Termijnstatus
 from domain.vordering import VerzoekStatus, reply_figures
 from runtime.clock import today
+from store.klokken import ATTENTION
 from store.monitor import monitor_facts, vroegsignalering_figures
 from store.queries import open_requests, requests_per_creditor
 
 router = APIRouter(prefix="/toezicht", tags=["toezicht"], route_class=GuardedRoute)
-# The clocks a supervisor must act on.
-ATTENTION = (Termijnstatus.OVERSCHREDEN, Termijnstatus.BINNENKORT)
 
 
 @router.get("/afloop", response_model=Afloop)
@@ -132,11 +132,18 @@ def clocks_needing_attention(
     if status is not None and status not in ATTENTION:
         raise invalid([("status", "kies uit: overschreden, binnenkort")])
     policy = settings.policy()
-    chosen = (status,) if status else ATTENTION
-    rows = attention_clocks(
-        session, today(policy.timezone), policy.termijn_waarschuwing_werkdagen, chosen, hulpverlener, team
+    chosen: Collection[Termijnstatus] = (status,) if status else ATTENTION
+    count, rows = attention_clocks(
+        session,
+        today(policy.timezone),
+        policy.termijn_waarschuwing_werkdagen,
+        chosen,
+        (page - 1) * page_size,
+        page_size,
+        hulpverlener,
+        team,
     )
-    return TermijnPagina(count=len(rows), results=rows[(page - 1) * page_size : page * page_size])
+    return TermijnPagina(count=count, results=rows)
 
 
 @router.get("/termijnen/tellingen", response_model=list[TermijntellingUit])

@@ -76,6 +76,8 @@ async def test_clocks_per_caseworker_and_the_work_per_phase(api: httpx.AsyncClie
         (due_soon.json()["url"], "binnenkort"),
     ]
     assert listed["results"][0]["werkdagen_over"] < 0 <= listed["results"][1]["werkdagen_over"] <= 2
+    second = (await api.get("/api/v1/toezicht/termijnen", params={"pageSize": 1, "page": 2}, headers=supervisor)).json()
+    assert (second["count"], [r["traject"] for r in second["results"]]) == (2, [due_soon.json()["url"]])
     only_breached = await api.get("/api/v1/toezicht/termijnen", params={"status": "overschreden"}, headers=supervisor)
     assert [r["hulpverlener"] for r in only_breached.json()["results"]] == ["hv-bo"]
     of_anna = await api.get("/api/v1/toezicht/termijnen", params={"hulpverlener": "hv-anna"}, headers=supervisor)

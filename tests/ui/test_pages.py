@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 
 from api.app import create_app
 from domain.doorverwijzing import Doorverwijzing, DoorverwijzingSoort
+from domain.traject import Clock, Deadline
 from runtime.clock import today
 from runtime.settings import Settings
 from store.db import make_engine, migrate
@@ -24,6 +25,7 @@ from store.dossier import register
 from store.models import AuditEntry, Signaal
 from tests.conftest import make_start
 from tests.store.test_dossier_store import state_of
+from ui.pages import CLOCKS_PER_PAGE
 from ui.render import aftelling, bedrag, datum, datumtijd
 
 # A fixed id: every xdist worker must collect the same test ids.
@@ -256,3 +258,24 @@ async def test_a_referral_due_for_its_check_is_a_task_for_its_caseworker(
     await log_in(client, "hulpverlener")
     vandaag = await client.get("/werkplek/vandaag")
     assert "Nagaan: aangekomen bij Bbz Drechtsteden?" in vandaag.text
+
+
+async def test_the_console_lists_the_clocks_a_page_at_a_time(client: httpx.AsyncClient, tmp_path: Path) -> None:
+    breached = [Deadline(Clock.EERSTE_GESPREK, today() - timedelta(days=14), None, True)]
+    with Session(make_engine(f"sqlite:///{tmp_path / 'dossier.db'}")) as session:
+        for nr in range(CLOCKS_PER_PAGE + 1):
+            start = make_start(today() - timedelta(days=42), bsn=f"{nr:09d}")
+            register(session, start, state_of(start, deadlines=breached))
+    await log_in(client, "toezichthouder")
+    first = await client.get("/toezicht")
+    second = await client.get("/toezicht", params={"pagina": 2})
+    past_the_end = await client.get("/toezicht", params={"pagina": 3, "team": "Noord"})
+    assert f"{CLOCKS_PER_PAGE + 1} termijnen; pagina 1 van 2." in first.text
+    assert first.text.count("termijn--overschreden") == CLOCKS_PER_PAGE + 1  # the count per caseworker, and the page
+    assert 'href="/toezicht?pagina=2#aandacht-kop">Volgende pagina' in first.text
+    assert "Vorige pagina" not in first.text
+    assert second.text.count('scope="row"><a class="utrecht-link" href="/werkplek/trajecten/') == 1
+    assert 'href="/toezicht?pagina=1#aandacht-kop">Vorige pagina' in second.text
+    assert "Volgende pagina" not in second.text
+    assert 'Deze pagina is leeg. <a class="utrecht-link" href="/toezicht?team=Noord">' in past_the_end.text
+    assert (await client.get("/toezicht", params={"pagina": 0})).status_code == 422
