@@ -6,7 +6,15 @@ from datetime import date, timedelta
 
 import pytest
 
-from domain.termijnen import Dossierklokken, Termijnstatus, attention_horizon, status_of, tellingen, werkverdeling
+from domain.termijnen import (
+    Dossierklokken,
+    Termijnstatus,
+    attention_horizon,
+    breached_before,
+    status_of,
+    tellingen,
+    werkverdeling,
+)
 from domain.traject import Clock, Deadline
 
 # Monday 28 December 2026: Christmas (Friday 25th) and the weekend lie just behind, New Year (Friday) ahead.
@@ -92,3 +100,14 @@ def test_the_horizon_is_the_last_day_a_clock_is_due_soon(warn: int) -> None:
         after = status_of(Deadline(Clock.BESCHIKKING, horizon + timedelta(days=1)), today, warn)
         assert at_horizon == Termijnstatus.BINNENKORT, (today, horizon)
         assert after == Termijnstatus.LOOPT, (today, horizon)
+
+
+def test_a_clock_is_breached_when_it_ended_before_the_last_working_day() -> None:
+    # Every day from before Christmas to past Easter 2027, every last day in the three weeks before it.
+    for offset in range(130):
+        today = date(2026, 12, 14) + timedelta(days=offset)
+        line = breached_before(today)
+        for back in range(21):
+            uiterlijk = today - timedelta(days=back)
+            breached = status_of(Deadline(Clock.BESCHIKKING, uiterlijk), today, WARN) is Termijnstatus.OVERSCHREDEN
+            assert breached == (uiterlijk < line), (today, uiterlijk, line)
