@@ -24,7 +24,7 @@ from activities.webhooks import WebhookActivities
 from runtime.failures import FailureMapping, StuckMarks
 from runtime.logs import configure
 from runtime.settings import Settings, get_settings
-from runtime.temporal import connect, metrics_runtime, register_search_attributes
+from runtime.temporal import PASSED_THROUGH, connect, metrics_runtime, register_search_attributes
 from store.db import make_engine, migrate, session_factory
 from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.signalering import SignaleringWorkflow
@@ -53,7 +53,7 @@ def sandbox() -> SandboxedWorkflowRunner:
     helpers = [f"workflows.{m.name}" for m in pkgutil.iter_modules(workflows.__path__)]
     return SandboxedWorkflowRunner(
         restrictions=SandboxRestrictions.default.with_passthrough_modules(
-            "domain", "activities", "letters", *(m for m in helpers if m not in own)
+            *PASSED_THROUGH, *(m for m in helpers if m not in own)
         )
     )
 
