@@ -22,13 +22,11 @@ with workflow.unsafe.imports_passed_through():
     )
     from domain.uitval import Uitval
 
+from workflows import signalen
 from workflows.regeling_dossier import RegelingDossier
 from workflows.regeling_looptijd import Looptijd
 from workflows.regeling_rechtbank import Rechtsgang
 from workflows.regeling_voorstel import Voorstelronde
-
-SIGNAL_STOP = "stoppen"
-SIGNAL_CASEWORKER = "hulpverlener"
 
 
 @workflow.defn
@@ -154,14 +152,14 @@ class SchuldregelingWorkflow:
     def _validate_afronden(self, door: str) -> None:
         self._term.check_close()
 
-    @workflow.signal(name=SIGNAL_CASEWORKER)
+    @workflow.signal(name=signalen.HULPVERLENER)
     def hulpverlener(self, caseworker: str) -> None:
         """Its traject moved to another caseworker: the settlement names them from now on, also after it
         continues as new."""
         self._dossier.start = replace(self._dossier.start, caseworker=caseworker)
         self._dossier.upsert_search_attributes()
 
-    @workflow.signal(name=SIGNAL_STOP)
+    @workflow.signal(name=signalen.REGELING_STOPPEN)
     async def stoppen(self, uitval: Uitval) -> None:
         """The traject ends early: the settlement stops where it is, and sends nothing more."""
         dossier = self._dossier

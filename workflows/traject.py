@@ -43,6 +43,7 @@ with workflow.unsafe.imports_passed_through():
 
 # The stages are workflow code that keeps no state of its own: the worker's sandbox passes them through
 # (runtime/worker.sandbox), so a new traject does not import them again.
+from workflows import signalen
 from workflows.clock import today, until, wait_until
 from workflows.refusals import check_fields
 from workflows.traject_begeleiding import Begeleidingen
@@ -54,7 +55,6 @@ from workflows.traject_inventarisatie import Inventarisatie
 from workflows.traject_nazorg import Nazorg
 from workflows.traject_schuldregeling import Regelingsfase
 from workflows.traject_toelating import Toelating
-from workflows.vordering import SIGNAL_ESCALATED, SIGNAL_FINISHED
 
 # Trajecten refused before objections were heard slept through the objection term on a plain timer.
 BEZWAAR_PATCH = "bezwaar-gehoord"
@@ -259,12 +259,12 @@ class TrajectWorkflow:
     def _validate_incasso_gaat_door(self, maatregel_id: str) -> None:
         self._inventarisatie.check_incasso_gaat_door(maatregel_id)
 
-    @workflow.signal(name=SIGNAL_ESCALATED)
+    @workflow.signal(name=signalen.VERZOEK_GEESCALEERD)
     async def verzoek_geescaleerd(self, verzoek_id: str) -> None:
         """A creditor did not answer in time: the caseworker must act."""
         await self._inventarisatie.verzoek_geescaleerd(verzoek_id)
 
-    @workflow.signal(name=SIGNAL_FINISHED)
+    @workflow.signal(name=signalen.VERZOEK_AFGEROND)
     async def verzoek_afgerond(self, uitkomst: VerzoekUitkomst) -> None:
         """A request ended; when none is open, the overview of the debts is complete."""
         await self._inventarisatie.verzoek_afgerond(uitkomst)

@@ -30,12 +30,12 @@ with workflow.unsafe.imports_passed_through():
     from domain.wgs_deadlines import objection_deadline
     from letters.render import LetterKind
 
+from workflows import signalen
 from workflows.clock import ENGINE, today
 from workflows.refusals import check_fields, invalid, not_allowed
-from workflows.schuldregeling import SIGNAL_CASEWORKER, SIGNAL_STOP, SchuldregelingWorkflow
+from workflows.schuldregeling import SchuldregelingWorkflow
 from workflows.traject_dossier import TrajectDossier
 from workflows.traject_inventarisatie import Inventarisatie
-from workflows.vordering import SIGNAL_TRAJECT_GESTOPT
 
 # Trajecten that ended before the ending was a beschikking the traject waited on for objections closed at once.
 EINDE_PATCH = "einde-beschikking"
@@ -116,7 +116,7 @@ class Regelingsfase:
         if self._regeling is None or self._settled:
             return
         try:
-            await self._regeling.signal(SIGNAL_CASEWORKER, caseworker)
+            await self._regeling.signal(signalen.HULPVERLENER, caseworker)
         except FailureError:
             # The settlement ended in the moment between; the traject itself names the new caseworker.
             workflow.logger.info("settlement ended before the hand-over reached it")
@@ -144,7 +144,7 @@ class Regelingsfase:
         async with self._lock:
             self._dossier.check_open()
             if self._regeling is not None:
-                await self._regeling.signal(SIGNAL_STOP, uitval)
+                await self._regeling.signal(signalen.REGELING_STOPPEN, uitval)
             await self._drop_out(uitval, uitval.door or self._state.caseworker)
             return self._state
 
@@ -163,7 +163,7 @@ class Regelingsfase:
             if self._settlement_running():
                 assert self._regeling is not None
                 stop = Uitval(_STOP_REDEN[afsluiting.reden], afsluiting.toelichting, door)
-                await self._regeling.signal(SIGNAL_STOP, stop)
+                await self._regeling.signal(signalen.REGELING_STOPPEN, stop)
             if afsluiting.reden is Afsluitreden.DOORVERWEZEN and afsluiting.verwijzing is not None:
                 day = today(self._policy.timezone)
                 nagaan_op = day + timedelta(weeks=self._policy.doorverwijzing_nagaan_weken)
@@ -205,7 +205,7 @@ class Regelingsfase:
         term, which the run waits out."""
         for verzoek in self._state.open_requests:
             await workflow.get_external_workflow_handle(ids.vordering(verzoek.verzoek_id)).signal(
-                SIGNAL_TRAJECT_GESTOPT
+                signalen.TRAJECT_GESTOPT
             )
             verzoek.status = VerzoekStatus.INGETROKKEN
         self._state.closed_after = self._state.phase

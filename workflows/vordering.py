@@ -27,15 +27,10 @@ with workflow.unsafe.imports_passed_through():
     from letters.render import LetterKind
     from workflows.activity_options import ACTIVITY
 
+from workflows import signalen
 from workflows.clock import ENGINE, today, wait_until
 from workflows.creditor_mail import notify_creditor
 from workflows.refusals import check_fields, not_allowed
-
-# Signals this workflow sends to its traject, by name: the traject imports this module, not the reverse.
-SIGNAL_ESCALATED = "verzoek_geescaleerd"
-SIGNAL_FINISHED = "verzoek_afgerond"
-# The signal a traject sends its open requests when it ends early.
-SIGNAL_TRAJECT_GESTOPT = "traject_gestopt"
 
 
 @workflow.defn
@@ -78,14 +73,14 @@ class VorderingWorkflow:
             if not await wait_until(escalate_at, self._closed):
                 self._state.geescaleerd_op = today(self._policy.timezone)
                 await self._record("geescaleerd", ENGINE)
-                await self._traject().signal(SIGNAL_ESCALATED, self._state.verzoek_id)
+                await self._traject().signal(signalen.VERZOEK_GEESCALEERD, self._state.verzoek_id)
                 await workflow.wait_condition(self._closed)
         await workflow.wait_condition(workflow.all_handlers_finished)
         outcome = VerzoekUitkomst(
             self._state.verzoek_id, self._state.schuldeiser_id, self._state.status, self._state.ingediend
         )
         if not self._traject_gestopt:
-            await self._traject().signal(SIGNAL_FINISHED, outcome)
+            await self._traject().signal(signalen.VERZOEK_AFGEROND, outcome)
         return outcome
 
     @workflow.query
@@ -132,7 +127,7 @@ class VorderingWorkflow:
     def _validate_intrekken(self, afgewezen: Afgewezen) -> None:
         self._check_open()
 
-    @workflow.signal(name=SIGNAL_TRAJECT_GESTOPT)
+    @workflow.signal(name=signalen.TRAJECT_GESTOPT)
     async def traject_gestopt(self) -> None:
         """The traject ended early: the request is withdrawn and nothing more is sent. The traject has
         closed already, so nothing is reported back."""
