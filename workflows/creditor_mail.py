@@ -7,7 +7,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.inventarisatie import Bereik
     from activities.letters import LetterActivities, LetterRequest
     from activities.webhooks import WebhookActivities, WebhookMessage
-    from workflows.activity_options import ACTIVITY, REMOTE
+    from workflows.activity_options import ACTIVITY, REMOTE, SCHULDEISER_IN_DE_TAAK, write
 
 
 async def notify_creditor(
@@ -23,5 +23,5 @@ async def notify_creditor(
         await workflow.execute_activity_method(WebhookActivities.notify_creditor, message, **REMOTE)
     if reach.kanaal == "api":
         return
-    brief_id = await workflow.execute_activity_method(LetterActivities.write_letter, request, **ACTIVITY)
+    brief_id = await write(LetterActivities.write_letter, request, SCHULDEISER_IN_DE_TAAK)
     await workflow.execute_activity_method(LetterActivities.deliver_letter, brief_id, **ACTIVITY)

@@ -25,7 +25,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from domain.wgs_deadlines import morning_of
     from letters.render import LetterKind
-    from workflows.activity_options import ACTIVITY
+    from workflows.activity_options import ACTIVITY, SCHULDEISER_IN_DE_TAAK, write
 
 from workflows import signalen
 from workflows.clock import ENGINE, today, wait_until
@@ -153,7 +153,7 @@ class VorderingWorkflow:
     async def _record(self, kind: str, actor: str) -> None:
         self._state.version += 1
         record = VerzoekRecord(key(self._state.verzoek_id, kind), kind, workflow.now(), actor, self._state)
-        await workflow.execute_activity_method(InventarisatieActivities.record_verzoek, record, **ACTIVITY)
+        await write(InventarisatieActivities.record_verzoek, record, SCHULDEISER_IN_DE_TAAK)
 
     async def _notify(self, kind: LetterKind, letter: str, extra: dict[str, Any]) -> None:
         request = LetterRequest(
