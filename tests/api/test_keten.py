@@ -10,6 +10,7 @@ import httpx
 from sqlmodel import col, select
 
 from api.auth import Role
+from domain.wgs_deadlines import next_working_day_from
 from store.db import SessionFactory
 from store.models import Brief, OutboxEntry, Signaal, Signalering, Traject, TrajectEvent, VorderingRij
 from tests.api.conftest import (
@@ -348,7 +349,8 @@ async def closed(api: httpx.AsyncClient, auth: Headers, url: str, body: dict[str
 async def test_every_ending_recorded_as_what_it_is(api: httpx.AsyncClient, auth: Headers) -> None:
     stable = await closed(api, auth, await stable_traject(api, auth), ending("stabiel", toelichting="Huur loopt."))
     assert [b["soort"] for b in stable["brieven"]].count("beeindiging") == 1
-    assert stable["einde_bezwaar_uiterlijk"] == (today() + timedelta(weeks=6)).isoformat()
+    six_weeks = next_working_day_from(today() + timedelta(weeks=6))
+    assert stable["einde_bezwaar_uiterlijk"] == six_weeks.isoformat()
     assert stable["afsluiting"]["door"] == "hv-anna"
 
     advice_url = (await api.post("/api/v1/aanmeldingen", json=aanmelding("123456782"), headers=auth())).json()["url"]

@@ -15,6 +15,7 @@ from domain.bezwaar import BezwaarBeslissing, BezwaarBesluit, BezwaarIn, Bezwaar
 from domain.doorverwijzing import Aankomst, DoorverwijzingSoort
 from domain.phases import Phase
 from domain.traject import Beschikking, Besluit
+from domain.wgs_deadlines import next_working_day_from
 from store.db import SessionFactory
 from store.models import Brief
 from tests.conftest import make_start
@@ -46,7 +47,8 @@ async def test_a_referral_as_ending_keeps_the_traject_until_its_term_ran_out_and
     )
     state = await handle.execute_update(TrajectWorkflow.afsluiten, afsluiting)
     assert (state.phase, state.closed_after) == (Phase.AFGESLOTEN, Phase.STABILISATIE)
-    assert state.einde_bezwaar_uiterlijk == await today(env) + timedelta(weeks=6)
+    # Awb art. 6:7 with the Algemene termijnenwet: six weeks, moved past a weekend or holiday.
+    assert state.einde_bezwaar_uiterlijk == next_working_day_from(await today(env) + timedelta(weeks=6))
     [verwijzing] = state.doorverwijzingen
 
     # Past the objection term the referral still waits for its follow-up: the traject still takes it.
