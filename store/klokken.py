@@ -1,9 +1,9 @@
 """The console's Wgs clocks, picked out, ordered and counted by the database from each clock's row (Klokfeit,
-kept in step with every write by store/feiten.py): a page of the clocks breached or due soon, and every clock per
-caseworker by where it stands, and the open trajecten per caseworker with those that have one breached or due soon.
-domain/termijnen.py's status_of is the rule; the statements here are that rule
-written as ranges on a clock's last day, which its tests hold them to. Every statement joins the traject, so a
-member of staff's werkgebied limits it too."""
+kept in step with every write by store/feiten.py): a page of the clocks breached or due soon, every clock per
+caseworker by where it stands, and the open trajecten per caseworker with those that have one breached or due
+soon. domain/termijnen.py is the rule (status_of, tellingen, werkverdeling); the statements here write it as
+ranges on a clock's last day, and tests/store/test_console_clocks.py holds them to it. Every statement joins
+the traject, so a member of staff's werkgebied limits it too."""
 
 from __future__ import annotations
 
