@@ -117,7 +117,7 @@ class RegelingDossier:
 
     def upsert_search_attributes(self) -> None:
         """On whom the settlement waits, and whose traject it is."""
-        workflow.upsert_search_attributes(
+        sa.upsert(
             [sa.WAITING_ON.value_set(waiting_on(self.state.status)), sa.CASEWORKER.value_set(self.start.caseworker)]
         )
 

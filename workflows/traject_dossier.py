@@ -124,7 +124,7 @@ class TrajectDossier:
     def upsert_search_attributes(self) -> None:
         """Where the traject is, for supervisors searching Temporal."""
         next_deadline = self.state.next_deadline
-        workflow.upsert_search_attributes(
+        sa.upsert(
             [
                 sa.PHASE.value_set(self.state.phase.value),
                 sa.PHASE_SINCE.value_set(self.state.phase_since),

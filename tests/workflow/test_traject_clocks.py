@@ -8,12 +8,14 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 from temporalio.api.common.v1 import WorkflowExecution
+from temporalio.api.enums.v1 import EventType
 from temporalio.api.workflowservice.v1 import DescribeWorkflowExecutionRequest
 from temporalio.client import Client, WorkflowFailureError, WorkflowUpdateFailedError
 from temporalio.exceptions import ApplicationError
 from temporalio.testing import WorkflowEnvironment
 from temporalio.worker import Worker
 
+from domain.betrokkene import Betrokkenheid, Koppeling, NotitieIn
 from domain.klantprofiel import Ernst, Route, Zelfredzaamheid
 from domain.phases import Phase
 from domain.traject import (
@@ -27,7 +29,7 @@ from store.db import SessionFactory
 from store.models import Brief, OutboxEntry, Traject, TrajectEvent
 from tests.conftest import make_start
 from tests.workflow.conftest import Starter, gesprek, settled, today, toelating
-from workflows.search_attributes import PHASE
+from workflows.search_attributes import CASEWORKER, PHASE
 from workflows.traject import TrajectResult, TrajectWorkflow
 
 TZ = "Europe/Amsterdam"
@@ -196,6 +198,39 @@ async def test_tanya_from_aanmelding_to_stabilisatie(
     assert sorted(p.stem for p in settings.outbox_dir.glob("*.html")) == sorted(b.id for b in letters)
     assert row.phase == "stabilisatie"
     assert row.plan_van_aanpak["hulpvraag"] == "Ik wil rust."
+
+
+async def upserted(client: Client, workflow_id: str) -> list[set[str]]:
+    """The search attributes each upsert in the workflow's history set, in order."""
+    history = await client.get_workflow_handle(workflow_id).fetch_history()
+    return [
+        set(event.upsert_workflow_search_attributes_event_attributes.search_attributes.indexed_fields)
+        for event in history.events
+        if event.event_type == EventType.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES
+    ]
+
+
+async def test_only_a_step_that_changes_a_search_attribute_upserts_it(
+    time_skipping_env: WorkflowEnvironment, start: Starter
+) -> None:
+    """Each upsert is a history event and a write to the server's visibility store: a step sends only
+    the attributes it changed, and none when it changed none."""
+    day = await today(time_skipping_env)
+    handle = await start(make_start(day))
+    await handle.execute_update(TrajectWorkflow.eerste_gesprek, gesprek(day))
+    client = time_skipping_env.client
+    before = await upserted(client, handle.id)
+    assert before
+
+    await handle.execute_update(TrajectWorkflow.betrokkene_koppelen, Koppeling("swt", Betrokkenheid.KETENPARTNER, day))
+    await handle.execute_update(TrajectWorkflow.notitie, NotitieIn("Huur is betaald.", door="swt"))
+    assert await upserted(client, handle.id) == before
+
+    await handle.execute_update(TrajectWorkflow.beschikking, toelating(day))
+    after = await upserted(client, handle.id)
+    assert len(after) == len(before) + 1
+    assert PHASE.name in after[-1]
+    assert CASEWORKER.name not in after[-1]
 
 
 async def test_refusal_closes_the_traject_after_the_objection_term(
