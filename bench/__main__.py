@@ -4,7 +4,8 @@ the memory each new traject costs (bench/throughput.py), and with the API and on
 process of their own (bench/processes.py); a signal partner's file against as many bare
 signal-with-starts (bench/signalen.py); a kredietbank's statement against as many bare updates
 (bench/afschrift.py); creditor reminders falling due on one morning against as many bare timers with an
-activity (bench/herinneringen.py); the replay of the recorded histories (bench/replay.py); and the
+activity (bench/herinneringen.py); the statement and the file again with each part in a process of its own
+(bench/processes.py); the replay of the recorded histories (bench/replay.py); and the
 dossier's lists and figures at 1k, 10k and 100k trajecten on SQLite and PostgreSQL against raw selects
 (bench/queries.py). Print the tables the README keeps."""
 
@@ -176,6 +177,7 @@ async def main() -> None:
     reminders = await herinneringen.run()
     # Its own stack of processes, started and stopped from a thread of its own (it runs its own event loops).
     separate = await asyncio.to_thread(processes.run)
+    separate_files = await asyncio.to_thread(processes.files)
     lines = [
         f"Measured {datetime.now(UTC):%Y-%m-%d} on this machine, medians of {ROUNDS} sequential runs.",
         "",
@@ -195,6 +197,11 @@ async def main() -> None:
         "starts answered by as many bare workers, each in a process of its own:",
         "",
         processes.table(separate),
+        "",
+        "A statement and a file the same way, on a stack of their own with one worker, against as many bare calls",
+        "answered by one bare worker; with the CPU seconds each process spent:",
+        "",
+        processes.files_table(separate_files),
         "",
         f"Memory: the process (API and worker) grew {per_traject / 1024:.0f} KiB per new traject, all of them"
         f" cached; the worker caches at most {CACHED_WORKFLOWS:,}, so about"
