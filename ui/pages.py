@@ -29,6 +29,7 @@ from api.routers.betrokkenen import linked, mine, seen
 from api.routers.monitor import compare_gemeenten, figures, period
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
+from api.schemas.gemeenten import GemeenteBeleid
 from api.schemas.medewerkers import Team
 from api.schemas.sessies import KETEN_ROLES, WERKPLEK_ROLES
 from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, workloads
@@ -480,12 +481,19 @@ def toezicht_trajecten(request: Request, principal: Supervisor, session: Session
     return page(request, "toezicht.html", principal, rijen=rows, totaal=total, vandaag=today())
 
 
+# The terms a gemeente may set for itself, named on the Beheer page as the API's schema describes them.
+BELEID_LABELS = {
+    name: field.description.rstrip(".") for name, field in GemeenteBeleid.model_fields.items() if field.description
+}
+
+
 @router.get("/beheer")
 def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLResponse:
-    """The administrator's start page: the staff register with each one's werkgebied, the creditor registry and
-    the policy in force."""
+    """The administrator's start page: the staff register with each one's werkgebied, the gemeenten this
+    installation serves with their postcode areas and own terms, the creditor registry and the policy in force."""
     settings = request.app.state.settings
     policy = settings.policy()
+    register = gemeenten(session)
     return page(
         request,
         "beheer.html",
@@ -495,4 +503,7 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
         beleid=policy,
         rollen=[(r.value, label("rol", r.value)) for r in WERKPLEK_ROLES],
         gemeenten=installation_gemeenten(session, settings.gemeentecode, settings.gemeente_naam),
+        register=register,
+        eigen_beleid=[[(BELEID_LABELS[n], v) for n, v in g.beleid.items() if n in BELEID_LABELS] for g in register],
+        beleid_velden=list(BELEID_LABELS.items()),
     )

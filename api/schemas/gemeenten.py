@@ -34,7 +34,9 @@ class GemeenteBeleid(Strict):
     crisis_working_days: int | None = Field(default=None, ge=1, le=3, description="Bij crisis binnen (werkdagen).")
     beschikking_weeks: int | None = Field(default=None, ge=1, le=8, description="Beschikking binnen (weken).")
     extra_crisis_kinds: list[CrisisSoort] | None = Field(default=None, max_length=20)
-    signaal_venster_dagen: int | None = Field(default=None, ge=1, le=90, description="Signalen samen in een casus.")
+    signaal_venster_dagen: int | None = Field(
+        default=None, ge=1, le=90, description="Signalen samen in een casus (dagen)."
+    )
     tweede_poging_dagen: int | None = Field(default=None, ge=1, le=30, description="Tweede contactpoging na (dagen).")
     signaal_afsluiten_dagen: int | None = Field(default=None, ge=1, le=90, description="Casus sluit na (dagen).")
 

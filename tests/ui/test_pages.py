@@ -279,3 +279,25 @@ async def test_the_console_lists_the_clocks_a_page_at_a_time(client: httpx.Async
     assert "Volgende pagina" not in second.text
     assert 'Deze pagina is leeg. <a class="utrecht-link" href="/toezicht?team=Noord">' in past_the_end.text
     assert (await client.get("/toezicht", params={"pagina": 0})).status_code == 422
+
+
+async def test_the_beheer_page_lists_the_gemeenten_with_their_areas_and_own_terms(client: httpx.AsyncClient) -> None:
+    await log_in(client, "beheerder")
+    empty = (await client.get("/beheer")).text
+    assert "Staat hier geen gemeente, dan werkt deze installatie alleen voor" in empty
+    csrf = {"X-CSRF-Token": empty.split('<meta name="csrf-token" content="', 1)[1].split('"', 1)[0]}
+    zwijndrecht = {
+        "naam": "Gemeente Zwijndrecht",
+        "adres": "Bouwmanplein 1",
+        "telefoon": "14 078",
+        "postcodes": ["3331", "3332"],
+        "beleid": {"first_conversation_weeks": 3, "extra_crisis_kinds": ["ontruiming_kamer"]},
+    }
+    assert (await client.put("/api/v1/beheer/gemeenten/0642", json=zwijndrecht, headers=csrf)).status_code == 201
+    text = (await client.get("/beheer")).text
+    assert '<th class="utrecht-table__header-cell" scope="row">Gemeente Zwijndrecht</th>' in text
+    assert "3331, 3332" in text
+    assert "Staat hier geen gemeente" not in text
+    assert "<li>Eerste gesprek binnen (weken): 3</li>" in text
+    assert "<li>Eigen crisissoorten: ontruiming_kamer</li>" in text
+    assert 'name="beleid.beschikking_weeks"' in text

@@ -42,6 +42,7 @@
     if (raw === "") return undefined;
     if (kind === "centen") return euroCents(raw);
     if (kind === "regels") return raw.split("\n").map((line) => line.trim()).filter(Boolean);
+    if (kind === "lijst") return raw.split(/[\s,;]+/).filter(Boolean);
     if (kind === "moment") return localMoment(raw);
     if (kind === "ja-nee-keuze") return raw === "ja" ? true : raw === "nee" ? false : raw;
     if (kind === "getal") return Number.isInteger(Number(raw)) ? Number(raw) : raw;
