@@ -493,7 +493,6 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
     installation serves with their postcode areas and own terms, the creditor registry and the policy in force."""
     settings = request.app.state.settings
     policy = settings.policy()
-    register = gemeenten(session)
     return page(
         request,
         "beheer.html",
@@ -503,7 +502,6 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
         beleid=policy,
         rollen=[(r.value, label("rol", r.value)) for r in WERKPLEK_ROLES],
         gemeenten=installation_gemeenten(session, settings.gemeentecode, settings.gemeente_naam),
-        register=register,
-        eigen_beleid=[[(BELEID_LABELS[n], v) for n, v in g.beleid.items() if n in BELEID_LABELS] for g in register],
+        register=gemeenten(session),
         beleid_velden=list(BELEID_LABELS.items()),
     )
