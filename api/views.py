@@ -141,6 +141,7 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
     persoon = persoon_of(session, traject)
     partner = session.get(Persoon, traject.partner_id) if traject.partner_id else None
     aanlevering = session.get(Aanlevering, traject.id)
+    regeling = session.get(Regeling, traject.id)
     events = timeline(session, traject.id)
     return TrajectDetail(
         **summary(traject).model_dump(),
@@ -168,10 +169,10 @@ def detail(session: Session, traject: Traject) -> TrajectDetail:
         afloscapaciteit=traject.afloscapaciteit,
         uitval=traject.uitval,
         afgerond_op=traject.afgerond_op,
-        einde=einde_of(traject, session.get(Regeling, traject.id)),
+        einde=einde_of(traject, regeling),
         afsluiting=traject.afsluiting,
         einde_bezwaar_uiterlijk=traject.einde_bezwaar_uiterlijk,
-        regeling=f"{traject_url(traject.id)}/regeling" if session.get(Regeling, traject.id) else None,
+        regeling=f"{traject_url(traject.id)}/regeling" if regeling else None,
         nazorg=traject.nazorg,
         nazorg_gestopt=traject.nazorg_gestopt,
         gemiste_afspraken=[date.fromisoformat(d) for d in traject.gemiste_afspraken],
