@@ -4,6 +4,7 @@ and reads the report per traject. Every page and state is scanned for WCAG 2.1 A
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import time
@@ -24,6 +25,12 @@ from tests.e2e.stack import Stack, bsn
 
 pytestmark = [pytest.mark.slow]
 
+# A gemeente's logo, as a beheerder would choose it: an SVG file.
+LOGO_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">'
+    b'<path d="M4 8h22L4 32h22" fill="none" stroke="#00689e" stroke-width="5"/><text x="32" y="27"'
+    b' font-family="serif" font-size="15" fill="#00689e">Zwijndrecht</text></svg>'
+)
 TEAM = {
     "hv-anna": {"naam": "Anna Bakker", "team": "Noord", "telefoon": "078 770 4001", "rol": "hulpverlener"},
     "hv-cas": {"naam": "Cas Visser", "team": "Noord", "telefoon": "078 770 4003", "rol": "hulpverlener"},
@@ -268,6 +275,36 @@ def test_a_supervisor_compares_the_gemeenten_of_a_regional_service(page: Page, s
     row = gemeenten.get_by_role("row").filter(has_text="Gemeente Zwijndrecht")
     expect(row).to_contain_text("3331, 3332")
     expect(row).to_contain_text("Eerste gesprek binnen (weken): 3")
+
+    # She changes it from its row: the form holds what it has, and a logo chosen as a file goes with it. A
+    # second change without a file keeps the logo.
+    logo = {"name": "logo.svg", "mimeType": "image/svg+xml", "buffer": LOGO_SVG}
+    for telefoon, bestand in (("14 078", logo), ("078 770 4000", None)):
+        row.get_by_role("button", name="Gemeente Zwijndrecht wijzigen").focus()
+        page.keyboard.press("Enter")
+        expect(form.get_by_label("Naam", exact=True)).to_be_focused()
+        expect(form.get_by_label("Eerste gesprek binnen (weken)")).to_have_value("3")
+        expect(form.get_by_label("Postcodegebieden")).to_have_value("3331 3332")
+        if bestand:
+            field = form.get_by_label("Logo (niet verplicht)")
+            field.set_input_files(files=[{**bestand, "buffer": LOGO_SVG.ljust(160_000)}])
+            form.get_by_label("Telefoon").press("Enter")
+            expect(form.locator("#gemeente-logo-fout")).to_have_text(
+                "Kies een PNG- of SVG-bestand van hoogstens 140 kB."
+            )
+            field.set_input_files(files=[bestand])
+            screenshot(page, "beheer-gemeente-wijzigen")
+        else:
+            expect(form.get_by_text("Het huidige logo blijft")).to_be_visible()
+        form.get_by_label("Telefoon").fill(telefoon)
+        form.get_by_label("Telefoon").press("Enter")
+        expect(row).to_contain_text(telefoon)
+        expect(row.get_by_role("img", name="Logo van Gemeente Zwijndrecht")).to_be_visible()
+    beheerder = {"Authorization": f"Bearer {issue_token(stack.settings, Role.BEHEERDER, 'beheerder-demo')}"}
+    stored = httpx.get(f"{stack.url}/api/v1/beheer/gemeenten", headers=beheerder, timeout=30)
+    zwijndrecht = next(g for g in stored.json() if g["code"] == "0642")
+    assert zwijndrecht["logo"] == f"data:image/svg+xml;base64,{base64.b64encode(LOGO_SVG).decode()}"
+    assert zwijndrecht["beleid"]["first_conversation_weeks"] == 3
     assert_accessible(page)
     screenshot(page, "beheer-gemeenten")
 

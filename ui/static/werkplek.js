@@ -79,7 +79,7 @@
   function bodyOf(form) {
     const body = {};
     for (const element of form.elements) {
-      if (!element.name || element.disabled || element.type === "submit" || element.dataset.pad) continue;
+      if (!element.name || element.disabled || element.type === "submit" || element.type === "file" || element.dataset.pad) continue;
       if (element.dataset.soort === "meervoud") {
         const list = body[element.name] || (body[element.name] = []);
         if (element.checked) list.push(element.value);
@@ -94,7 +94,9 @@
   // --- Errors at their fields ---------------------------------------------------------------------------
 
   function reasonOf(param, input) {
-    // The API explains in Dutch; an amount field adds how to type euros, which it cannot know.
+    // The API explains in Dutch; an amount field adds how to type euros, and an image field speaks of the
+    // file chosen, not of the text it was sent as: neither the API can know.
+    if (input?.dataset.soort === "afbeelding") return "Kies een PNG- of SVG-bestand van hoogstens 140 kB.";
     const amount = input?.dataset.soort === "centen" && /^int_/.test(param.code || "");
     return amount ? "Vul een bedrag in, bijvoorbeeld 125,50." : String(param.reason || "");
   }
@@ -279,7 +281,22 @@
       return file ? await file.text() : "";
     }
     headers["Content-Type"] = "application/json";
-    return JSON.stringify(bodyOf(form));
+    const body = bodyOf(form);
+    // An image goes inline, as the API keeps it: a data URI (a chosen file replaces what the field held).
+    for (const input of form.querySelectorAll('input[type="file"][data-soort="afbeelding"]')) {
+      const file = input.files?.[0];
+      if (file) put(body, input.name.split("."), await dataUri(file));
+    }
+    return JSON.stringify(body);
+  }
+
+  function dataUri(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
   }
 
   function target(form) {
@@ -354,6 +371,36 @@
     const problem = short || wrong;
     if (message) { message.textContent = problem; message.hidden = !problem; }
     if (problem) input.setAttribute("aria-invalid", "true"); else input.removeAttribute("aria-invalid");
+  });
+
+  // --- A gemeente changed from its row: the form filled with what it has now --------------------------------
+
+  function fill(form, name, value) {
+    const field = form.querySelector(`[name="${name}"]:not([type="file"])`);
+    if (field) field.value = Array.isArray(value) ? value.join(" ") : value ?? "";
+  }
+
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-wijzig-gemeente]") : null;
+    if (!button) return;
+    const gemeente = JSON.parse(button.dataset.wijzigGemeente);
+    const details = document.getElementById("gemeente-uitklap");
+    const form = details.querySelector("form");
+    form.reset();
+    clearErrors(form);
+    for (const name of ["code", "naam", "adres", "telefoon", "postcodes", "logo"]) fill(form, name, gemeente[name]);
+    for (const field of form.querySelectorAll('[name^="beleid."]')) fill(form, field.name, gemeente.beleid[field.name.slice(7)]);
+    document.getElementById("gemeente-logo-stand").textContent = gemeente.logo
+      ? "Het huidige logo blijft, tenzij u een ander bestand kiest."
+      : "Geen bestand gekozen: de brieven hebben geen logo.";
+    details.open = true;
+    form.querySelector('[name="naam"]').focus();
+  });
+
+  document.addEventListener("change", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.dataset.stand || !input.files?.length) return;
+    document.getElementById(input.dataset.stand).textContent = `Gekozen: ${input.files[0].name}. Dit logo komt in het briefhoofd.`;
   });
 
   // --- Polling while visible, with ETags -----------------------------------------------------------------
