@@ -20,6 +20,7 @@ from runtime.temporal import connect, metrics_runtime
 from runtime.worker import build_worker
 from tests.api.conftest import Headers, aanmelding, assert_problem, eventually
 from tests.conftest import make_start
+from tests.deploy.test_docker import ENGINE_METRICS
 from workflows.traject import TrajectWorkflow
 
 
@@ -80,6 +81,11 @@ async def test_metrics_per_route_template_without_ids(api: httpx.AsyncClient, au
     assert counts[(("method", "GET"), route, ("status", "403"))] == 1
     assert counts[(("method", "POST"), ("route", "/api/v1/aanmeldingen"), ("status", "201"))] == 1
     assert counts[(("method", "GET"), ("route", "(geen route)"), ("status", "404"))] == 1
+    # The alerts (docker/prometheus/alerts.yaml) watch these, with these labels.
+    assert {label for key in counts for label, _ in key} == ENGINE_METRICS["schuldhulp_http_request_duration_seconds"]
+    assert "schuldhulp_http_unexpected_errors" in {
+        family.name for family in text_string_to_metric_families(scraped.text)
+    }
 
 
 async def test_the_worker_serves_the_sdk_metrics(
@@ -106,3 +112,21 @@ async def test_the_worker_serves_the_sdk_metrics(
             )
         await handle.terminate("test finished")
     assert re.search(r"^temporal_workflow_task_schedule_to_start_latency_bucket\{", scraped.text, re.M)
+    # The alerts (docker/prometheus/alerts.yaml) group by these labels. A failure counter appears at the first
+    # failure and carries the labels of its task's latency.
+    families = {family.name: family for family in text_string_to_metric_families(scraped.text)}
+
+    def labels(name: str) -> set[str]:
+        return {label for sample in families[name].samples for label in sample.labels} - {"le", "service_name"}
+
+    for name in ("temporal_workflow_task_schedule_to_start_latency", "temporal_activity_schedule_to_start_latency"):
+        assert labels(name) == ENGINE_METRICS[name]
+    assert labels("temporal_activity_execution_latency") == ENGINE_METRICS["temporal_activity_execution_failed_total"]
+    assert (
+        labels("temporal_local_activity_execution_latency")
+        == ENGINE_METRICS["temporal_local_activity_execution_failed_total"]
+    )
+    assert (
+        labels("temporal_workflow_task_execution_latency")
+        == ENGINE_METRICS["temporal_workflow_task_execution_failed_total"]
+    )

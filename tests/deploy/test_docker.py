@@ -85,3 +85,63 @@ def test_the_image_is_built_from_the_lock_files_and_runs_unprivileged() -> None:
 def test_the_proxy_keeps_health_and_metrics_inside() -> None:
     nginx = (DOCKER / "proxy" / "nginx.conf").read_text()
     assert re.search(r"location ~ \^/\(health\|metrics\) \{ return 404; \}", nginx)
+
+
+PROMETHEUS: dict[str, Any] = yaml.safe_load((DOCKER / "prometheus" / "prometheus.yaml").read_text())
+ALERTS: list[dict[str, Any]] = [
+    rule
+    for group in yaml.safe_load((DOCKER / "prometheus" / "alerts.yaml").read_text())["groups"]
+    for rule in group["rules"]
+]
+# The metrics the engine serves and the README documents (tests/api/test_health.py scrapes them), and the
+# labels each family carries there.
+ENGINE_METRICS = {
+    "schuldhulp_http_request_duration_seconds": {"route", "method", "status"},
+    "schuldhulp_http_unexpected_errors_total": {"route"},
+    "temporal_workflow_task_schedule_to_start_latency": {"namespace", "task_queue"},
+    "temporal_activity_schedule_to_start_latency": {"namespace", "task_queue"},
+    "temporal_workflow_task_execution_failed_total": {"namespace", "task_queue", "workflow_type"},
+    "temporal_activity_execution_failed_total": {"namespace", "task_queue", "activity_type", "workflow_type"},
+    "temporal_local_activity_execution_failed_total": {"namespace", "task_queue", "activity_type", "workflow_type"},
+}
+
+
+def _port(address: str) -> int:
+    return int(address.rsplit(":", 1)[1])
+
+
+def test_prometheus_scrapes_every_replica_and_the_temporal_server() -> None:
+    jobs = {job["job_name"]: job for job in PROMETHEUS["scrape_configs"]}
+    # Scaled services are found by their name, so every replica is scraped, on the port it serves metrics at.
+    api_port = int(SERVICES["api"]["command"][SERVICES["api"]["command"].index("--port") + 1])
+    assert jobs["api"]["dns_sd_configs"] == [{"names": ["api"], "type": "A", "port": api_port}]
+    worker_port = _port(SERVICES["worker"]["environment"]["SCHULDHULP_WORKER_METRICS_ADDRESS"])
+    assert jobs["worker"]["dns_sd_configs"] == [{"names": ["worker"], "type": "A", "port": worker_port}]
+    temporal_port = _port(SERVICES["temporal"]["environment"]["PROMETHEUS_ENDPOINT"])
+    assert jobs["temporal"]["static_configs"] == [{"targets": [f"temporal:{temporal_port}"]}]
+    prometheus = SERVICES["prometheus"]
+    assert "./prometheus:/etc/prometheus:ro" in prometheus["volumes"]
+    assert PROMETHEUS["rule_files"] == ["/etc/prometheus/alerts.yaml"]
+    assert "ports" not in prometheus
+
+
+@pytest.mark.parametrize("rule", ALERTS, ids=[rule["alert"] for rule in ALERTS])
+def test_each_alert_watches_what_the_engine_serves_and_says_what_to_do(rule: dict[str, Any]) -> None:
+    assert rule["labels"]["severity"] in ("page", "ticket")
+    assert rule["annotations"]["summary"]
+    assert rule["annotations"]["action"]
+    assert re.fullmatch(r"\d+m", rule["for"])
+    expr = rule["expr"]
+    assert expr.count("(") == expr.count(")")
+    # A name spelled as a pattern stands for every metric it matches, and must match more than one.
+    patterns = re.findall(r'__name__=~"([^"]+)"', expr)
+    spelled = re.sub(r'__name__=~"[^"]+"', "", expr)
+    names = set(re.findall(r"\b((?:schuldhulp|temporal)_[a-z_]+?)(?:_bucket|_count|_sum)?\b", spelled))
+    for pattern in patterns:
+        matched = {name for name in ENGINE_METRICS if re.fullmatch(pattern, name)}
+        assert len(matched) >= 2, pattern
+        names |= matched
+    assert names <= set(ENGINE_METRICS), names - set(ENGINE_METRICS)
+    for grouped in re.findall(r"by \(([^)]*)\)", expr):
+        labels = {label.strip() for label in grouped.split(",")} - {"le"}
+        assert all(labels <= ENGINE_METRICS[name] for name in names), (labels, names)
