@@ -25,6 +25,7 @@ from letters.render import LetterKind, render_letter
 from letters.sms import sms_text
 from runtime.clock import today
 from runtime.settings import Settings
+from runtime.temporal import TRAJECT_ONCE
 from store.db import SessionFactory
 from store.dossier import as_json, store_persoon
 from store.models import Bericht, Signaal, Signalering
@@ -149,7 +150,11 @@ class SignaleringActivities:
             # A retry after the start landed finds it started: the id is the workflow's, fixed.
             with contextlib.suppress(WorkflowAlreadyStartedError):
                 await self._client.start_workflow(
-                    "TrajectWorkflow", start, id=ids.traject(start.traject_id), task_queue=self._settings.task_queue
+                    "TrajectWorkflow",
+                    start,
+                    id=ids.traject(start.traject_id),
+                    task_queue=self._settings.task_queue,
+                    id_reuse_policy=TRAJECT_ONCE,
                 )
         traject_id = running or start.traject_id
         await asyncio.to_thread(self._link, request.case_id, traject_id)

@@ -10,6 +10,7 @@ from temporalio.api.common.v1 import Payload
 from temporalio.api.enums.v1 import IndexedValueType
 from temporalio.api.operatorservice.v1 import AddSearchAttributesRequest, ListSearchAttributesRequest
 from temporalio.client import Client
+from temporalio.common import WorkflowIDReusePolicy
 from temporalio.contrib.pydantic import PydanticJSONPlainPayloadConverter
 from temporalio.converter import (
     CompositePayloadConverter,
@@ -25,6 +26,10 @@ from temporalio.worker.workflow_sandbox import SandboxRestrictions
 from runtime.codec import EncryptionCodec
 from runtime.settings import Settings
 from workflows.search_attributes import CUSTOM_SEARCH_ATTRIBUTES
+
+# A traject's workflow id is its traject's for good: a run that ended never starts again under it, or a retried
+# aanmelding would register the ended traject anew. Starting it again fails as already started.
+TRAJECT_ONCE = WorkflowIDReusePolicy.REJECT_DUPLICATE
 
 # Our packages the worker's sandbox passes through (runtime/worker.sandbox): imported once per process, so
 # their types are the same objects in every workflow run.

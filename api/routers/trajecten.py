@@ -51,6 +51,7 @@ from domain.traject import (
 from domain.uitval import Uitval
 from runtime.clock import today
 from runtime.settings import Settings
+from runtime.temporal import TRAJECT_ONCE
 from store.dossier import store_persoon
 from store.models import Brief, Traject
 from store.queries import (
@@ -160,7 +161,11 @@ async def aanmelden(
     try:
         await engine.call(
             engine.client.start_workflow(
-                TrajectWorkflow.run, start, id=ids.traject(traject_id), task_queue=settings.task_queue
+                TrajectWorkflow.run,
+                start,
+                id=ids.traject(traject_id),
+                task_queue=settings.task_queue,
+                id_reuse_policy=TRAJECT_ONCE,
             )
         )
     except WorkflowAlreadyStartedError:

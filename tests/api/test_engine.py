@@ -4,6 +4,7 @@ the Idempotency-Key as the step's identity, so a retry gets the first outcome an
 from __future__ import annotations
 
 import asyncio
+import uuid
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -11,6 +12,7 @@ from typing import Any
 
 import httpx
 from sqlmodel import select
+from temporalio.client import Client, WorkflowExecutionStatus
 from temporalio.testing import WorkflowEnvironment
 
 from api.app import create_app
@@ -103,3 +105,26 @@ async def test_an_aanmelding_with_the_worker_away_is_accepted_and_its_retry_find
         listed = (await api.get("/api/v1/trajecten", headers=auth())).json()
         assert listed["count"] == 1
         await dev_server_env.client.get_workflow_handle(f"traject-{retried.json()['id']}").terminate("test finished")
+
+
+async def test_a_retried_aanmelding_whose_traject_has_ended_starts_nothing_again(
+    api: httpx.AsyncClient, auth: Headers, temporal: Client
+) -> None:
+    key = {"Idempotency-Key": str(uuid.uuid4())}
+    first = await api.post("/api/v1/aanmeldingen", json=aanmelding(), headers=auth() | key)
+    assert first.status_code == 201, first.text
+    url = first.json()["url"]
+    assert (await api.post(f"{url}/gesprekken", json=gesprek(today()), headers=auth())).status_code == 201
+    afwijzing = {"besluit": "afwijzing", "besluit_op": today().isoformat(), "motivering": "U kunt het zelf."}
+    assert (await api.post(f"{url}/beschikkingen", json=afwijzing, headers=auth())).json()["fase"] == "afgesloten"
+    # Its run ends, as it does once the objection term has passed.
+    handle = temporal.get_workflow_handle(f"traject-{first.json()['id']}")
+    await handle.terminate("the objection term passed")
+
+    retried = await api.post("/api/v1/aanmeldingen", json=aanmelding(), headers=auth() | key)
+
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["url"] == url
+    assert retried.json()["fase"] == "afgesloten"
+    # No second run under the traject's id: it would register the ended traject anew.
+    assert (await handle.describe()).status is WorkflowExecutionStatus.TERMINATED
