@@ -252,6 +252,13 @@ def test_a_supervisor_reads_the_monitor_of_one_team_and_downloads_it(page: Page,
     assert_accessible(page)
 
 
+def gemeente_0642(stack: Stack) -> dict[str, Any]:
+    """Zwijndrecht as the API keeps it."""
+    beheerder = {"Authorization": f"Bearer {issue_token(stack.settings, Role.BEHEERDER, 'beheerder-demo')}"}
+    stored = httpx.get(f"{stack.url}/api/v1/beheer/gemeenten", headers=beheerder, timeout=30).json()
+    return next(g for g in stored if g["code"] == "0642")
+
+
 def test_a_supervisor_compares_the_gemeenten_of_a_regional_service(page: Page, stack: Stack) -> None:
     # The beheerder adds Zwijndrecht to the installation, with the keyboard; a term longer than the law's is
     # refused at its field.
@@ -300,13 +307,24 @@ def test_a_supervisor_compares_the_gemeenten_of_a_regional_service(page: Page, s
         form.get_by_label("Telefoon").press("Enter")
         expect(row).to_contain_text(telefoon)
         expect(row.get_by_role("img", name="Logo van Gemeente Zwijndrecht")).to_be_visible()
-    beheerder = {"Authorization": f"Bearer {issue_token(stack.settings, Role.BEHEERDER, 'beheerder-demo')}"}
-    stored = httpx.get(f"{stack.url}/api/v1/beheer/gemeenten", headers=beheerder, timeout=30)
-    zwijndrecht = next(g for g in stored.json() if g["code"] == "0642")
-    assert zwijndrecht["logo"] == f"data:image/svg+xml;base64,{base64.b64encode(LOGO_SVG).decode()}"
-    assert zwijndrecht["beleid"]["first_conversation_weeks"] == 3
     assert_accessible(page)
     screenshot(page, "beheer-gemeenten")
+    assert gemeente_0642(stack)["logo"] == f"data:image/svg+xml;base64,{base64.b64encode(LOGO_SVG).decode()}"
+
+    # A logo that is no longer wanted goes with a button in the filled form.
+    row.get_by_role("button", name="Gemeente Zwijndrecht wijzigen").focus()
+    page.keyboard.press("Enter")
+    form.get_by_role("button", name="Logo weghalen").focus()
+    page.keyboard.press("Enter")
+    expect(form.get_by_text("Bij Opslaan gaat het logo weg")).to_be_visible()
+    expect(form.get_by_label("Logo (niet verplicht)")).to_be_focused()
+    assert_accessible(page)
+    form.get_by_role("button", name="Opslaan").focus()
+    page.keyboard.press("Enter")
+    expect(row.get_by_role("img", name="Logo van Gemeente Zwijndrecht")).to_have_count(0)
+    expect(row).to_contain_text("078 770 4000")
+    assert gemeente_0642(stack)["logo"] is None
+    assert gemeente_0642(stack)["beleid"]["first_conversation_weeks"] == 3
 
     persoon = aanmelding(bsn(961))["persoon"] | {"postcode": "3331 AB", "woonplaats": "Zwijndrecht"}
     for body in (aanmelding(bsn(961), persoon=persoon), aanmelding(bsn(962))):

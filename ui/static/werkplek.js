@@ -393,8 +393,20 @@
     document.getElementById("gemeente-logo-stand").textContent = gemeente.logo
       ? "Het huidige logo blijft, tenzij u een ander bestand kiest."
       : "Geen bestand gekozen: de brieven hebben geen logo.";
+    form.querySelector("[data-logo-weg]").hidden = !gemeente.logo;
     details.open = true;
     form.querySelector('[name="naam"]').focus();
+  });
+
+  document.addEventListener("click", (event) => {
+    const button = event.target instanceof Element ? event.target.closest("[data-logo-weg]") : null;
+    if (!button) return;
+    const form = button.closest("form");
+    form.querySelector('input[type="hidden"][name="logo"]').value = "";
+    form.querySelector('input[type="file"][name="logo"]').value = "";
+    document.getElementById("gemeente-logo-stand").textContent = "Bij Opslaan gaat het logo weg: de brieven hebben dan geen logo.";
+    button.hidden = true;
+    form.querySelector('input[type="file"][name="logo"]').focus();
   });
 
   document.addEventListener("change", (event) => {
