@@ -388,8 +388,10 @@
     const form = details.querySelector("form");
     form.reset();
     clearErrors(form);
-    for (const name of ["code", "naam", "adres", "telefoon", "postcodes", "logo"]) fill(form, name, gemeente[name]);
-    for (const field of form.querySelectorAll('[name^="beleid."]')) fill(form, field.name, gemeente.beleid[field.name.slice(7)]);
+    // The row carries what the form asks: each field by its name, a term under beleid.
+    const { beleid, ...fields } = gemeente;
+    for (const [name, value] of Object.entries(fields)) fill(form, name, value);
+    for (const [name, value] of Object.entries(beleid)) fill(form, `beleid.${name}`, value);
     document.getElementById("gemeente-logo-stand").textContent = gemeente.logo
       ? "Het huidige logo blijft, tenzij u een ander bestand kiest."
       : "Geen bestand gekozen: de brieven hebben geen logo.";
