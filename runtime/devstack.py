@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,17 @@ MAX_BACKOFF_SECONDS = 30
 STABLE_SECONDS = 60
 # Set by Ctrl-C or SIGTERM: from then on, children exiting is the shutdown we asked for, not a failure.
 stopping = threading.Event()
+# What the engine needs of a Temporal server beyond its defaults. A workflow whose own code fails this many
+# workflow tasks in a row is marked TemporalReportedProblems, which the console's stuck list finds; a
+# self-hosted server leaves the mark off unless told. Production's cluster is held to the same settings
+# (docker/temporal/dynamicconfig.yaml, by tests/deploy/test_docker.py).
+PROBLEMS_MARKED_AFTER = "system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute"
+SERVER_CONFIG: dict[str, int] = {PROBLEMS_MARKED_AFTER: 5}
+
+
+def dynamic_config(config: Mapping[str, int]) -> list[str]:
+    """The dev server's arguments that set `config`."""
+    return [arg for key, value in config.items() for arg in ("--dynamic-config-value", f"{key}={value}")]
 
 
 def temporal_command(settings: Settings) -> list[str]:
@@ -53,8 +65,7 @@ def temporal_command(settings: Settings) -> list[str]:
         "journal_mode=wal",
         "--sqlite-pragma",
         "synchronous=normal",
-        "--dynamic-config-value",
-        "system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=5",
+        *dynamic_config(SERVER_CONFIG),
         "--ui-codec-endpoint",
         f"http://{settings.api_host}:{settings.api_port}/api/v1/codec",
         "--log-level",

@@ -23,6 +23,7 @@ from temporalio.worker import ActivityInboundInterceptor, ExecuteActivityInput, 
 from domain.aanmelding import Bron
 from domain.policy import Policy
 from domain.traject import Aanmelding, Persoon, TrajectStart
+from runtime.devstack import PROBLEMS_MARKED_AFTER, SERVER_CONFIG, dynamic_config
 from runtime.settings import Settings
 from runtime.temporal import data_converter, register_search_attributes
 from runtime.worker import ACTIVITY_THREADS, build_worker
@@ -75,10 +76,7 @@ async def dev_server_env() -> AsyncIterator[WorkflowEnvironment]:
         search_attributes=CUSTOM_SEARCH_ATTRIBUTES,
         dev_server_log_level="error",
         # A workflow whose own code fails twice in a row is marked, for the console's stuck list.
-        dev_server_extra_args=[
-            "--dynamic-config-value",
-            "system.numConsecutiveWorkflowTaskProblemsToTriggerSearchAttribute=2",
-        ],
+        dev_server_extra_args=dynamic_config({**SERVER_CONFIG, PROBLEMS_MARKED_AFTER: 2}),
     )
     yield env
     await env.shutdown()

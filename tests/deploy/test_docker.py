@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
+from runtime.devstack import SERVER_CONFIG
 from runtime.devstack import __file__ as devstack_file
 
 DOCKER = Path(__file__).resolve().parents[2] / "docker"
@@ -62,6 +63,18 @@ def test_the_engine_runs_as_the_tests_and_make_run_start_it() -> None:
     assert "/health/ready" in " ".join(SERVICES["api"]["healthcheck"]["test"])
     assert SERVICES["worker"]["environment"]["SCHULDHULP_WORKER_METRICS_ADDRESS"].endswith(":9464")
     assert SERVICES["worker"]["environment"]["SCHULDHULP_ENVIRONMENT"] == "production"
+
+
+def test_the_temporal_cluster_has_the_settings_make_run_gives_its_server() -> None:
+    # Without them the console's stuck list would find nothing in production while it works on make run's.
+    mounted = {
+        target: DOCKER / source.removeprefix("./")
+        for source, target, *_ in (v.split(":") for v in SERVICES["temporal"]["volumes"])
+    }
+    cluster = yaml.safe_load(mounted[SERVICES["temporal"]["environment"]["DYNAMIC_CONFIG_FILE_PATH"]].read_text())
+    assert SERVER_CONFIG
+    for key, value in SERVER_CONFIG.items():
+        assert cluster.get(key) == [{"value": value}], key
 
 
 def test_the_image_is_built_from_the_lock_files_and_runs_unprivileged() -> None:
