@@ -399,9 +399,6 @@
     details.open = true;
     form.querySelector('[name="naam"]').focus();
   });
-  // The buttons only work through the handler above: until it is there (a page still loading after a save), a
-  // press would do nothing, so they appear only now. Without the script the form is still there to fill in.
-  for (const button of document.querySelectorAll("[data-wijzig-gemeente]")) button.hidden = false;
 
   document.addEventListener("click", (event) => {
     const button = event.target instanceof Element ? event.target.closest("[data-logo-weg]") : null;
