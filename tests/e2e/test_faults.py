@@ -24,6 +24,7 @@ from tests.api.conftest import aanmelding, today
 from tests.e2e.stack import Stack, bsn
 
 pytestmark = pytest.mark.slow
+RECOVERED_WITHIN = 60
 
 
 def gesprek() -> dict[str, object]:
@@ -76,16 +77,20 @@ def test_a_worker_killed_with_steps_in_flight_loses_none_and_sends_each_letter_o
         first = Counter(future.result().status_code for future in sent)
     assert set(first) <= {201, 202, 503}, first
 
+    # What was in flight resumes when Temporal's timeouts run out: the new worker's start, a workflow task's 10 s
+    # and an activity's 10 s with its retry's pause. On a loaded machine these add up to near 30 s; a minute
+    # still catches a timeout set in minutes.
     restarted = time.monotonic()
     stack.start_worker()
     outcomes = [
-        until_done(stack, f"{t['url']}/gesprekken", gesprek(), f"gesprek-{t['id']}", restarted + 30) for t in trajecten
+        until_done(stack, f"{t['url']}/gesprekken", gesprek(), f"gesprek-{t['id']}", restarted + RECOVERED_WITHIN)
+        for t in trajecten
     ]
     done = time.monotonic() - restarted
 
     assert [r.status_code for r in outcomes] == [201] * 10, [r.text for r in outcomes if r.status_code != 201]
     assert all(r.json()["fase"] == "toelating" for r in outcomes)
-    assert done < 30
+    assert done < RECOVERED_WITHIN
     events, letters = kinds(stack, TrajectEvent), kinds(stack, Brief)
     for traject in trajecten:
         assert events[(traject["id"], "eerste_gesprek")] == 1
