@@ -160,6 +160,7 @@ LABELS: dict[str, dict[str, str]] = {
         "ketenpartner": "Ketenpartner",
         "bewindvoerder": "Bewindvoerder",
         "maatje": "Maatje",
+        "schuldeiser": "Schuldeiser",
     },
     "verzoek": {
         "open": "Wacht op antwoord",

@@ -27,18 +27,19 @@ from api.fields import Page, PathId
 from api.problems import Problem
 from api.routers.betrokkenen import linked, mine, seen
 from api.routers.monitor import compare_gemeenten, figures, period
+from api.routers.schuldeisers import my_proposals, my_requests
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
 from api.schemas.gemeenten import GemeenteBeleid
 from api.schemas.medewerkers import Team
-from api.schemas.sessies import KETEN_ROLES, WERKPLEK_ROLES
+from api.schemas.sessies import KETEN_ROLES, STAFF_ROLES, WERKPLEK_ROLES
 from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, workloads
 from domain.aanmelding import crisis_kinds
 from domain.advies import TERUG_DAGEN
 from domain.phases import PHASE_LABELS, Phase
 from runtime.clock import today
 from store.klokken import ATTENTION
-from store.models import Adviescontact, Traject
+from store.models import Adviescontact, Schuldeiser, Traject
 from store.queries import (
     TrajectFilter,
     advice_contacts,
@@ -68,6 +69,7 @@ START = {
     Role.KETENPARTNER: "/betrokken",
     Role.BEWINDVOERDER: "/betrokken",
     Role.MAATJE: "/betrokken",
+    Role.SCHULDEISER: "/schuldeiser",
 }
 
 
@@ -100,6 +102,7 @@ Beheerder = Annotated[Principal, viewer(Role.BEHEERDER)]
 Repairer = Annotated[Principal, viewer(Role.TOEZICHTHOUDER, Role.BEHEERDER)]
 Betrokkene = Annotated[Principal, viewer(*KETEN_ROLES)]
 BewindvoerderPage = Annotated[Principal, viewer(Role.BEWINDVOERDER)]
+CreditorPage = Annotated[Principal, viewer(Role.SCHULDEISER)]
 
 
 def install(app: FastAPI) -> None:
@@ -264,6 +267,26 @@ def betrokken(request: Request, principal: Betrokkene, session: SessionDep) -> H
     """A ketenpartner's, bewindvoerder's or maatje's start page: the clients linked to them."""
     audit(session, principal.sub, principal.role.value, "betrokken-lijst", None, request.url.path)
     return page(request, "betrokken.html", principal, trajecten=mine(session, principal))
+
+
+@router.get("/schuldeiser")
+def schuldeiser(request: Request, principal: CreditorPage, session: SessionDep) -> HTMLResponse:
+    """The creditor's portal: the requests for its claim and the settlement proposals sent to it, each open one
+    with its answer to give here, and what it answered before. It reads what the creditor API returns."""
+    audit(session, principal.sub, principal.role.value, "schuldeiser-portaal", None, request.url.path)
+    settings = request.app.state.settings
+    verzoeken = my_requests(principal, session, alleen_open=False)
+    voorstellen = my_proposals(principal, session, settings, alleen_open=False)
+    return page(
+        request,
+        "schuldeiser.html",
+        principal,
+        wie=session.get(Schuldeiser, principal.sub),
+        open_verzoeken=[v for v in verzoeken if v.status == "open"],
+        beantwoorde_verzoeken=[v for v in verzoeken if v.status != "open"],
+        open_voorstellen=[v for v in voorstellen if v.reactie == "open" and v.status == "voorstel"],
+        beantwoorde_voorstellen=[v for v in voorstellen if v.reactie != "open"],
+    )
 
 
 @router.get("/betrokken/aanmelden")
@@ -500,7 +523,7 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
         medewerkers=staff(session),
         schuldeisers=registry(session),
         beleid=policy,
-        rollen=[(r.value, label("rol", r.value)) for r in WERKPLEK_ROLES],
+        rollen=[(r.value, label("rol", r.value)) for r in STAFF_ROLES + KETEN_ROLES],
         gemeenten=installation_gemeenten(session, settings.gemeentecode, settings.gemeente_naam),
         register=gemeenten(session),
         beleid_velden=list(BELEID_LABELS.items()),

@@ -9,15 +9,18 @@ from pydantic import BaseModel, Field
 from api.auth import Role
 from api.fields import Ident, Strict
 
-# The roles that work in the werkplek; creditors and signal partners use the API with their own tokens.
+# The roles that work in the werkplek; signal partners use the API with their own tokens.
 STAFF_ROLES = (Role.HULPVERLENER, Role.TOEZICHTHOUDER, Role.BEHEERDER)
 # The people around a client log in to the werkplek too, and see only what is linked to them.
 KETEN_ROLES = (Role.KETENPARTNER, Role.BEWINDVOERDER, Role.MAATJE)
-WERKPLEK_ROLES = STAFF_ROLES + KETEN_ROLES
+# A creditor without a system of its own answers in the portal, as the registry id its token carries.
+PORTAAL_ROLES = (Role.SCHULDEISER,)
+WERKPLEK_ROLES = STAFF_ROLES + KETEN_ROLES + PORTAAL_ROLES
 
 
 class SessieIn(Strict):
-    """A development login: any staff role, under any name (the name becomes the caller's id)."""
+    """A development login: any werkplek role, under any name (the name becomes the caller's id; a creditor's
+    is its id in the registry)."""
 
     rol: Role
     naam: Ident = Field(description="Wie u bent, bijvoorbeeld hv-anna: letters, cijfers en - _ .")

@@ -54,8 +54,9 @@ PAGES: dict[str, set[str]] = {
     "/betrokken": {"ketenpartner", "bewindvoerder", "maatje"},
     "/betrokken/aanmelden": {"bewindvoerder"},
     BETROKKEN: {"ketenpartner", "bewindvoerder", "maatje"},
+    "/schuldeiser": {"schuldeiser"},
 }
-ROLES = ("hulpverlener", "toezichthouder", "beheerder", "ketenpartner", "bewindvoerder", "maatje")
+ROLES = ("hulpverlener", "toezichthouder", "beheerder", "ketenpartner", "bewindvoerder", "maatje", "schuldeiser")
 
 
 def browser_for(settings: Settings) -> httpx.AsyncClient:
@@ -135,6 +136,7 @@ async def test_each_role_starts_on_its_own_page(client: httpx.AsyncClient) -> No
         ("beheerder", "/beheer"),
         ("ketenpartner", "/betrokken"),
         ("maatje", "/betrokken"),
+        ("schuldeiser", "/schuldeiser"),
     ):
         await log_in(client, role)
         assert (await client.get("/")).headers["location"] == start
