@@ -18,7 +18,7 @@ from api.deps import SessionDep, SettingsDep
 from api.engine import Engine, EngineDep
 from api.fields import PathId
 from api.gate import GuardedRoute
-from api.problems import Problem, invalid
+from api.problems import Problem, invalid, reason_of
 from api.schemas.signalen import BatchFout, BatchUitkomst, SignaalBody, SignaalUit
 from domain.gemeente import Werkgebied, gemeente_van
 from domain.policy import Policy
@@ -250,7 +250,8 @@ def _signaal_of(regel: Regel | Fout, today: date) -> SignaalIn | BatchFout:
     try:
         body = SignaalBody.model_validate({k: v for k, v in regel.velden.items() if v})
     except ValidationError as err:
-        reasons = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in err.errors()]
+        # In Dutch, as the API's own 422 answers say it: a partner reads these line by line.
+        reasons = [f"{'.'.join(str(p) for p in e['loc'])}: {reason_of(dict(e))}" for e in err.errors()]
         return BatchFout(regel=regel.nummer, reden="; ".join(reasons))
     if problems := signaal_problems(body.signaal(), today):
         return BatchFout(regel=regel.nummer, reden="; ".join(f"{n}: {r}" for n, r in problems))

@@ -109,7 +109,11 @@ async def test_a_batch_stores_the_good_rows_and_reports_the_bad_by_line(api: htt
     result = response.json()
     assert (result["opgeslagen"], result["dubbel"]) == (2, 1)
     assert [f["regel"] for f in result["fouten"]] == [3, 4]
-    assert "bsn" in result["fouten"][0]["reden"]
+    # Each bad line in Dutch, as a 422 says it, never the validator's English.
+    assert [f["reden"] for f in result["fouten"]] == [
+        "bsn: BSN is geen 9 cijfers of voldoet niet aan de 11-proef",
+        "achterstand_cent: moet meer zijn dan 0",
+    ]
     cases = await eventually(
         lambda: _json(api.get("/api/v1/signaleringen", headers=auth())),
         lambda c: any(x["route"] == "crisis" for x in c),
