@@ -130,6 +130,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "afloop": {"beantwoord": "Vraag beantwoord", "doorverwezen": "Doorverwezen", "aanmelding": "Aangemeld"},
     "signaal": {"huur": "Huur", "zorgverzekering": "Zorgverzekering", "energie": "Energie", "water": "Water"},
+    "terugkoppeling": {
+        "ontvangen": "Ontvangen",
+        "opgepakt": "Opgepakt door de gemeente",
+        "contact_gelegd": "Contact gelegd",
+        "niet_bereikt": "Niet bereikt",
+        "hulp_afgewezen": "Wil geen hulp",
+        "hulp_gestart": "Hulp gestart",
+    },
     "overdracht": {
         "uit_dienst": "Gaat uit dienst",
         "afwezig": "Langere tijd afwezig",
@@ -161,6 +169,7 @@ LABELS: dict[str, dict[str, str]] = {
         "bewindvoerder": "Bewindvoerder",
         "maatje": "Maatje",
         "schuldeiser": "Schuldeiser",
+        "signaalpartner": "Signaalpartner",
     },
     "verzoek": {
         "open": "Wacht op antwoord",

@@ -28,6 +28,7 @@ from api.problems import Problem
 from api.routers.betrokkenen import linked, mine, seen
 from api.routers.monitor import compare_gemeenten, figures, period
 from api.routers.schuldeisers import my_proposals, my_requests
+from api.routers.signalen import CSV_COLUMNS, my_signals
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
 from api.schemas.gemeenten import GemeenteBeleid
@@ -37,6 +38,7 @@ from api.views import attention_clocks, clock_counts, stuck_trajecten, summary, 
 from domain.aanmelding import crisis_kinds
 from domain.advies import TERUG_DAGEN
 from domain.phases import PHASE_LABELS, Phase
+from domain.signalering import SignaalSoort
 from runtime.clock import today
 from store.klokken import ATTENTION
 from store.models import Adviescontact, Schuldeiser, Traject
@@ -70,6 +72,7 @@ START = {
     Role.BEWINDVOERDER: "/betrokken",
     Role.MAATJE: "/betrokken",
     Role.SCHULDEISER: "/schuldeiser",
+    Role.SIGNAALPARTNER: "/signaalpartner",
 }
 
 
@@ -103,6 +106,7 @@ Repairer = Annotated[Principal, viewer(Role.TOEZICHTHOUDER, Role.BEHEERDER)]
 Betrokkene = Annotated[Principal, viewer(*KETEN_ROLES)]
 BewindvoerderPage = Annotated[Principal, viewer(Role.BEWINDVOERDER)]
 CreditorPage = Annotated[Principal, viewer(Role.SCHULDEISER)]
+PartnerPage = Annotated[Principal, viewer(Role.SIGNAALPARTNER)]
 
 
 def install(app: FastAPI) -> None:
@@ -287,6 +291,26 @@ def schuldeiser(request: Request, principal: CreditorPage, session: SessionDep) 
         open_voorstellen=[v for v in voorstellen if v.reactie == "open" and v.status == "voorstel"],
         beantwoorde_voorstellen=[v for v in voorstellen if v.reactie != "open"],
     )
+
+
+@router.get("/signaalpartner")
+def signaalpartner(request: Request, principal: PartnerPage, session: SessionDep) -> HTMLResponse:
+    """The signal partner's portal: the monthly file read in, one signal reported, and every signal it sent
+    with what became of it, as the signal API returns them."""
+    return page(
+        request,
+        "signaalpartner.html",
+        principal,
+        signalen=my_signals(principal, session),
+        soorten=[soort.value for soort in SignaalSoort],
+        kolommen=CSV_COLUMNS,
+    )
+
+
+@router.get("/signaalpartner/signalen")
+def signaalpartner_signalen(request: Request, principal: PartnerPage, session: SessionDep) -> Response:
+    """The partner's signals alone, fetched again after a file is read in."""
+    return _fragment(request, principal, "_signalen.html", signalen=my_signals(principal, session))
 
 
 @router.get("/betrokken/aanmelden")

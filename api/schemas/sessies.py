@@ -9,12 +9,13 @@ from pydantic import BaseModel, Field
 from api.auth import Role
 from api.fields import Ident, Strict
 
-# The roles that work in the werkplek; signal partners use the API with their own tokens.
+# The roles that work in the werkplek.
 STAFF_ROLES = (Role.HULPVERLENER, Role.TOEZICHTHOUDER, Role.BEHEERDER)
 # The people around a client log in to the werkplek too, and see only what is linked to them.
 KETEN_ROLES = (Role.KETENPARTNER, Role.BEWINDVOERDER, Role.MAATJE)
-# A creditor without a system of its own answers in the portal, as the registry id its token carries.
-PORTAAL_ROLES = (Role.SCHULDEISER,)
+# A creditor or signal partner without a system of its own works in the portal, under the id its token carries
+# (a creditor's is its id in the registry).
+PORTAAL_ROLES = (Role.SCHULDEISER, Role.SIGNAALPARTNER)
 WERKPLEK_ROLES = STAFF_ROLES + KETEN_ROLES + PORTAAL_ROLES
 
 

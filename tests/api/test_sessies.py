@@ -107,7 +107,7 @@ async def test_a_login_is_refused_outside_development(api: httpx.AsyncClient) ->
 @pytest.mark.parametrize(
     ("body", "field"),
     [
-        ({"rol": "signaalpartner", "naam": "sp-1"}, "rol"),
+        ({"rol": "cbs", "naam": "cbs-1"}, "rol"),
         ({"rol": "hulpverlener", "naam": "anna <script>"}, "naam"),
         ({"rol": "koning", "naam": "hv-anna"}, "rol"),
     ],

@@ -12,6 +12,7 @@ import httpx
 from playwright.sync_api import Page, expect
 
 from api.auth import Role, issue_token
+from api.routers.signalen import CSV_COLUMNS
 from tests.api.conftest import today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals
@@ -115,3 +116,48 @@ def test_a_creditor_hands_in_its_claim_and_answers_the_proposal_in_the_portal(pa
     # The werkplek's own pages stay closed to a creditor.
     page.goto("/werkplek")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Geen toegang")
+
+
+def test_a_signal_partner_reads_in_its_monthly_file_and_reports_one_signal(page: Page) -> None:
+    log_in(page, name="woonbron-portaal", role="Signaalpartner", start="/signaalpartner")
+    expect(page.get_by_role("heading", name="Signalen van betalingsachterstanden", level=1)).to_be_visible()
+    expect(page.get_by_text("U heeft nog geen signaal doorgegeven.")).to_be_visible()
+    assert_accessible(page)
+
+    columns = ",".join(CSV_COLUMNS)
+    good = f"huur,{bsn(991)},Sem de Wit,Kerkstraat 3,3311 AA,Dordrecht,,95000,2,{today()},WB-2026-0101,,"
+    wrong = f"huur,123456789,Iemand,Kerkstraat 4,3311 AA,Dordrecht,,95000,2,{today()},WB-2026-0102,,"
+    month = {"name": "maand.csv", "mimeType": "text/csv", "buffer": f"{columns}\n{good}\n{wrong}\n".encode()}
+    uitkomst = page.locator("#import-uitkomst")
+    for told in ("1 signaal opgeslagen, 0 al eerder ontvangen, 1 regel niet.", "0 signalen opgeslagen, 1 al eerder"):
+        page.get_by_label("Bestand (CSV)").set_input_files(files=[month])
+        page.get_by_role("button", name="Inlezen").focus()
+        page.keyboard.press("Enter")
+        expect(uitkomst).to_contain_text(told)
+        expect(page.locator("#import-regels")).to_contain_text("Regel 3")
+    sent = page.get_by_role("table", name="Uw signalen")
+    expect(sent.get_by_role("row").filter(has_text="WB-2026-0101")).to_contain_text("€ 950,00")
+    expect(sent.get_by_role("row")).to_have_count(2)
+
+    page.locator("summary", has_text="Eén signaal doorgeven").focus()
+    page.keyboard.press("Enter")
+    form = page.locator("form[action='/api/v1/signalen']")
+    form.get_by_label("Soort achterstand").select_option("energie")
+    form.get_by_label("BSN").fill("123456789")
+    expect(form.locator("[data-veld='bsn'] .utrecht-form-field-error-message")).to_contain_text("11-proef")
+    form.get_by_label("BSN").fill(bsn(992))
+    form.get_by_label("Naam").fill("Fatma Yilmaz")
+    form.get_by_label("Straat en huisnummer").fill("Singel 12")
+    form.get_by_label("Postcode").fill("3311 AB")
+    form.get_by_label("Woonplaats").fill("Dordrecht")
+    form.get_by_label("Achterstand", exact=True).fill("310,40")
+    form.get_by_label("Aantal maanden achterstand").fill("3")
+    form.get_by_label("Datum van de achterstand").fill(today().isoformat())
+    form.get_by_label("Uw kenmerk").fill("EN-77")
+    form.get_by_label("Aankondiging van het stoppen van de levering (energie of water)").check()
+    assert_accessible(page)
+    screenshot(page, "portaal-signaal")
+    form.get_by_label("Uw kenmerk").press("Enter")
+    expect(sent.get_by_role("row").filter(has_text="EN-77")).to_contain_text("€ 310,40")
+    assert_accessible(page)
+    screenshot(page, "portaal-signalen")

@@ -55,8 +55,19 @@ PAGES: dict[str, set[str]] = {
     "/betrokken/aanmelden": {"bewindvoerder"},
     BETROKKEN: {"ketenpartner", "bewindvoerder", "maatje"},
     "/schuldeiser": {"schuldeiser"},
+    "/signaalpartner": {"signaalpartner"},
+    "/signaalpartner/signalen": {"signaalpartner"},
 }
-ROLES = ("hulpverlener", "toezichthouder", "beheerder", "ketenpartner", "bewindvoerder", "maatje", "schuldeiser")
+ROLES = (
+    "hulpverlener",
+    "toezichthouder",
+    "beheerder",
+    "ketenpartner",
+    "bewindvoerder",
+    "maatje",
+    "schuldeiser",
+    "signaalpartner",
+)
 
 
 def browser_for(settings: Settings) -> httpx.AsyncClient:
@@ -137,6 +148,7 @@ async def test_each_role_starts_on_its_own_page(client: httpx.AsyncClient) -> No
         ("ketenpartner", "/betrokken"),
         ("maatje", "/betrokken"),
         ("schuldeiser", "/schuldeiser"),
+        ("signaalpartner", "/signaalpartner"),
     ):
         await log_in(client, role)
         assert (await client.get("/")).headers["location"] == start

@@ -202,6 +202,8 @@
       showResults(body || []);
     } else if (next === "import") {
       showImport(body);
+    } else if (next === "signaalbestand") {
+      showSignalFile(body);
     } else if (next === "overdrachten") {
       showHandOvers(body);
     } else {
@@ -239,9 +241,21 @@
     document.getElementById("resultaat-kop")?.focus();
   }
 
+  const lines = (n) => `${n} regel${n === 1 ? "" : "s"} niet`;
+
   function showImport(outcome) {
-    document.getElementById("import-uitkomst").textContent =
-      `${outcome.verwerkt} betaling${outcome.verwerkt === 1 ? "" : "en"} verwerkt, ${outcome.fouten.length} regel${outcome.fouten.length === 1 ? "" : "s"} niet.`;
+    showOutcome(`${outcome.verwerkt} betaling${outcome.verwerkt === 1 ? "" : "en"} verwerkt, ${lines(outcome.fouten.length)}.`, outcome);
+  }
+
+  function showSignalFile(outcome) {
+    const stored = `${outcome.opgeslagen} ${outcome.opgeslagen === 1 ? "signaal" : "signalen"} opgeslagen`;
+    showOutcome(`${stored}, ${outcome.dubbel} al eerder ontvangen, ${lines(outcome.fouten.length)}.`, outcome);
+    htmx.trigger(document.body, "signalen-ingelezen");
+  }
+
+  // A file read in: how it went, and each line that was not taken with its number and reason.
+  function showOutcome(text, outcome) {
+    document.getElementById("import-uitkomst").textContent = text;
     const list = document.getElementById("import-regels");
     list.replaceChildren();
     for (const fout of outcome.fouten) {
