@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from domain.bedrag import euro
 from domain.bounds import PEILDATUM, amount_problem
 from domain.policy import Policy
 from domain.wgs_deadlines import add_working_days
@@ -78,7 +79,7 @@ def claim_problems(vordering: Vordering, today: date) -> list[tuple[str, str]]:
     problems = [(name, problem) for name, amount in amounts.items() if (problem := amount_problem(amount))]
     parts = vordering.hoofdsom_cent + vordering.rente_cent + vordering.kosten_cent
     if vordering.totaal_cent != parts:
-        problems.append(("totaal_cent", f"is niet hoofdsom + rente + kosten ({parts})"))
+        problems.append(("totaal_cent", f"is niet hoofdsom + rente + kosten samen ({euro(parts)})"))
     if vordering.regels and sum(r.bedrag_cent for r in vordering.regels) != vordering.totaal_cent:
         problems.append(("regels", "de regels tellen niet op tot het totaal"))
     if problem := PEILDATUM.problem(vordering.peildatum, today):

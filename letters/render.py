@@ -12,6 +12,8 @@ from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from domain.bedrag import euro
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MONTHS = [
     "januari",
@@ -173,13 +175,6 @@ def clock_time(value: datetime | str) -> str:
         value = datetime.fromisoformat(value)
     local = value.astimezone(LOCAL)
     return f"{local.hour}.{local.minute:02d} uur"
-
-
-def euro(cents: int) -> str:
-    """'€ 1.234,56': an amount in cents as a Dutch reader writes it."""
-    # int() lets a missing value raise Jinja's undefined error rather than a TypeError.
-    whole, rest = divmod(abs(int(cents)), 100)
-    return f"{'-' if cents < 0 else ''}€ {whole:,}".replace(",", ".") + f",{rest:02d}"
 
 
 def _environment() -> Environment:

@@ -14,9 +14,10 @@ from jinja2.runtime import Context
 from starlette.responses import HTMLResponse
 
 from api.auth import Principal, csrf_token
+from domain.bedrag import euro
 from domain.policy import Policy
 from domain.wgs_deadlines import working_days_left
-from letters.render import clock_time, euro, short_date
+from letters.render import clock_time, short_date
 from ui.labels import LABELS, fase_label, label
 
 TEMPLATES = Path(__file__).parent / "templates"
