@@ -96,9 +96,22 @@ def test_a_worker_killed_with_steps_in_flight_loses_none_and_sends_each_letter_o
         assert events[(traject["id"], "eerste_gesprek")] == 1
         assert letters[(traject["id"], "actielijst")] == 1
         assert letters[(traject["id"], "aanmelding_bevestiging")] == 1
+    # A letter's post runs after the step has answered: one the killed worker held is posted again once its
+    # activity times out, so the outbox may still be settling when every step is done.
     sent_letters, files = outbox(stack)
+    while (sent_letters, files) != (20, 20) and time.monotonic() < restarted + RECOVERED_WITHIN:
+        time.sleep(0.5)
+        sent_letters, files = outbox(stack)
     assert sent_letters == files == 20
-    report("worker gekilld", {"eerste antwoorden": dict(first), "alles klaar na herstart (s)": round(done, 1)})
+    posted = time.monotonic() - restarted
+    report(
+        "worker gekilld",
+        {
+            "eerste antwoorden": dict(first),
+            "alles klaar na herstart (s)": round(done, 1),
+            "alle brieven verstuurd na herstart (s)": round(posted, 1),
+        },
+    )
 
 
 @pytest.mark.xdist_group("fault-away")
