@@ -18,6 +18,7 @@ from domain.bezwaar import Bezwaar
 from domain.gemeente import Werkgebied
 from domain.phases import Phase
 from domain.policy import Policy, met_afwijkingen
+from domain.schuldregeling import Reactie
 from domain.signalering import CaseStatus
 from domain.traject import Besluit, Clock, Deadline
 from domain.vordering import VerzoekStatus
@@ -25,6 +26,7 @@ from store.models import (
     Adviescontact,
     AuditEntry,
     Brief,
+    Deelname,
     Gemeente,
     Medewerker,
     OutboxEntry,
@@ -325,6 +327,20 @@ def verzoeken_of_schuldeiser(session: Session, schuldeiser_id: str, open_only: b
     if open_only:
         query = query.where(Verzoek.status == VerzoekStatus.OPEN.value)
     return list(session.exec(query.order_by(col(Verzoek.verstuurd_op), col(Verzoek.id))).all())
+
+
+def answered_verzoeken(session: Session, schuldeiser_id: str, limit: int) -> list[Verzoek]:
+    """The requests one creditor no longer has to answer, the latest answered first, at most `limit`."""
+    query = select(Verzoek).where(Verzoek.schuldeiser_id == schuldeiser_id, Verzoek.status != VerzoekStatus.OPEN.value)
+    ordered = query.order_by(col(Verzoek.beantwoord_op).desc().nulls_last(), col(Verzoek.id)).limit(limit)
+    return list(session.exec(ordered).all())
+
+
+def answered_deelnames(session: Session, schuldeiser_id: str, limit: int) -> list[Deelname]:
+    """The settlement proposals one creditor answered, the latest first, at most `limit`."""
+    query = select(Deelname).where(Deelname.schuldeiser_id == schuldeiser_id, Deelname.reactie != Reactie.OPEN.value)
+    ordered = query.order_by(col(Deelname.beantwoord_op).desc().nulls_last(), col(Deelname.id)).limit(limit)
+    return list(session.exec(ordered).all())
 
 
 def registry(session: Session) -> list[Schuldeiser]:

@@ -27,7 +27,7 @@ from api.fields import Page, PathId
 from api.problems import Problem
 from api.routers.betrokkenen import linked, mine, seen
 from api.routers.monitor import compare_gemeenten, figures, period
-from api.routers.schuldeisers import my_proposals, my_requests
+from api.routers.schuldeisers import creditor_view, my_proposals, my_requests, proposal_view
 from api.routers.signalen import CSV_COLUMNS, my_signals
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
@@ -45,6 +45,8 @@ from store.models import Adviescontact, Schuldeiser, Traject
 from store.queries import (
     TrajectFilter,
     advice_contacts,
+    answered_deelnames,
+    answered_verzoeken,
     audit,
     gemeenten,
     installation_gemeenten,
@@ -74,6 +76,11 @@ START = {
     Role.SCHULDEISER: "/schuldeiser",
     Role.SIGNAALPARTNER: "/signaalpartner",
 }
+
+
+# What a creditor's portal shows of what it answered before: the latest, as a reminder of what it did; a
+# creditor with a long history reads all of it through the API.
+EERDER_BEANTWOORD = 50
 
 
 class LoginRequired(Exception):  # noqa: N818 (a condition, answered with a redirect)
@@ -279,17 +286,22 @@ def schuldeiser(request: Request, principal: CreditorPage, session: SessionDep) 
     with its answer to give here, and what it answered before. It reads what the creditor API returns."""
     audit(session, principal.sub, principal.role.value, "schuldeiser-portaal", None, request.url.path)
     settings = request.app.state.settings
-    verzoeken = my_requests(principal, session, alleen_open=False)
-    voorstellen = my_proposals(principal, session, settings, alleen_open=False)
+    looptijd = settings.policy().looptijd_maanden
     return page(
         request,
         "schuldeiser.html",
         principal,
         wie=session.get(Schuldeiser, principal.sub),
-        open_verzoeken=[v for v in verzoeken if v.status == "open"],
-        beantwoorde_verzoeken=[v for v in verzoeken if v.status != "open"],
-        open_voorstellen=[v for v in voorstellen if v.reactie == "open" and v.status == "voorstel"],
-        beantwoorde_voorstellen=[v for v in voorstellen if v.reactie != "open"],
+        open_verzoeken=my_requests(principal, session),
+        open_voorstellen=my_proposals(principal, session, settings),
+        beantwoorde_verzoeken=[
+            creditor_view(session, v) for v in answered_verzoeken(session, principal.sub, EERDER_BEANTWOORD)
+        ],
+        beantwoorde_voorstellen=[
+            proposal_view(session, row, looptijd)
+            for row in answered_deelnames(session, principal.sub, EERDER_BEANTWOORD)
+        ],
+        eerder_beantwoord=EERDER_BEANTWOORD,
     )
 
 

@@ -42,7 +42,8 @@ def _own(session: SessionDep, principal: Principal, verzoek_id: str) -> Verzoek:
     return verzoek
 
 
-def _for_creditor(session: SessionDep, verzoek: Verzoek) -> VerzoekVoorSchuldeiser:
+def creditor_view(session: Session, verzoek: Verzoek) -> VerzoekVoorSchuldeiser:
+    """A request as its creditor sees it: whose debt, the municipality's reference, and where to answer."""
     traject = session.get(Traject, verzoek.traject_id)
     view = verzoek_view(session, verzoek).model_dump() | {"url": _url(verzoek.id)}
     return VerzoekVoorSchuldeiser(
@@ -53,13 +54,13 @@ def _for_creditor(session: SessionDep, verzoek: Verzoek) -> VerzoekVoorSchuldeis
 @router.get("/verzoeken", response_model=list[VerzoekVoorSchuldeiser], dependencies=[audited("verzoek-lezen")])
 def my_requests(principal: Creditor, session: SessionDep, alleen_open: bool = True) -> list[VerzoekVoorSchuldeiser]:
     """The requests sent to me; by default only those still waiting for my answer."""
-    return [_for_creditor(session, v) for v in verzoeken_of_schuldeiser(session, principal.sub, alleen_open)]
+    return [creditor_view(session, v) for v in verzoeken_of_schuldeiser(session, principal.sub, alleen_open)]
 
 
 @router.get("/verzoeken/{verzoek_id}", response_model=VerzoekVoorSchuldeiser, dependencies=[audited("verzoek-lezen")])
 def my_request(principal: Creditor, session: SessionDep, verzoek_id: PathId) -> VerzoekVoorSchuldeiser:
     """One of my requests and the status of what I handed in."""
-    return _for_creditor(session, _own(session, principal, verzoek_id))
+    return creditor_view(session, _own(session, principal, verzoek_id))
 
 
 @router.post(
@@ -102,7 +103,7 @@ async def refuse(
 async def _fresh(session: SessionDep, verzoek_id: str) -> VerzoekVoorSchuldeiser:
     def read() -> VerzoekVoorSchuldeiser:
         session.expire_all()
-        return _for_creditor(session, session.get(Verzoek, verzoek_id))
+        return creditor_view(session, session.get(Verzoek, verzoek_id))
 
     return await run_in_threadpool(read)
 
@@ -120,7 +121,7 @@ def my_proposals(
         )
     rows = session.exec(query.order_by(col(Deelname.voorgesteld_op), col(Deelname.id))).all()
     looptijd = settings.policy().looptijd_maanden
-    return [_proposal_view(session, row, looptijd) for row in rows]
+    return [proposal_view(session, row, looptijd) for row in rows]
 
 
 @router.get(
@@ -132,7 +133,7 @@ def my_proposal(
     principal: Creditor, voorstel_id: PathId, session: SessionDep, settings: SettingsDep
 ) -> VoorstelVoorSchuldeiser:
     """One proposal sent to me, with my answer and what I received so far."""
-    return _proposal_view(
+    return proposal_view(
         session, _own_proposal(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden
     )
 
@@ -158,7 +159,7 @@ async def answer_proposal(
 
     def read() -> VoorstelVoorSchuldeiser:
         session.expire_all()
-        return _proposal_view(
+        return proposal_view(
             session, _own_proposal(session, principal.sub, voorstel_id), settings.policy().looptijd_maanden
         )
 
@@ -172,7 +173,8 @@ def _own_proposal(session: Session, schuldeiser_id: str, voorstel_id: str) -> De
     return row
 
 
-def _proposal_view(session: Session, row: Deelname, looptijd: int) -> VoorstelVoorSchuldeiser:
+def proposal_view(session: Session, row: Deelname, looptijd: int) -> VoorstelVoorSchuldeiser:
+    """A proposal as its creditor sees it: its own claim and part, what it received, and where to answer."""
     traject = session.get(Traject, row.traject_id)
     regeling = session.get(Regeling, row.traject_id)
     return VoorstelVoorSchuldeiser(
