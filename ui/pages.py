@@ -28,7 +28,7 @@ from api.problems import Problem
 from api.routers.betrokkenen import linked, mine, seen
 from api.routers.monitor import compare_gemeenten, figures, period
 from api.routers.schuldeisers import creditor_view, my_proposals, my_requests, proposal_view
-from api.routers.signalen import CSV_COLUMNS, my_signals
+from api.routers.signalen import CSV_COLUMNS, signals_of
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
 from api.schemas.gemeenten import GemeenteBeleid
@@ -81,6 +81,8 @@ START = {
 # What a creditor's portal shows of what it answered before: the latest, as a reminder of what it did; a
 # creditor with a long history reads all of it through the API.
 EERDER_BEANTWOORD = 50
+# What a signal partner's portal lists of the signals it sent: the latest; the whole history is the API's.
+LAATSTE_SIGNALEN = 200
 
 
 class LoginRequired(Exception):  # noqa: N818 (a condition, answered with a redirect)
@@ -313,7 +315,8 @@ def signaalpartner(request: Request, principal: PartnerPage, session: SessionDep
         request,
         "signaalpartner.html",
         principal,
-        signalen=my_signals(principal, session),
+        signalen=signals_of(session, principal.sub, LAATSTE_SIGNALEN),
+        laatste=LAATSTE_SIGNALEN,
         soorten=[soort.value for soort in SignaalSoort],
         kolommen=CSV_COLUMNS,
     )
@@ -322,7 +325,8 @@ def signaalpartner(request: Request, principal: PartnerPage, session: SessionDep
 @router.get("/signaalpartner/signalen")
 def signaalpartner_signalen(request: Request, principal: PartnerPage, session: SessionDep) -> Response:
     """The partner's signals alone, fetched again after a file is read in."""
-    return _fragment(request, principal, "_signalen.html", signalen=my_signals(principal, session))
+    signalen = signals_of(session, principal.sub, LAATSTE_SIGNALEN)
+    return _fragment(request, principal, "_signalen.html", signalen=signalen, laatste=LAATSTE_SIGNALEN)
 
 
 @router.get("/betrokken/aanmelden")

@@ -125,10 +125,14 @@ async def report_batch(principal: Partner, engine: EngineDep, settings: Settings
 @router.get("/signalen", response_model=list[SignaalUit])
 def my_signals(principal: Partner, session: SessionDep) -> list[SignaalUit]:
     """My signals, newest first, each with what became of it."""
-    rows = session.exec(
-        select(Signaal).where(Signaal.partner_id == principal.sub).order_by(col(Signaal.ontvangen_op).desc())
-    ).all()
-    return [_signaal_view(session, row.id) for row in rows]
+    return signals_of(session, principal.sub)
+
+
+def signals_of(session: Session, partner_id: str, limit: int | None = None) -> list[SignaalUit]:
+    """One partner's signals, the newest first (at most `limit`), each with what became of it."""
+    query = select(Signaal).where(Signaal.partner_id == partner_id)
+    ordered = query.order_by(col(Signaal.ontvangen_op).desc(), col(Signaal.id)).limit(limit)
+    return [_signaal_view(session, row.id) for row in session.exec(ordered).all()]
 
 
 @router.get("/signalen/{signaal_id}", response_model=SignaalUit)
