@@ -130,6 +130,21 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "afloop": {"beantwoord": "Vraag beantwoord", "doorverwezen": "Doorverwezen", "aanmelding": "Aangemeld"},
     "signaal": {"huur": "Huur", "zorgverzekering": "Zorgverzekering", "energie": "Energie", "water": "Water"},
+    "schuldeisersoort": {
+        "bank": "Bank of kredietverstrekker",
+        "verhuurder": "Verhuurder",
+        "zorgverzekeraar": "Zorgverzekeraar",
+        "energie": "Energie- of waterbedrijf",
+        "belastingdienst": "Belastingdienst",
+        "cjib": "CJIB",
+        "deurwaarder": "Deurwaarder of incassobureau",
+        "overig": "Overig",
+    },
+    "schuldeiserkanaal": {
+        "api": "Portaal of eigen systeem (API)",
+        "email": "E-mail",
+        "post": "Post",
+    },
     "terugkoppeling": {
         "ontvangen": "Ontvangen",
         "opgepakt": "Opgepakt door de gemeente",

@@ -39,6 +39,7 @@ from domain.aanmelding import crisis_kinds
 from domain.advies import TERUG_DAGEN
 from domain.phases import PHASE_LABELS, Phase
 from domain.signalering import SignaalSoort
+from domain.vordering import Kanaal, SchuldeiserSoort
 from runtime.clock import today
 from store.klokken import ATTENTION
 from store.models import Adviescontact, Schuldeiser, Traject
@@ -562,6 +563,8 @@ def beheer(request: Request, principal: Beheerder, session: SessionDep) -> HTMLR
         principal,
         medewerkers=staff(session),
         schuldeisers=registry(session),
+        schuldeiser_soorten=[soort.value for soort in SchuldeiserSoort],
+        schuldeiser_kanalen=[kanaal.value for kanaal in Kanaal],
         beleid=policy,
         rollen=[(r.value, label("rol", r.value)) for r in STAFF_ROLES + KETEN_ROLES],
         gemeenten=installation_gemeenten(session, settings.gemeentecode, settings.gemeente_naam),

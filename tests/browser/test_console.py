@@ -380,3 +380,26 @@ def test_a_supervisor_compares_the_gemeenten_of_a_regional_service(page: Page, s
     expect(page.get_by_text("hoort niet bij uw werkgebied")).to_be_visible()
     assert_accessible(page)
     screenshot(page, "console-werkgebied")
+
+
+def test_the_beheerder_adds_a_creditor_to_the_registry(page: Page) -> None:
+    log_in(page, name="beheerder-demo", role="Beheerder")
+    page.locator("summary", has_text="Schuldeiser toevoegen").focus()
+    page.keyboard.press("Enter")
+    form = page.locator("form[action='/api/v1/beheer/schuldeisers']")
+    form.get_by_label("Naam", exact=True).fill("Incasso Zuid")
+    form.get_by_label("Soort", exact=True).select_option("deurwaarder")
+    form.get_by_label("Hoe krijgt hij verzoeken").select_option("post")
+    form.get_by_label("Naam", exact=True).press("Enter")
+    # Post needs an address: the refusal says so, and nothing is added.
+    expect(form.locator(".foutsamenvatting")).to_be_focused()
+    expect(form.locator(".foutsamenvatting")).to_contain_text("adres")
+    assert_accessible(page)
+    screenshot(page, "beheer-schuldeiser")
+    form.get_by_label("Postadres").fill("Postbus 12, 3300 AA Dordrecht")
+    form.get_by_label("Postadres").press("Enter")
+    register = page.get_by_role("region", name="Schuldeisers in het register")
+    expect(register.get_by_role("listitem").filter(has_text="Incasso Zuid")).to_contain_text(
+        re.compile(r"post; logt in het portaal in als se-[0-9a-f]{12}")
+    )
+    assert_accessible(page)
