@@ -63,6 +63,9 @@ def test_the_engine_runs_as_the_tests_and_make_run_start_it() -> None:
     assert "/health/ready" in " ".join(SERVICES["api"]["healthcheck"]["test"])
     assert SERVICES["worker"]["environment"]["SCHULDHULP_WORKER_METRICS_ADDRESS"].endswith(":9464")
     assert SERVICES["worker"]["environment"]["SCHULDHULP_ENVIRONMENT"] == "production"
+    # Webhooks, creditors' letters and the Secure cookie name the proxy's address, never the default localhost.
+    for name in ("api", "worker"):
+        assert SERVICES[name]["environment"]["SCHULDHULP_PUBLIC_URL"].startswith("${PUBLIC_URL:?")
 
 
 def test_the_temporal_cluster_has_the_settings_make_run_gives_its_server() -> None:
