@@ -22,12 +22,13 @@ from store.queries import betrokkenen_of, client_naam, deadline_of
 
 @dataclass(frozen=True)
 class Afzender:
-    """The municipality as it signs its letters."""
+    """The municipality as it signs its letters; `portaal` is where a creditor answers online."""
 
     naam: str
     adres: str
     telefoon: str
     logo: str | None = None
+    portaal: str | None = None
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,10 @@ class LetterActivities:
     def _sender(self, session: Session, traject: Traject) -> Afzender:
         """The letterhead of the traject's own gemeente, when the installation serves several."""
         gemeente = session.get(Gemeente, traject.gemeentecode) if traject.gemeentecode else None
-        return Afzender(gemeente.naam, gemeente.adres, gemeente.telefoon, gemeente.logo) if gemeente else self._afzender
+        if gemeente is None:
+            return self._afzender
+        # One installation has one portal, whichever gemeente's letterhead the letter carries.
+        return Afzender(gemeente.naam, gemeente.adres, gemeente.telefoon, gemeente.logo, self._afzender.portaal)
 
     @staticmethod
     def _recipient(

@@ -68,7 +68,8 @@ def build_worker(
     dossier = DossierActivities(sessions)
     inventarisatie = InventarisatieActivities(sessions)
     regeling = RegelingActivities(sessions)
-    afzender = Afzender(settings.gemeente_naam, settings.gemeente_adres, settings.gemeente_telefoon)
+    portaal = f"{settings.public_url.rstrip('/')}/schuldeiser"
+    afzender = Afzender(settings.gemeente_naam, settings.gemeente_adres, settings.gemeente_telefoon, portaal=portaal)
     mailroom = Mailroom(settings.outbox_dir)
     letters = LetterActivities(sessions, afzender, mailroom)
     signalering = SignaleringActivities(sessions, client, settings, afzender, mailroom)

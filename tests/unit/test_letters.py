@@ -33,8 +33,9 @@ DEEL: dict[str, Any] = {
     "percentage_ontvangen": "18,00%",
     "reden": "Wij willen het hele bedrag.",
 }
+PORTAAL = "https://schuldhulp.dordrecht.nl/schuldeiser"
 BASE: dict[str, Any] = {
-    "gemeente": Afzender("Gemeente Dordrecht", "Spuiboulevard 300, 3311 GR Dordrecht", "14 078"),
+    "gemeente": Afzender("Gemeente Dordrecht", "Spuiboulevard 300, 3311 GR Dordrecht", "14 078", portaal=PORTAAL),
     "ontvanger": {"naam": "Tanya de Vries", "aanhef": "Tanya de Vries", "adres": ["Kerkstraat 1", "3311 AA Dordrecht"]},
     "datum": date(2026, 11, 23),
     "kenmerk": "SHV-1A2B3C4D",
@@ -131,6 +132,20 @@ SAMPLES: dict[LetterKind, dict[str, Any]] = {
         "motivering": "Uw inkomen is hoog genoeg om de schulden zelf af te lossen.",
     },
 }
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        LetterKind.KENNISGEVING,
+        LetterKind.HERINNERING_SCHULDEISER,
+        LetterKind.VOORSTEL_SCHULDEISER,
+        LetterKind.HERINNERING_VOORSTEL,
+    ],
+)
+def test_a_letter_asking_a_creditor_to_answer_says_where_the_portal_is(kind: LetterKind) -> None:
+    letter = render_letter(kind, {**BASE, **SAMPLES[kind]})
+    assert f"via ons portaal voor schuldeisers: {PORTAAL}." in body_text(letter.html)
 
 
 def test_every_letter_has_a_sample() -> None:
