@@ -31,6 +31,7 @@ from api.routers.schuldeisers import creditor_view, my_proposals, my_requests, p
 from api.routers.signalen import CSV_COLUMNS, signals_of
 from api.routers.signaleringen import case_view
 from api.routers.storingen import stuck_now
+from api.routers.toezicht import reply_times, waiting
 from api.schemas.gemeenten import GemeenteBeleid
 from api.schemas.medewerkers import Team
 from api.schemas.sessies import KETEN_ROLES, STAFF_ROLES, WERKPLEK_ROLES
@@ -82,6 +83,8 @@ START = {
 # What a creditor's portal shows of what it answered before: the latest, as a reminder of what it did; a
 # creditor with a long history reads all of it through the API.
 EERDER_BEANTWOORD = 50
+# The console's longest-waiting creditor requests: enough to make the day's calls; the API pages on.
+WACHTEND_GETOOND = 25
 # What a signal partner's portal lists of the signals it sent: the latest; the whole history is the API's.
 LAATSTE_SIGNALEN = 200
 
@@ -465,6 +468,24 @@ def toezicht_stilstand(
         team,
         regels=stuck,
         drempels=policy.wacht_drempel_dagen,
+    )
+
+
+@router.get("/toezicht/schuldeisers")
+def toezicht_schuldeisers(request: Request, principal: Supervisor, session: SessionDep) -> HTMLResponse:
+    """How each creditor answers, the slowest first, and the requests that wait longest: whom to call. These
+    are the creditors' figures, so they are not split by team."""
+    settings = request.app.state.settings
+    times = reply_times(principal, session, settings)
+    slowest_first = sorted(times, key=lambda t: (t.mediaan_dagen is None, -(t.mediaan_dagen or 0), -t.open))
+    return _console(
+        request,
+        session,
+        principal,
+        "toezicht_schuldeisers.html",
+        None,
+        antwoordtijden=slowest_first,
+        wachtend=waiting(principal, session, settings, page=1, page_size=WACHTEND_GETOOND),
     )
 
 

@@ -5,6 +5,7 @@ The traject gets there through the API, as the caseworker's steps are tested els
 from __future__ import annotations
 
 import asyncio
+import re
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -116,6 +117,20 @@ def test_a_creditor_hands_in_its_claim_and_answers_the_proposal_in_the_portal(pa
     # The werkplek's own pages stay closed to a creditor.
     page.goto("/werkplek")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Geen toegang")
+
+    # The supervisor sees how fast each creditor answers, the slowest first.
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(re.compile("inloggen"))
+    log_in(page, name="tz-tom", role="Toezichthouder", start="/toezicht/schuldeisers")
+    expect(page.get_by_role("heading", name="Schuldeisers", level=1)).to_be_visible()
+    times = page.get_by_role("table", name="Antwoordtijden per schuldeiser, de traagste eerst")
+    for name in ("Woonbron", "Eneco"):
+        row = times.get_by_role("row").filter(has_text=name)
+        expect(row.get_by_role("cell").nth(1)).to_have_text("0")
+        expect(row.get_by_role("cell").nth(2)).to_have_text("1")
+    expect(page.get_by_text("Geen verzoek wacht op antwoord.")).to_be_visible()
+    assert_accessible(page)
+    screenshot(page, "console-schuldeisers")
 
 
 def test_a_signal_partner_reads_in_its_monthly_file_and_reports_one_signal(page: Page) -> None:

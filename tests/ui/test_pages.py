@@ -17,12 +17,12 @@ from sqlmodel import Session, select
 
 from api.app import create_app
 from domain.doorverwijzing import Doorverwijzing, DoorverwijzingSoort
-from domain.traject import Clock, Deadline
+from domain.traject import Clock, Deadline, reference
 from runtime.clock import today
 from runtime.settings import Settings
 from store.db import make_engine, migrate
 from store.dossier import register
-from store.models import AuditEntry, Signaal
+from store.models import AuditEntry, Schuldeiser, Signaal, Verzoek
 from tests.conftest import make_start
 from tests.store.test_dossier_store import state_of
 from ui.pages import CLOCKS_PER_PAGE
@@ -45,6 +45,7 @@ PAGES: dict[str, set[str]] = {
     "/toezicht/stilstand": {"toezichthouder"},
     "/toezicht/trajecten": {"toezichthouder"},
     "/toezicht/monitor": {"toezichthouder"},
+    "/toezicht/schuldeisers": {"toezichthouder"},
     "/toezicht/storingen": {"toezichthouder", "beheerder"},
     "/beheer": {"beheerder"},
     TRAJECT: {"hulpverlener", "toezichthouder"},
@@ -231,6 +232,32 @@ async def test_the_monitor_page_names_a_period_that_cannot_be(client: httpx.Asyn
     assert "Aanmeldingen" not in not_a_day.text.split("Deze keuze kan niet")[1]
     assert "Cijfers van 1 november 2026 tot en met 1 december 2026, team Noord." in fine.text
     assert 'href="/api/v1/toezicht/monitor/csv?van=2026-11-01&amp;tot=2026-12-01&amp;team=Noord"' in fine.text
+
+
+async def test_the_console_lists_the_requests_waiting_longest_with_their_creditor_and_traject(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    start = make_start(today())
+    with Session(make_engine(f"sqlite:///{tmp_path / 'dossier.db'}")) as session:
+        register(session, start, state_of(start))
+        session.add(Schuldeiser(id="se-traag", naam="Incasso Traag", soort="deurwaarder", kanaal="post"))
+        session.flush()
+        for days, id_ in ((30, "v-oud"), (3, "v-nieuw")):
+            sent = today() - timedelta(days=days)
+            session.add(
+                Verzoek(
+                    id=id_, traject_id=start.traject_id, schuldeiser_id="se-traag", status="open", verstuurd_op=sent
+                )
+            )
+        session.commit()
+    await log_in(client, "toezichthouder")
+    page = (await client.get("/toezicht/schuldeisers")).text
+    waiting = page.split("Verzoeken die het langst wachten")[1]
+    link = f'href="/werkplek/trajecten/{start.traject_id}">{reference(start.traject_id)}</a>'
+    assert waiting.count(link) == 2
+    # The oldest first: 30 days before 3.
+    assert waiting.index(">30<") < waiting.index(">3<")
+    assert "Incasso Traag" in page.split("Hoe snel antwoorden zij?")[1]
 
 
 async def test_a_signal_about_a_known_client_is_a_task_for_its_caseworker(
