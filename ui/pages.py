@@ -40,7 +40,8 @@ from domain.aanmelding import crisis_kinds
 from domain.advies import TERUG_DAGEN
 from domain.phases import PHASE_LABELS, Phase
 from domain.signalering import SignaalSoort
-from domain.vordering import Kanaal, SchuldeiserSoort
+from domain.vordering import Kanaal, SchuldeiserSoort, reply_working_days
+from domain.wgs_deadlines import add_working_days
 from runtime.clock import today
 from store.klokken import ATTENTION
 from store.models import Adviescontact, Schuldeiser, Traject
@@ -292,13 +293,18 @@ def schuldeiser(request: Request, principal: CreditorPage, session: SessionDep) 
     with its answer to give here, and what it answered before. It reads what the creditor API returns."""
     audit(session, principal.sub, principal.role.value, "schuldeiser-portaal", None, request.url.path)
     settings = request.app.state.settings
-    looptijd = settings.policy().looptijd_maanden
+    policy = settings.policy()
+    looptijd = policy.looptijd_maanden
+    open_verzoeken = my_requests(principal, session)
     return page(
         request,
         "schuldeiser.html",
         principal,
         wie=session.get(Schuldeiser, principal.sub),
-        open_verzoeken=my_requests(principal, session),
+        open_verzoeken=open_verzoeken,
+        # The day the letter asked an answer by: before it, the creditor hears nothing more from us.
+        antwoord_uiterlijk={v.id: add_working_days(v.verstuurd_op, reply_working_days(policy)) for v in open_verzoeken},
+        vandaag=today(policy.timezone),
         open_voorstellen=my_proposals(principal, session, settings),
         beantwoorde_verzoeken=[
             creditor_view(session, v) for v in answered_verzoeken(session, principal.sub, EERDER_BEANTWOORD)

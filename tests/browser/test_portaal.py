@@ -14,12 +14,16 @@ from playwright.sync_api import Page, expect
 
 from api.auth import Role, issue_token
 from api.routers.signalen import CSV_COLUMNS
+from domain.policy import Policy
+from domain.vordering import reply_working_days
+from domain.wgs_deadlines import add_working_days
 from tests.api.conftest import today
 from tests.api.test_schuldeisers import CLAIM, ask, creditor, stable_traject
 from tests.api.test_schuldregeling import HUISHOUDEN, proposals
 from tests.browser.conftest import screenshot
 from tests.browser.test_werkplek import assert_accessible, log_in
 from tests.e2e.stack import Stack, bsn
+from ui.render import datum
 
 
 def through_api(stack: Stack, steps: Any) -> Any:
@@ -50,7 +54,9 @@ def test_a_creditor_hands_in_its_claim_and_answers_the_proposal_in_the_portal(pa
     expect(page.get_by_role("heading", name="Verzoeken en voorstellen", level=1)).to_be_visible()
     expect(page.locator(".kop__wie")).to_contain_text("Woonbron")
     verzoek = page.get_by_role("article", name="Tanya de Vries")
-    expect(verzoek).to_contain_text(f"Verstuurd op {today().day}")
+    expect(verzoek).to_contain_text(f"Verstuurd op {datum(today())}")
+    asked_by = add_working_days(today(), reply_working_days(Policy()))
+    expect(verzoek).to_contain_text(f"Graag uw antwoord uiterlijk {datum(asked_by)}.")
     assert_accessible(page)
 
     verzoek.locator("summary", has_text="Vordering op Tanya de Vries indienen").focus()

@@ -17,7 +17,10 @@ from sqlmodel import Session, select
 
 from api.app import create_app
 from domain.doorverwijzing import Doorverwijzing, DoorverwijzingSoort
+from domain.policy import Policy
 from domain.traject import Clock, Deadline, reference
+from domain.vordering import reply_working_days
+from domain.wgs_deadlines import add_working_days
 from runtime.clock import today
 from runtime.settings import Settings
 from store.db import make_engine, migrate
@@ -258,6 +261,33 @@ async def test_the_console_lists_the_requests_waiting_longest_with_their_credito
     # The oldest first: 30 days before 3.
     assert waiting.index(">30<") < waiting.index(">3<")
     assert "Incasso Traag" in page.split("Hoe snel antwoorden zij?")[1]
+
+
+async def test_a_creditor_is_told_by_when_to_answer_and_since_when_an_answer_is_awaited(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    start = make_start(today())
+    asked_by = add_working_days(today() - timedelta(days=30), reply_working_days(Policy()))
+    with Session(make_engine(f"sqlite:///{tmp_path / 'dossier.db'}")) as session:
+        register(session, start, state_of(start))
+        session.add(Schuldeiser(id="schuldeiser-1", naam="Woonbron", soort="verhuurder", kanaal="api"))
+        session.flush()
+        for days, id_ in ((30, "v-oud"), (0, "v-nieuw")):
+            sent = today() - timedelta(days=days)
+            session.add(
+                Verzoek(
+                    id=id_,
+                    traject_id=start.traject_id,
+                    schuldeiser_id="schuldeiser-1",
+                    status="open",
+                    verstuurd_op=sent,
+                )
+            )
+        session.commit()
+    await log_in(client, "schuldeiser")
+    page = (await client.get("/schuldeiser")).text
+    assert f"Wij wachten op uw antwoord sinds {datum(asked_by)}." in page
+    assert f"Graag uw antwoord uiterlijk {datum(add_working_days(today(), reply_working_days(Policy())))}." in page
 
 
 async def test_a_signal_about_a_known_client_is_a_task_for_its_caseworker(
