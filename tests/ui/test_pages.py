@@ -237,26 +237,38 @@ async def test_the_monitor_page_names_a_period_that_cannot_be(client: httpx.Asyn
     assert 'href="/api/v1/toezicht/monitor/csv?van=2026-11-01&amp;tot=2026-12-01&amp;team=Noord"' in fine.text
 
 
-async def test_the_console_lists_the_requests_waiting_longest_with_their_creditor_and_traject(
-    client: httpx.AsyncClient, tmp_path: Path
-) -> None:
+def open_requests_to(tmp_path: Path, creditor: Schuldeiser, *days_ago: int) -> str:
+    """A new traject whose requests to `creditor`, one sent each of `days_ago` days ago, wait for an answer;
+    the traject's id."""
     start = make_start(today())
     with Session(make_engine(f"sqlite:///{tmp_path / 'dossier.db'}")) as session:
         register(session, start, state_of(start))
-        session.add(Schuldeiser(id="se-traag", naam="Incasso Traag", soort="deurwaarder", kanaal="post"))
+        session.add(creditor)
         session.flush()
-        for days, id_ in ((30, "v-oud"), (3, "v-nieuw")):
+        for number, days in enumerate(days_ago):
             sent = today() - timedelta(days=days)
             session.add(
                 Verzoek(
-                    id=id_, traject_id=start.traject_id, schuldeiser_id="se-traag", status="open", verstuurd_op=sent
+                    id=f"v-{number}",
+                    traject_id=start.traject_id,
+                    schuldeiser_id=creditor.id,
+                    status="open",
+                    verstuurd_op=sent,
                 )
             )
         session.commit()
+    return start.traject_id
+
+
+async def test_the_console_lists_the_requests_waiting_longest_with_their_creditor_and_traject(
+    client: httpx.AsyncClient, tmp_path: Path
+) -> None:
+    creditor = Schuldeiser(id="se-traag", naam="Incasso Traag", soort="deurwaarder", kanaal="post")
+    traject_id = open_requests_to(tmp_path, creditor, 30, 3)
     await log_in(client, "toezichthouder")
     page = (await client.get("/toezicht/schuldeisers")).text
     waiting = page.split("Verzoeken die het langst wachten")[1]
-    link = f'href="/werkplek/trajecten/{start.traject_id}">{reference(start.traject_id)}</a>'
+    link = f'href="/werkplek/trajecten/{traject_id}">{reference(traject_id)}</a>'
     assert waiting.count(link) == 2
     # The oldest first: 30 days before 3.
     assert waiting.index(">30<") < waiting.index(">3<")
@@ -266,24 +278,11 @@ async def test_the_console_lists_the_requests_waiting_longest_with_their_credito
 async def test_a_creditor_is_told_by_when_to_answer_and_since_when_an_answer_is_awaited(
     client: httpx.AsyncClient, tmp_path: Path
 ) -> None:
-    start = make_start(today())
     asked_by = add_working_days(today() - timedelta(days=30), reply_working_days(Policy()))
-    with Session(make_engine(f"sqlite:///{tmp_path / 'dossier.db'}")) as session:
-        register(session, start, state_of(start))
-        session.add(Schuldeiser(id="schuldeiser-1", naam="Woonbron", soort="verhuurder", kanaal="api"))
-        session.flush()
-        for days, id_ in ((30, "v-oud"), (0, "v-nieuw")):
-            sent = today() - timedelta(days=days)
-            session.add(
-                Verzoek(
-                    id=id_,
-                    traject_id=start.traject_id,
-                    schuldeiser_id="schuldeiser-1",
-                    status="open",
-                    verstuurd_op=sent,
-                )
-            )
-        session.commit()
+    # The creditor logs in as its id in the registry: log_in names the session schuldeiser-1.
+    open_requests_to(
+        tmp_path, Schuldeiser(id="schuldeiser-1", naam="Woonbron", soort="verhuurder", kanaal="api"), 30, 0
+    )
     await log_in(client, "schuldeiser")
     page = (await client.get("/schuldeiser")).text
     assert f"Wij wachten op uw antwoord sinds {datum(asked_by)}." in page
