@@ -296,6 +296,7 @@ def schuldeiser(request: Request, principal: CreditorPage, session: SessionDep) 
     policy = settings.policy()
     looptijd = policy.looptijd_maanden
     open_verzoeken = my_requests(principal, session)
+    reply_days = reply_working_days(policy)
     return page(
         request,
         "schuldeiser.html",
@@ -303,7 +304,7 @@ def schuldeiser(request: Request, principal: CreditorPage, session: SessionDep) 
         wie=session.get(Schuldeiser, principal.sub),
         open_verzoeken=open_verzoeken,
         # The day the letter asked an answer by: before it, the creditor hears nothing more from us.
-        antwoord_uiterlijk={v.id: add_working_days(v.verstuurd_op, reply_working_days(policy)) for v in open_verzoeken},
+        antwoord_uiterlijk={v.id: add_working_days(v.verstuurd_op, reply_days) for v in open_verzoeken},
         vandaag=today(policy.timezone),
         open_voorstellen=my_proposals(principal, session, settings),
         beantwoorde_verzoeken=[

@@ -16,7 +16,6 @@ from starlette.responses import HTMLResponse
 from api.auth import Principal, csrf_token
 from domain.bedrag import euro
 from domain.policy import Policy
-from domain.traject import reference
 from domain.wgs_deadlines import working_days_left
 from letters.render import clock_time, short_date
 from ui.labels import LABELS, fase_label, label
@@ -42,11 +41,6 @@ def bedrag(cents: int | None) -> str:
 def euro_invoer(cents: int) -> str:
     """An amount as a caseworker types it in a field: 1234,56."""
     return bedrag(cents).removeprefix("€ ").replace(".", "")
-
-
-def kenmerk(traject_url: str) -> str:
-    """The short reference of the traject an API link points to: SHV-1A2B3C4D."""
-    return reference(traject_url.rstrip("/").rsplit("/", 1)[-1])
 
 
 def getal(value: float | None) -> str:
@@ -119,7 +113,6 @@ templates.env.filters.update(
     bedrag=bedrag,
     euro_invoer=euro_invoer,
     getal=getal,
-    kenmerk=kenmerk,
     procent=procent,
     stap_label=lambda code: label("stap", code).lower(),
 )

@@ -30,6 +30,7 @@ from api.views import attention_clocks, clock_counts, stuck_trajecten, traject_u
 from domain.monitor import Periode, uitval_telling
 from domain.policy import TIMEZONE
 from domain.termijnen import Termijnstatus
+from domain.traject import reference
 from domain.vordering import VerzoekStatus, reply_figures
 from runtime.clock import today
 from store.klokken import ATTENTION
@@ -79,6 +80,7 @@ def waiting(
         results=[
             Wachtend(
                 traject=traject_url(verzoek.traject_id),
+                kenmerk=reference(verzoek.traject_id),
                 verzoek_id=verzoek.id,
                 schuldeiser_id=schuldeiser.id,
                 schuldeiser=schuldeiser.naam,

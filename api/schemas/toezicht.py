@@ -13,6 +13,7 @@ from domain.monitor import Vroegsignalering
 
 class Wachtend(BaseModel):
     traject: str
+    kenmerk: str = Field(description="Het kenmerk van het traject, zoals u het aan de schuldeiser noemt.")
     verzoek_id: str
     schuldeiser_id: str
     schuldeiser: str

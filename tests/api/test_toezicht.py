@@ -31,6 +31,7 @@ async def test_waiting_requests_and_reply_figures(api: httpx.AsyncClient, auth: 
     assert waiting["count"] == 1
     assert waiting["results"][0]["schuldeiser"] == "Trage Verhuurder"
     assert waiting["results"][0]["traject"] == traject["url"]
+    assert waiting["results"][0]["kenmerk"] == traject["kenmerk"]
     assert waiting["results"][0]["dagen_wachtend"] == 0
     assert figures["Snelle Bank"]["beantwoord"] == 1
     assert figures["Snelle Bank"]["mediaan_dagen"] == 0
